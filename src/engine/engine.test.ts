@@ -1,0 +1,66 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { tableFromArrays } from 'apache-arrow';
+import type { Engine } from './interface';
+import { parquetToArrow } from './parquet';
+import { testEngines } from './testEngines';
+
+describe.each(testEngines)('%s engine', (kind, open) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await open();
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  it('reports DuckDB 1.4.3 and its kind', async () => {
+    const info = await engine.describe();
+    expect(info.kind).toBe(kind);
+    expect(info.version).toContain('1.4.3');
+    expect(info.threads).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps extension autoloading off so nothing is downloaded', async () => {
+    const t = await engine.query(
+      "SELECT current_setting('autoload_known_extensions') AS autoload, current_setting('autoinstall_known_extensions') AS autoinstall",
+    );
+    expect(t.get(0)?.toJSON()).toEqual({ autoload: false, autoinstall: false });
+  });
+
+  it('returns query results as Arrow with DuckDB types', async () => {
+    const t = await engine.query("SELECT 42::INTEGER AS i, 'zé' AS s, NULL::VARCHAR AS n, 3::BIGINT AS b");
+    expect(t.numRows).toBe(1);
+    const row = t.get(0)!.toJSON();
+    expect(row.i).toBe(42);
+    expect(row.s).toBe('zé');
+    expect(row.n).toBeNull();
+    expect(row.b).toBe(3n);
+  });
+
+  it('reads a registered file with read_csv', async () => {
+    const path = await engine.registerFile('e.csv', new TextEncoder().encode('a,b\n01,x\n02,y\n'));
+    const t = await engine.query(`SELECT a FROM read_csv('${path}', all_varchar=true) ORDER BY a`);
+    expect(t.getChild('a')!.toArray()).toEqual(['01', '02']);
+    await engine.dropFile('e.csv');
+  });
+
+  it('creates and appends tables from Arrow, matching columns by name', async () => {
+    await engine.exec('CREATE SCHEMA IF NOT EXISTS t1');
+    await engine.insertArrow('t1.people', tableFromArrays({ id: Int32Array.from([1, 2]), name: ['ana', 'bia'] }));
+    await engine.insertArrow('t1.people', tableFromArrays({ name: ['caio'], id: Int32Array.from([3]) }));
+    const t = await engine.query('SELECT id, name FROM t1.people ORDER BY id');
+    expect(t.toArray().map((r) => r.toJSON())).toEqual([
+      { id: 1, name: 'ana' },
+      { id: 2, name: 'bia' },
+      { id: 3, name: 'caio' },
+    ]);
+  });
+
+  it('writes Parquet that reads back with the same rows', async () => {
+    const bytes = await engine.toParquet("SELECT range AS n, 'r' || range AS s FROM range(1000)");
+    expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('PAR1');
+    const back = await parquetToArrow(bytes);
+    expect(back.numRows).toBe(1000);
+    expect(back.get(999)?.toJSON()).toEqual({ n: 999n, s: 'r999' });
+  });
+});

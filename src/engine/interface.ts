@@ -1,0 +1,39 @@
+import type { Table } from 'apache-arrow';
+
+export type EngineKind = 'wasm' | 'native';
+
+/**
+ * The one door to a DuckDB database. `ingest/` and `pipeline/` talk to DuckDB only
+ * through this, so the same code runs in the browser worker, in unit tests (Node +
+ * DuckDB-WASM) and in the CLI (Node + native DuckDB).
+ */
+export interface Engine {
+  readonly kind: EngineKind;
+  /** A human-readable description: engine, DuckDB version, bundle, threads. */
+  describe(): Promise<EngineInfo>;
+  /** Runs one or more statements and discards any result. */
+  exec(sql: string): Promise<void>;
+  /** Runs a query and returns its result as an Arrow table. */
+  query(sql: string): Promise<Table>;
+  /** The same as `query`, as Arrow IPC stream bytes: what crosses a worker boundary. */
+  queryIPC(sql: string): Promise<Uint8Array>;
+  /**
+   * Makes `bytes` readable by SQL and returns the path to use in SQL
+   * (e.g. `read_csv('<path>')`). Call `dropFile` with the same name when done.
+   */
+  registerFile(name: string, bytes: Uint8Array): Promise<string>;
+  dropFile(name: string): Promise<void>;
+  /** Creates `table` from Arrow data, or appends to it when it exists. */
+  insertArrow(table: string, data: Table): Promise<void>;
+  /** Runs a query and returns its result as a ZSTD-compressed Parquet file. */
+  toParquet(sql: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export interface EngineInfo {
+  kind: EngineKind;
+  version: string;
+  /** For DuckDB-WASM: which build selectBundle picked (eh, coi, node-eh). */
+  bundle?: string;
+  threads: number;
+}

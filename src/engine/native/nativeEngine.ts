@@ -1,0 +1,113 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { tableToIPC, type Table } from 'apache-arrow';
+import type { Engine, EngineInfo } from '../interface';
+import { offlineSettings } from '../offlineSettings';
+import { arrowToParquet, initParquet, parquetToArrow } from '../parquet';
+import { qualified, quoteLiteral } from '../sql';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Native DuckDB through @duckdb/node-api: the CLI's engine for data too large for a tab,
+ * and the baseline the WASM engine is measured against. Results cross as Parquet (which
+ * native DuckDB writes itself) and become Arrow through parquet-wasm, so both engines
+ * return the same Arrow types.
+ */
+export class NativeEngine implements Engine {
+  readonly kind = 'native' as const;
+  private seq = 0;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+    private readonly scratch: string,
+  ) {}
+
+  static async open(path = ':memory:'): Promise<NativeEngine> {
+    await initParquet(() => readFile(require.resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')));
+    const instance = await DuckDBInstance.create(path);
+    const conn = await instance.connect();
+    const scratch = await mkdtemp(join(tmpdir(), 'pocket-lakehouse-'));
+    const engine = new NativeEngine(instance, conn, scratch);
+    await engine.exec(offlineSettings());
+    return engine;
+  }
+
+  async describe(): Promise<EngineInfo> {
+    const reader = await this.conn.runAndReadAll("SELECT version() AS v, current_setting('threads')::INTEGER AS t");
+    const [row] = reader.getRowObjectsJS();
+    return { kind: this.kind, version: String(row.v), threads: Number(row.t) };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.conn.run(sql);
+  }
+
+  async query(sql: string): Promise<Table> {
+    const file = this.scratchFile('parquet');
+    try {
+      await this.conn.run(`COPY (${sql}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
+      return await parquetToArrow(await readFile(file));
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
+  async queryIPC(sql: string): Promise<Uint8Array> {
+    return tableToIPC(await this.query(sql), 'stream');
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+    const file = join(this.scratch, `${this.seq++}-${name.replace(/[^\w.-]+/g, '_')}`);
+    await writeFile(file, bytes);
+    this.files.set(name, file);
+    return file;
+  }
+
+  private readonly files = new Map<string, string>();
+
+  async dropFile(name: string): Promise<void> {
+    const file = this.files.get(name);
+    this.files.delete(name);
+    if (file) await rm(file, { force: true });
+  }
+
+  async insertArrow(table: string, data: Table): Promise<void> {
+    const file = this.scratchFile('parquet');
+    try {
+      await writeFile(file, await arrowToParquet(data));
+      const [schema, name] = table.includes('.') ? table.split('.', 2) : ['main', table];
+      const source = `read_parquet(${quoteLiteral(file)})`;
+      await this.conn.run(
+        `CREATE TABLE IF NOT EXISTS ${qualified(schema, name)} AS SELECT * FROM ${source} LIMIT 0;
+         INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM ${source}`,
+      );
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
+  async toParquet(sql: string): Promise<Uint8Array> {
+    const file = this.scratchFile('parquet');
+    try {
+      await this.conn.run(`COPY (${sql}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`);
+      return await readFile(file);
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.conn.closeSync();
+    this.instance.closeSync();
+    await rm(this.scratch, { recursive: true, force: true });
+  }
+
+  private scratchFile(ext: string): string {
+    return join(this.scratch, `${this.seq++}.${ext}`);
+  }
+}

@@ -1,0 +1,35 @@
+import * as parquet from 'parquet-wasm/esm';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+
+/**
+ * Parquet through Arrow with parquet-wasm: DuckDB-WASM has no parquet extension
+ * offline (DESIGN.md §3). The caller initialises the WASM module once, from a URL in
+ * the browser or from bytes in Node, so this file stays host-agnostic.
+ */
+let ready: Promise<void> | undefined;
+
+export function initParquet(source: () => Promise<BufferSource | URL | string>): Promise<void> {
+  ready ??= source().then(async (wasm) => {
+    if (wasm instanceof URL || typeof wasm === 'string') await parquet.default({ module_or_path: wasm });
+    else parquet.initSync({ module: wasm });
+  });
+  return ready;
+}
+
+function assertReady(): void {
+  if (!ready) throw new Error('Parquet support is not initialised: call initParquet first.');
+}
+
+export async function arrowToParquet(table: Table): Promise<Uint8Array> {
+  assertReady();
+  await ready;
+  const wasmTable = parquet.Table.fromIPCStream(tableToIPC(table, 'stream'));
+  const props = new parquet.WriterPropertiesBuilder().setCompression(parquet.Compression.ZSTD).build();
+  return parquet.writeParquet(wasmTable, props);
+}
+
+export async function parquetToArrow(bytes: Uint8Array): Promise<Table> {
+  assertReady();
+  await ready;
+  return tableFromIPC(parquet.readParquet(bytes).intoIPCStream());
+}

@@ -1,0 +1,111 @@
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import type { Engine, EngineInfo } from '../interface';
+import { offlineSettings } from '../offlineSettings';
+import { arrowToParquet } from '../parquet';
+import { qualified } from '../sql';
+
+/**
+ * The shape shared by DuckDB-WASM's synchronous bindings (Node, tests) and its
+ * AsyncDuckDB (browser worker): methods may return a value or a promise, and `await`
+ * takes either, so one engine class serves both hosts. We use the binding-level calls
+ * that speak Arrow IPC bytes: the package's own Table objects come from its bundled
+ * copy of apache-arrow (CJS in Node), which our copy cannot serialise.
+ */
+export interface WasmDatabase {
+  connectInternal(): number | Promise<number>;
+  disconnect(conn: number): unknown;
+  runQuery(conn: number, sql: string): Uint8Array | Promise<Uint8Array>;
+  insertArrowFromIPCStream(conn: number, ipc: Uint8Array, options: { name: string; schema?: string; create?: boolean }): unknown;
+  registerFileBuffer(name: string, buffer: Uint8Array): unknown;
+  dropFile(name: string): unknown;
+  getVersion(): string | Promise<string>;
+}
+
+export interface WasmEngineOptions {
+  bundle: string;
+  /** Where DuckDB may look for extensions: the app's own origin, so nothing leaves it. */
+  extensionRepository?: string;
+  threads?: number;
+  onClose?: () => unknown;
+}
+
+export class WasmEngine implements Engine {
+  readonly kind = 'wasm' as const;
+
+  private constructor(
+    private readonly db: WasmDatabase,
+    private readonly conn: number,
+    private readonly options: WasmEngineOptions,
+  ) {}
+
+  static async open(db: WasmDatabase, options: WasmEngineOptions): Promise<WasmEngine> {
+    const engine = new WasmEngine(db, await db.connectInternal(), options);
+    await engine.exec(offlineSettings(options.extensionRepository));
+    if (options.threads && options.threads > 1) await engine.exec(`SET threads = ${options.threads}`);
+    return engine;
+  }
+
+  async describe(): Promise<EngineInfo> {
+    const threads = await this.query("SELECT current_setting('threads')::INTEGER AS t");
+    return {
+      kind: this.kind,
+      version: await this.db.getVersion(),
+      bundle: this.options.bundle,
+      threads: Number(threads.get(0)?.t ?? 1),
+    };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.runQuery(this.conn, sql);
+  }
+
+  async query(sql: string): Promise<Table> {
+    return tableFromIPC(await this.queryIPC(sql));
+  }
+
+  async queryIPC(sql: string): Promise<Uint8Array> {
+    return await this.db.runQuery(this.conn, sql);
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+    // AsyncDuckDB transfers the underlying ArrayBuffer to its worker: a view into a
+    // larger buffer would take its neighbours with it, so hand over an exact copy.
+    const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    await this.db.registerFileBuffer(name, exact);
+    return name;
+  }
+
+  async dropFile(name: string): Promise<void> {
+    await this.db.dropFile(name);
+  }
+
+  async insertArrow(table: string, data: Table): Promise<void> {
+    const [schema, name] = splitName(table);
+    const exists = await this.query(
+      `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = '${schema}' AND table_name = '${name}'`,
+    );
+    if (Number(exists.get(0)?.n) > 0) {
+      // insertArrowTable with create=false appends positionally; go through a staging
+      // table so that columns are matched by name, like every other append here.
+      const staging = `_insert_${Date.now().toString(36)}`;
+      await this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name: staging, schema: 'main', create: true });
+      await this.exec(`INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM main."${staging}"; DROP TABLE main."${staging}"`);
+    } else {
+      await this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name, schema, create: true });
+    }
+  }
+
+  async toParquet(sql: string): Promise<Uint8Array> {
+    return arrowToParquet(await this.query(sql));
+  }
+
+  async close(): Promise<void> {
+    await this.db.disconnect(this.conn);
+    await this.options.onClose?.();
+  }
+}
+
+function splitName(table: string): [string, string] {
+  const dot = table.indexOf('.');
+  return dot < 0 ? ['main', table] : [table.slice(0, dot), table.slice(dot + 1)];
+}
