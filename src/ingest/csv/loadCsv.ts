@@ -1,0 +1,107 @@
+import type { Engine } from '../../engine/interface';
+import { quoteLiteral } from '../../engine/sql';
+import { appendTable } from '../appendTable';
+import { IngestError, type IngestProblem } from '../ingestError';
+import type { InputFile } from '../inputFile';
+import type { LoadedSource } from '../loadedSource';
+import { recogniseSource, tableNameFromPath } from '../recogniseSource';
+import { readCsvHeader } from './csvHeader';
+
+export interface CsvLoadContext {
+  /** Unique per load, so staging and rejects tables never collide. */
+  id: string;
+  /** The `_loaded_at` value, a TIMESTAMP literal such as `2026-11-25 20:00:00.000`. */
+  loadedAt: string;
+}
+
+const SAMPLE_PROBLEMS = 5;
+
+/**
+ * Loads one CSV into bronze.<source> as text (lossless: `01037` stays `01037`) with
+ * DuckDB's native reader. The header is parsed here so the reader needs no sniffing;
+ * rows it cannot parse (ragged, bad quoting, invalid UTF-8) do not abort the load:
+ * `store_rejects` collects them and they go to quarantine.<source> with the reason.
+ */
+export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadContext): Promise<LoadedSource> {
+  const started = performance.now();
+  const header = readCsvHeader(file.path, file.bytes);
+  const recognised = recogniseSource(header.columns);
+  const source = recognised ?? tableNameFromPath(file.path);
+  const staging = `main._stage_${ctx.id}`;
+  const rejects = `_rejects_${ctx.id}`;
+  const registered = `${ctx.id}.csv`;
+
+  const path = await engine.registerFile(registered, file.bytes);
+  try {
+    const columns = header.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
+    try {
+      await engine.exec(`CREATE TABLE ${staging} AS SELECT * FROM read_csv(${quoteLiteral(path)},
+        header = true, auto_detect = false, columns = {${columns}},
+        delim = ${quoteLiteral(header.delimiter)}, quote = '"', escape = '"',
+        allow_quoted_nulls = false, store_rejects = true,
+        rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`);
+    } catch (error) {
+      throw new IngestError(file.path, `DuckDB could not read this CSV: ${firstLine(error)}`, { line: lineFromDuckDB(error) });
+    }
+    const meta = `${quoteLiteral(file.path)} AS _source, 'csv' AS _source_kind`;
+    await appendTable(engine, 'bronze', source,
+      `SELECT *, ${meta}, (rowid + 1)::BIGINT AS _row, TIMESTAMP ${quoteLiteral(ctx.loadedAt)} AS _loaded_at FROM ${staging}`);
+    const rows = await countRows(engine, staging);
+    const problems = await quarantineRejects(engine, source, rejects, file.path, ctx.loadedAt);
+    return {
+      file: file.path,
+      format: 'csv',
+      source,
+      recognised: recognised !== undefined,
+      table: `bronze.${source}`,
+      rows,
+      quarantined: problems.count,
+      columns: header.columns,
+      samples: problems.samples,
+      milliseconds: Math.round(performance.now() - started),
+    };
+  } finally {
+    await engine.exec(`DROP TABLE IF EXISTS ${staging}; DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
+    await engine.dropFile(registered);
+  }
+}
+
+/**
+ * One quarantine row per rejected CSV record: DuckDB can report several errors for one
+ * record, so they are joined into one reason. `_line` is DuckDB's line number of the
+ * record; `_byte_offset` points at the record's first byte.
+ */
+async function quarantineRejects(engine: Engine, source: string, rejects: string, file: string, loadedAt: string) {
+  const grouped = `SELECT ${quoteLiteral(file)} AS _source, 'csv' AS _source_kind,
+      line::BIGINT AS _line, min(line_byte_position)::BIGINT AS _byte_offset,
+      string_agg(error_type || ': ' || error_message, '; ' ORDER BY column_idx) AS _reason,
+      ltrim(any_value(csv_line), chr(10) || chr(13)) AS _raw,
+      TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at
+    FROM ${rejects} GROUP BY line`;
+  const count = Number((await engine.query(`SELECT count(*)::INTEGER AS n FROM (${grouped})`)).get(0)?.n ?? 0);
+  if (count === 0) return { count, samples: [] };
+  await appendTable(engine, 'quarantine', source, `${grouped} ORDER BY _line`);
+  const sample = await engine.query(`${grouped} ORDER BY _line LIMIT ${SAMPLE_PROBLEMS}`);
+  const samples: IngestProblem[] = sample.toArray().map((r) => ({
+    file,
+    line: Number(r._line),
+    byteOffset: Number(r._byte_offset),
+    message: String(r._reason),
+  }));
+  return { count, samples };
+}
+
+async function countRows(engine: Engine, table: string): Promise<number> {
+  return Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM ${table}`)).get(0)?.n ?? 0);
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n').find((l) => l.trim() !== '') ?? message;
+}
+
+function lineFromDuckDB(error: unknown): number | undefined {
+  const match = /line (\d+)/i.exec(error instanceof Error ? error.message : String(error));
+  return match ? Number(match[1]) : undefined;
+}
+
