@@ -1,0 +1,53 @@
+import type { Engine, EngineInfo } from '../engine/interface';
+import { qualified } from '../engine/sql';
+import type { InputFile } from '../ingest/inputFile';
+import { loadFiles, type IngestReport } from '../ingest/loadFiles';
+import type { ProgressListener } from '../ingest/progress';
+import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
+import { listTables, type TableInfo } from './tableInfo';
+
+/**
+ * The lakehouse's typed operations over one engine: what the browser worker exposes to
+ * the UI and what the CLI drives. The UI never builds SQL for these.
+ */
+export class Lakehouse {
+  private readonly ingest: IngestReport = { sources: [], errors: [], skipped: [] };
+
+  constructor(readonly engine: Engine) {}
+
+  engineInfo(): Promise<EngineInfo> {
+    return this.engine.describe();
+  }
+
+  async load(files: InputFile[], onProgress?: ProgressListener): Promise<IngestReport> {
+    const report = await loadFiles(this.engine, files, { onProgress });
+    this.ingest.sources.push(...report.sources);
+    this.ingest.errors.push(...report.errors);
+    this.ingest.skipped.push(...report.skipped);
+    return report;
+  }
+
+  /** Everything loaded so far in this session. */
+  ingestReport(): IngestReport {
+    return structuredClone(this.ingest);
+  }
+
+  tables(): Promise<TableInfo[]> {
+    return listTables(this.engine);
+  }
+
+  /** The first `limit` rows of a table in source order, as Arrow IPC bytes. */
+  async previewIPC(layer: Layer, table: string, limit = 100): Promise<Uint8Array> {
+    if (!LAYERS.includes(layer)) throw new Error(`unknown layer ${layer}`);
+    const hasRow = (await this.tables()).some((t) => t.layer === layer && t.name === table && t.columns.some((c) => c.name === '_row'));
+    const order = hasRow ? 'ORDER BY _source, _row' : '';
+    return this.engine.queryIPC(`SELECT * FROM ${qualified(layer, table)} ${order} LIMIT ${Math.max(0, Math.floor(limit))}`);
+  }
+
+  /** Drops every table of every layer: a fresh lakehouse. */
+  async reset(): Promise<void> {
+    await this.engine.exec(LAYERS.map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
+    await ensureLayerSchemas(this.engine);
+    Object.assign(this.ingest, { sources: [], errors: [], skipped: [] });
+  }
+}
