@@ -1,0 +1,268 @@
+/**
+ * Deterministic generator of Olist-shaped CSV data (the nine files of Kaggle's "Brazilian
+ * E-Commerce Public Dataset by Olist"), with the real files' quirks: inconsistent quoting of
+ * ids, zip prefixes with leading zeros, the misspelled `lenght` columns, products without a
+ * category, categories missing from the translation table (which has a BOM, CRLF and no final
+ * newline), multi-line review comments, duplicate review ids, duplicate and out-of-Brazil
+ * geolocation points, odd payments and timestamps, orders without items or payment.
+ *
+ * Pure TypeScript: runs in Node and in a browser Web Worker. sf = 1 is about the real size.
+ */
+import { Random } from './random';
+import { CsvSink, int, money, text, timestamp } from './csvWriter';
+import { CATEGORIES } from './categories';
+import { formatZip } from './geography';
+import { PlacePicker } from './places';
+import { buildProducts, buildSellers, type Product, type Seller } from './catalog';
+import { buildOrders, type Item, type Order, type Person } from './orders';
+import { buildPayments, type Payment } from './payments';
+import { buildReviews, type Review } from './reviews';
+import { GEOLOCATION_HEADER, writeGeolocation } from './geolocation';
+
+export interface OlistFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface GenerateOlistOptions {
+  /** Scale factor: 1 ≈ the real dataset (99,441 orders); must be at least 0.001. */
+  sf: number;
+  /** PRNG seed; the same {sf, seed} always gives byte-identical files. */
+  seed?: number;
+}
+
+export const DEFAULT_SEED = 42;
+
+/** Smallest supported scale factor (about a hundred orders). */
+export const MIN_SF = 0.001;
+
+export const OLIST_HEADERS: Readonly<Record<string, readonly string[]>> = {
+  'olist_customers_dataset.csv': [
+    'customer_id',
+    'customer_unique_id',
+    'customer_zip_code_prefix',
+    'customer_city',
+    'customer_state',
+  ],
+  'olist_geolocation_dataset.csv': GEOLOCATION_HEADER,
+  'olist_order_items_dataset.csv': [
+    'order_id',
+    'order_item_id',
+    'product_id',
+    'seller_id',
+    'shipping_limit_date',
+    'price',
+    'freight_value',
+  ],
+  'olist_order_payments_dataset.csv': [
+    'order_id',
+    'payment_sequential',
+    'payment_type',
+    'payment_installments',
+    'payment_value',
+  ],
+  'olist_order_reviews_dataset.csv': [
+    'review_id',
+    'order_id',
+    'review_score',
+    'review_comment_title',
+    'review_comment_message',
+    'review_creation_date',
+    'review_answer_timestamp',
+  ],
+  'olist_orders_dataset.csv': [
+    'order_id',
+    'customer_id',
+    'order_status',
+    'order_purchase_timestamp',
+    'order_approved_at',
+    'order_delivered_carrier_date',
+    'order_delivered_customer_date',
+    'order_estimated_delivery_date',
+  ],
+  'olist_products_dataset.csv': [
+    'product_id',
+    'product_category_name',
+    'product_name_lenght',
+    'product_description_lenght',
+    'product_photos_qty',
+    'product_weight_g',
+    'product_length_cm',
+    'product_height_cm',
+    'product_width_cm',
+  ],
+  'olist_sellers_dataset.csv': ['seller_id', 'seller_zip_code_prefix', 'seller_city', 'seller_state'],
+  'product_category_name_translation.csv': ['product_category_name', 'product_category_name_english'],
+};
+
+export const OLIST_FILE_NAMES: readonly string[] = Object.keys(OLIST_HEADERS);
+
+function sinkFor(name: string): CsvSink {
+  const sink = new CsvSink();
+  sink.header(OLIST_HEADERS[name]!);
+  return sink;
+}
+
+export function generateOlist(options: GenerateOlistOptions): OlistFile[] {
+  const { sf } = options;
+  if (!Number.isFinite(sf) || sf < MIN_SF) {
+    throw new RangeError(`sf must be a number >= ${MIN_SF}, got ${sf}`);
+  }
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const root = new Random(seed);
+
+  const places = new PlacePicker(root.fork('places'));
+  const sellers = buildSellers(root.fork('sellers'), places, sf);
+  const products = buildProducts(root.fork('products'), sf, sellers.length);
+  const { persons, orders, items } = buildOrders(root.fork('orders'), sf, places, sellers, products);
+  const payments = buildPayments(root.fork('payments'), sf, orders);
+  const reviews = buildReviews(root.fork('reviews'), sf, orders);
+
+  const files: OlistFile[] = [];
+  const add = (name: string, sink: CsvSink) => files.push({ name, bytes: sink.finish() });
+
+  add('olist_customers_dataset.csv', writeCustomers(root.fork('customers-order'), orders, persons));
+  const geo = sinkFor('olist_geolocation_dataset.csv');
+  writeGeolocation(root.fork('geolocation'), sf, places, geo);
+  add('olist_geolocation_dataset.csv', geo);
+  add('olist_order_items_dataset.csv', writeItems(items, orders, products, sellers));
+  add('olist_order_payments_dataset.csv', writePayments(payments, orders));
+  add('olist_order_reviews_dataset.csv', writeReviews(reviews, orders));
+  add('olist_orders_dataset.csv', writeOrders(orders));
+  add('olist_products_dataset.csv', writeProducts(products));
+  add('olist_sellers_dataset.csv', writeSellers(sellers));
+  files.push({ name: 'product_category_name_translation.csv', bytes: translationBytes() });
+  return files;
+}
+
+function writeCustomers(r: Random, orders: readonly Order[], persons: readonly Person[]): CsvSink {
+  const sink = sinkFor('olist_customers_dataset.csv');
+  for (const oi of r.shuffle(orders.map((_, i) => i))) {
+    const o = orders[oi]!;
+    const p = persons[o.person]!;
+    sink.row(
+      text(o.customerId) +
+        ',' +
+        text(p.uniqueId) +
+        ',' +
+        text(formatZip(p.place.zip)) +
+        ',' +
+        text(p.place.city.name) +
+        ',' +
+        p.place.state.uf,
+    );
+  }
+  return sink;
+}
+
+function writeOrders(orders: readonly Order[]): CsvSink {
+  const sink = sinkFor('olist_orders_dataset.csv');
+  for (const o of orders) {
+    sink.row(
+      [
+        text(o.id),
+        text(o.customerId),
+        o.status,
+        timestamp(o.purchase),
+        timestamp(o.approved),
+        timestamp(o.carrier),
+        timestamp(o.delivered),
+        timestamp(o.estimated),
+      ].join(','),
+    );
+  }
+  return sink;
+}
+
+function writeItems(
+  items: readonly Item[],
+  orders: readonly Order[],
+  products: readonly Product[],
+  sellers: readonly Seller[],
+): CsvSink {
+  const sink = sinkFor('olist_order_items_dataset.csv');
+  // The real file is sorted by order_id, then order_item_id.
+  const sorted = items.slice().sort((a, b) => {
+    const x = orders[a.order]!.id;
+    const y = orders[b.order]!.id;
+    return x < y ? -1 : x > y ? 1 : a.itemId - b.itemId;
+  });
+  for (const it of sorted) {
+    sink.row(
+      [
+        text(orders[it.order]!.id),
+        it.itemId,
+        text(products[it.product]!.id),
+        text(sellers[it.seller]!.id),
+        timestamp(it.shippingLimit),
+        money(it.priceCents),
+        money(it.freightCents),
+      ].join(','),
+    );
+  }
+  return sink;
+}
+
+function writePayments(payments: readonly Payment[], orders: readonly Order[]): CsvSink {
+  const sink = sinkFor('olist_order_payments_dataset.csv');
+  for (const p of payments) {
+    sink.row(
+      text(orders[p.order]!.id) + ',' + p.sequential + ',' + p.type + ',' + p.installments + ',' + money(p.valueCents),
+    );
+  }
+  return sink;
+}
+
+function writeReviews(reviews: readonly Review[], orders: readonly Order[]): CsvSink {
+  const sink = sinkFor('olist_order_reviews_dataset.csv');
+  for (const v of reviews) {
+    sink.row(
+      [
+        text(v.id),
+        text(orders[v.order]!.id),
+        v.score,
+        text(v.title),
+        text(v.message),
+        timestamp(v.creation),
+        timestamp(v.answer),
+      ].join(','),
+    );
+  }
+  return sink;
+}
+
+function writeProducts(products: readonly Product[]): CsvSink {
+  const sink = sinkFor('olist_products_dataset.csv');
+  for (const p of products) {
+    sink.row(
+      [
+        text(p.id),
+        text(p.category),
+        int(p.nameLength),
+        int(p.descriptionLength),
+        int(p.photos),
+        int(p.weightG),
+        int(p.lengthCm),
+        int(p.heightCm),
+        int(p.widthCm),
+      ].join(','),
+    );
+  }
+  return sink;
+}
+
+function writeSellers(sellers: readonly Seller[]): CsvSink {
+  const sink = sinkFor('olist_sellers_dataset.csv');
+  for (const s of sellers) {
+    sink.row(text(s.id) + ',' + text(formatZip(s.place.zip)) + ',' + text(s.cityText) + ',' + s.place.state.uf);
+  }
+  return sink;
+}
+
+/** The translation table: UTF-8 BOM, unquoted header, CRLF, no final newline, 71 rows. */
+function translationBytes(): Uint8Array {
+  const lines = ['product_category_name,product_category_name_english'];
+  for (const c of CATEGORIES) if (c.inTranslationTable) lines.push(`${c.name},${c.english}`);
+  return new TextEncoder().encode('\uFEFF' + lines.join('\r\n'));
+}
