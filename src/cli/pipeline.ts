@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   if (!values.out || positionals.length === 0) return console.error(USAGE), 2;
 
   const startedAt = new Date();
-  const { files, problems } = await readInputs(positionals);
+  const { files, problems } = await readInputs(positionals, values.out);
   const engine = await openEngine(engineName);
   try {
     const lakehouse = new Lakehouse(engine);

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, basename } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import type { InputFile } from '../ingest/inputFile';
 import type { IngestProblem } from '../ingest/ingestError';
 
@@ -8,7 +8,9 @@ import type { IngestProblem } from '../ingest/ingestError';
  * files skipped), each named by its path relative to the folder's parent so that
  * `_source` reads `olist/olist_orders_dataset.csv`.
  */
-export async function readInputs(args: string[]): Promise<{ files: InputFile[]; problems: IngestProblem[] }> {
+export async function readInputs(args: string[], exclude?: string): Promise<{ files: InputFile[]; problems: IngestProblem[] }> {
+  // A previous run's output inside an input folder is not input.
+  const excluded = exclude ? resolve(exclude) : undefined;
   const files: InputFile[] = [];
   const problems: IngestProblem[] = [];
   for (const arg of args) {
@@ -21,7 +23,7 @@ export async function readInputs(args: string[]): Promise<{ files: InputFile[]; 
     }
     if (info.isDirectory()) {
       const root = join(arg, '..');
-      for (const path of await walk(arg)) files.push({ path: relative(root, path), bytes: await readFile(path) });
+      for (const path of await walk(arg, excluded)) files.push({ path: relative(root, path), bytes: await readFile(path) });
     } else {
       files.push({ path: basename(arg), bytes: await readFile(arg) });
     }
@@ -29,13 +31,14 @@ export async function readInputs(args: string[]): Promise<{ files: InputFile[]; 
   return { files, problems };
 }
 
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, excluded?: string): Promise<string[]> {
+  if (excluded && resolve(dir) === excluded) return [];
   const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.'));
   entries.sort((a, b) => a.name.localeCompare(b.name));
   const out: string[] = [];
   for (const e of entries) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(path)));
+    if (e.isDirectory()) out.push(...(await walk(path, excluded)));
     else if (e.isFile()) out.push(path);
   }
   return out;

@@ -21,6 +21,8 @@ export interface IngestReport {
   errors: IngestProblem[];
   /** Files that were passed over on purpose (readmes, metadata), with why. */
   skipped: { file: string; reason: string }[];
+  /** Wall time of the load, from unpacking to the last table. */
+  milliseconds: number;
 }
 
 let loadSeq = 0;
@@ -30,6 +32,7 @@ let loadSeq = 0;
  * loader, and one file's failure never stops the others. Progress is reported per file.
  */
 export async function loadFiles(engine: Engine, inputs: InputFile[], options: LoadOptions = {}): Promise<IngestReport> {
+  const started = performance.now();
   await ensureLayerSchemas(engine);
   const loadedAt = timestampLiteral(options.loadedAt ?? new Date());
   const progress: LoadProgress = {
@@ -44,7 +47,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
   report({});
 
   const { files, problems } = expandArchives(inputs, { maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES });
-  const result: IngestReport = { sources: [], errors: problems.map((p) => p.toJSON()), skipped: [] };
+  const result: IngestReport = { sources: [], errors: problems.map((p) => p.toJSON()), skipped: [], milliseconds: 0 };
   report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + f.bytes.length, 0) });
 
   for (const file of files) {
@@ -63,6 +66,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     }
     report({ filesDone: progress.filesDone + 1, bytesDone: progress.bytesDone + size });
   }
+  result.milliseconds = Math.round(performance.now() - started);
   report({ phase: 'done', file: undefined });
   return result;
 }

@@ -1,5 +1,5 @@
 import type { Engine, EngineInfo } from '../engine/interface';
-import { qualified } from '../engine/sql';
+import { qualified, quoteLiteral } from '../engine/sql';
 import type { InputFile } from '../ingest/inputFile';
 import { loadFiles, type IngestReport } from '../ingest/loadFiles';
 import type { ProgressListener } from '../ingest/progress';
@@ -11,7 +11,7 @@ import { listTables, type TableInfo } from './tableInfo';
  * the UI and what the CLI drives. The UI never builds SQL for these.
  */
 export class Lakehouse {
-  private readonly ingest: IngestReport = { sources: [], errors: [], skipped: [] };
+  private readonly ingest: IngestReport = { sources: [], errors: [], skipped: [], milliseconds: 0 };
 
   constructor(readonly engine: Engine) {}
 
@@ -24,6 +24,7 @@ export class Lakehouse {
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
     this.ingest.skipped.push(...report.skipped);
+    this.ingest.milliseconds += report.milliseconds;
     return report;
   }
 
@@ -39,8 +40,12 @@ export class Lakehouse {
   /** The first `limit` rows of a table in source order, as Arrow IPC bytes. */
   async previewIPC(layer: Layer, table: string, limit = 100): Promise<Uint8Array> {
     if (!LAYERS.includes(layer)) throw new Error(`unknown layer ${layer}`);
-    const hasRow = (await this.tables()).some((t) => t.layer === layer && t.name === table && t.columns.some((c) => c.name === '_row'));
-    const order = hasRow ? 'ORDER BY _source, _row' : '';
+    const columns = await this.engine.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_schema = ${quoteLiteral(layer)} AND table_name = ${quoteLiteral(table)}`,
+    );
+    const names = new Set(columns.toArray().map((r) => String(r.column_name)));
+    if (names.size === 0) throw new Error(`There is no table ${layer}.${table}.`);
+    const order = names.has('_row') && names.has('_source') ? 'ORDER BY _source, _row' : '';
     return this.engine.queryIPC(`SELECT * FROM ${qualified(layer, table)} ${order} LIMIT ${Math.max(0, Math.floor(limit))}`);
   }
 
@@ -48,6 +53,6 @@ export class Lakehouse {
   async reset(): Promise<void> {
     await this.engine.exec(LAYERS.map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
-    Object.assign(this.ingest, { sources: [], errors: [], skipped: [] });
+    Object.assign(this.ingest, { sources: [], errors: [], skipped: [], milliseconds: 0 });
   }
 }

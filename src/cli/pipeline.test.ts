@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOlist } from '../demo/generateOlist';
+import { initNodeParquet } from '../engine/wasm/nodeWasmEngine';
+import { parquetToArrow } from '../engine/parquet';
+import { readCsvHeader } from '../ingest/csv/csvHeader';
+import { recogniseSource } from '../ingest/recogniseSource';
+import { countCsvRecords } from '../testing/countCsvRecords';
+
+const run = promisify(execFile);
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+async function pipeline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, ['src/cli/pipeline.ts', ...args], { timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const error = e as { code: number; stdout: string; stderr: string };
+    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
+  }
+}
+
+async function parquetRows(path: string): Promise<number> {
+  return (await parquetToArrow(await readFile(path))).numRows;
+}
+
+describe('npm run pipeline', () => {
+  let dir: string;
+  let outRoot: string;
+  const expected = new Map<string, number>();
+
+  beforeAll(async () => {
+    await initNodeParquet();
+    dir = await mkdtemp(join(tmpdir(), 'pipeline-cli-'));
+    outRoot = await mkdtemp(join(tmpdir(), 'pipeline-out-'));
+    for (const f of generateOlist({ sf: 0.01 })) {
+      await writeFile(join(dir, f.name), f.bytes);
+      expected.set(recogniseSource(readCsvHeader(f.name, f.bytes).columns)!, countCsvRecords(f.bytes));
+    }
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await rm(outRoot, { recursive: true, force: true });
+  });
+
+  it.each(['native', 'wasm'])('writes one Parquet file per bronze table with the CSVs record counts (--engine %s)', async (engine) => {
+    const out = join(outRoot, engine);
+    const result = await pipeline(['--engine', engine, '--out', out, dir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const files = (await readdir(join(out, 'bronze'))).sort();
+    expect(files).toEqual([...expected.keys()].map((s) => `${s}.parquet`).sort());
+    for (const [source, count] of expected) expect(await parquetRows(join(out, 'bronze', `${source}.parquet`)), source).toBe(count);
+    const report = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
+    expect(report.engine.kind).toBe(engine);
+    expect(report.totals).toMatchObject({ files: 9, files_failed: 0, bronze_rows: [...expected.values()].reduce((a, b) => a + b) });
+    expect(report.sources.map((s: { source: string }) => s.source).sort()).toEqual([...expected.keys()].sort());
+  });
+
+  it('gives the same bronze on both engines', async () => {
+    for (const source of expected.keys()) {
+      const [a, b] = await Promise.all(['native', 'wasm'].map(async (e) => parquetToArrow(await readFile(join(outRoot, e, 'bronze', `${source}.parquet`)))));
+      const key = (t: typeof a) => t.toArray().map((r) => JSON.stringify({ ...r.toJSON(), _loaded_at: undefined }, (_k, v) => (typeof v === 'bigint' ? String(v) : v)));
+      expect(key(b), source).toEqual(key(a));
+    }
+  });
+
+  it('does not load its own earlier output when --out is inside an input folder', async () => {
+    const out = join(dir, 'out-self');
+    await pipeline(['--out', out, dir]);
+    const second = await pipeline(['--out', out, dir]);
+    await rm(out, { recursive: true, force: true });
+    expect(second.stderr).toBe('');
+    expect(second.code).toBe(0);
+  });
+
+  it('exits 1 naming the file and line of a CSV it cannot read, after loading the rest', async () => {
+    const bad = join(outRoot, 'bad');
+    await rm(bad, { recursive: true, force: true });
+    await run('mkdir', ['-p', bad]);
+    await writeFile(join(bad, 'sellers.csv'), 'seller_id,seller_zip_code_prefix\ns1,01001\ns2,02002,extra\n');
+    await writeFile(join(bad, 'garbage.csv'), new Uint8Array([0x66, 0x6f, 0x6f, 0x0a, 0x00, 0xff]));
+    const out = join(outRoot, 'out-bad');
+    const result = await pipeline(['--out', out, bad]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('error: bad/garbage.csv (line 2, byte 4): this is not a text CSV file');
+    expect(result.stdout).toContain('bad/sellers.csv → bronze.sellers: 1 rows, 1 quarantined (e.g. bad/sellers.csv (line 3, byte');
+    expect(await parquetRows(join(out, 'bronze', 'sellers.parquet'))).toBe(1);
+    expect(await parquetRows(join(out, 'quarantine', 'sellers.parquet'))).toBe(1);
+  });
+
+  it('exits 2 with the usage on bad arguments', async () => {
+    expect((await pipeline([])).code).toBe(2);
+    const result = await pipeline(['--engine', 'spark', '--out', '/tmp/x', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown engine "spark"');
+  });
+});

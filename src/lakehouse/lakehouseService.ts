@@ -1,0 +1,74 @@
+import type { EngineInfo } from '../engine/interface';
+import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
+import { createBrowserWasmEngine } from '../engine/wasm/browserWasmEngine';
+import { generateOlist } from '../demo/generateOlist';
+import type { InputFile } from '../ingest/inputFile';
+import type { IngestReport } from '../ingest/loadFiles';
+import type { LoadProgress, ProgressListener } from '../ingest/progress';
+import type { Layer } from '../pipeline/layers';
+import { Lakehouse } from './lakehouse';
+import type { TableInfo } from './tableInfo';
+
+/** A file picked or dropped in the page, with the path it had in a dropped folder. */
+export interface PickedFile {
+  path: string;
+  file: Blob;
+}
+
+/**
+ * What the browser worker offers the UI: the lakehouse's typed operations plus the
+ * browser-only ones (start the engine, read picked files, load the demo). Comlink
+ * calls these from the page; results are plain data or Arrow IPC bytes.
+ */
+export class LakehouseService {
+  private lakehouse?: Lakehouse;
+
+  async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {
+    if (!this.lakehouse) this.lakehouse = new Lakehouse(await createBrowserWasmEngine(bundle));
+    return this.lakehouse.engineInfo();
+  }
+
+  async loadPicked(picked: PickedFile[], onProgress?: ProgressListener): Promise<IngestReport> {
+    const files: InputFile[] = [];
+    const total = picked.reduce((n, p) => n + p.file.size, 0);
+    let done = 0;
+    for (const p of picked) {
+      onProgress?.(progress('reading', p.path, files.length, picked.length, done, total));
+      files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
+      done += p.file.size;
+    }
+    return this.ready().load(files, onProgress);
+  }
+
+  /** Generates the Olist-shaped demo dataset at scale `sf` and loads it. */
+  async loadDemo(sf: number, onProgress?: ProgressListener): Promise<IngestReport> {
+    onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
+    const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
+    return this.ready().load(files, onProgress);
+  }
+
+  tables(): Promise<TableInfo[]> {
+    return this.ready().tables();
+  }
+
+  ingestReport(): IngestReport {
+    return this.ready().ingestReport();
+  }
+
+  previewIPC(layer: Layer, table: string, limit?: number): Promise<Uint8Array> {
+    return this.ready().previewIPC(layer, table, limit);
+  }
+
+  reset(): Promise<void> {
+    return this.ready().reset();
+  }
+
+  private ready(): Lakehouse {
+    if (!this.lakehouse) throw new Error('The engine has not started yet.');
+    return this.lakehouse;
+  }
+}
+
+function progress(phase: LoadProgress['phase'], file: string | undefined, filesDone: number, filesTotal: number, bytesDone: number, bytesTotal: number): LoadProgress {
+  return { phase, file, filesDone, filesTotal, bytesDone, bytesTotal, rowsLoaded: 0 };
+}

@@ -1,0 +1,78 @@
+import { useCallback, useState } from 'react';
+import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
+import type { TableInfo } from '../lakehouse/tableInfo';
+import { collectDropped } from './load/collectDropped';
+import { LoadPanel } from './load/LoadPanel';
+import { ProgressView } from './load/ProgressView';
+import { useWindowDrop } from './load/useWindowDrop';
+import { IngestSummary } from './report/IngestSummary';
+import { TableList, tableKey } from './tables/TableList';
+import { TablePreview } from './tables/TablePreview';
+import { useLakehouse, type EngineState } from './useLakehouse';
+
+/** The demo dataset's scale in the browser: ~10k orders, ~100k geolocation rows. */
+export const DEMO_SCALE = 0.1;
+
+const params = new URLSearchParams(location.search);
+const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';
+
+export function App() {
+  const lake = useLakehouse(bundle);
+  const [selected, setSelected] = useState<{ table: TableInfo; ipc: Uint8Array }>();
+  const busy = lake.engine.status !== 'ready' || lake.progress !== undefined;
+
+  const onDrop = useCallback(
+    (items: DataTransferItemList) => {
+      if (!busy) void collectDropped(items).then(lake.loadFiles);
+    },
+    [busy, lake.loadFiles],
+  );
+  const dragging = useWindowDrop(onDrop);
+  const open = async (table: TableInfo) => setSelected({ table, ipc: await lake.preview(table) });
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Pocket Lakehouse</h1>
+        <EngineBadge state={lake.engine} />
+      </header>
+      <main>
+        <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
+        {lake.progress && <ProgressView progress={lake.progress} />}
+        {lake.error && (
+          <p className="error" role="alert">
+            {lake.error}
+          </p>
+        )}
+        {lake.report && <IngestSummary report={lake.report} />}
+        {lake.tables.length > 0 && (
+          <div className="explorer">
+            <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
+            {selected ? <TablePreview table={selected.table} ipc={selected.ipc} /> : <p className="hint">Choose a table to see its first rows.</p>}
+          </div>
+        )}
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files or folders to load them
+        </div>
+      )}
+    </div>
+  );
+}
+
+function EngineBadge({ state }: { state: EngineState }) {
+  if (state.status === 'starting') return <span className="engine-badge" role="status">Starting DuckDB…</span>;
+  if (state.status === 'failed')
+    return (
+      <span className="engine-badge failed" role="alert">
+        DuckDB could not start: {state.message}
+      </span>
+    );
+  const { info } = state;
+  return (
+    <span className="engine-badge" data-testid="engine-badge" data-bundle={info.bundle} data-threads={info.threads}>
+      DuckDB {info.version} · WASM {info.bundle} · {info.threads} thread{info.threads === 1 ? '' : 's'}
+    </span>
+  );
+}

@@ -1,0 +1,48 @@
+import { useRef } from 'react';
+import type { PickedFile } from '../../lakehouse/lakehouseService';
+import { fromFileList } from './collectDropped';
+
+interface Props {
+  busy: boolean;
+  onFiles: (files: PickedFile[]) => void;
+  onDemo: () => void;
+}
+
+/** The first screen's three ways in: drop, pick files or a folder, or the demo. */
+export function LoadPanel({ busy, onFiles, onDemo }: Props) {
+  const files = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
+  const picked = (input: HTMLInputElement | null) => {
+    if (input?.files?.length) onFiles(fromFileList(input.files));
+    if (input) input.value = '';
+  };
+  return (
+    <section className="load-panel" aria-labelledby="load-title">
+      <h2 id="load-title">Load your exports</h2>
+      <p className="hint">
+        Drop CSV files, a folder or a <code>.zip</code> anywhere on this page. Nothing leaves your browser.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => files.current?.click()} disabled={busy}>
+          Pick files…
+        </button>
+        <button type="button" onClick={() => folder.current?.click()} disabled={busy}>
+          Pick a folder…
+        </button>
+        <button type="button" className="primary" onClick={onDemo} disabled={busy}>
+          Try the demo
+        </button>
+      </div>
+      <input ref={files} type="file" multiple hidden data-testid="file-input" aria-label="Pick files" onChange={(e) => picked(e.currentTarget)} />
+      <input
+        ref={folder}
+        type="file"
+        hidden
+        data-testid="folder-input"
+        aria-label="Pick a folder"
+        {...{ webkitdirectory: '', directory: '' }}
+        onChange={(e) => picked(e.currentTarget)}
+      />
+    </section>
+  );
+}

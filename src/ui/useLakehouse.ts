@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { EngineInfo } from '../engine/interface';
+import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
+import type { IngestReport } from '../ingest/loadFiles';
+import type { LoadProgress } from '../ingest/progress';
+import type { PickedFile } from '../lakehouse/lakehouseService';
+import type { TableInfo } from '../lakehouse/tableInfo';
+import { Comlink, createLakehouseClient, type LakehouseClient } from './client/lakehouseClient';
+
+export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
+
+/** The page's view of the worker: engine state, the current load and the table list. */
+export function useLakehouse(bundle: BundleChoice) {
+  const client = useRef<LakehouseClient>(undefined);
+  const [engine, setEngine] = useState<EngineState>({ status: 'starting' });
+  const [progress, setProgress] = useState<LoadProgress>();
+  const [report, setReport] = useState<IngestReport>();
+  const [tables, setTables] = useState<TableInfo[]>([]);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const c = createLakehouseClient();
+    client.current = c;
+    c.start(bundle).then(
+      (info) => setEngine({ status: 'ready', info }),
+      (e: Error) => setEngine({ status: 'failed', message: e.message }),
+    );
+    return () => c[Comlink.releaseProxy]();
+  }, [bundle]);
+
+  const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>) => {
+    const c = client.current;
+    if (!c) return;
+    setError(undefined);
+    setProgress({ phase: 'reading', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, rowsLoaded: 0 });
+    try {
+      const r = await work(c, Comlink.proxy((p: LoadProgress) => setProgress({ ...p })));
+      setReport(r);
+      setTables(await c.tables());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setProgress(undefined);
+    }
+  }, []);
+
+  const loadFiles = useCallback((files: PickedFile[]) => run((c, p) => c.loadPicked(files, p)), [run]);
+  const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p)), [run]);
+  const preview = useCallback((t: TableInfo) => client.current!.previewIPC(t.layer, t.name, 100), []);
+
+  return { engine, progress, report, tables, error, loadFiles, loadDemo, preview };
+}

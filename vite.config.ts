@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { isolationHeaders } from './scripts/headers.mjs';
+
+export default defineConfig({
+  plugins: [react()],
+  // Pre-bundling DuckDB-WASM makes the dev server reload on first start and abort
+  // requests in flight (DESIGN.md §3).
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', headers: isolationHeaders },
+  preview: { host: '127.0.0.1', headers: isolationHeaders },
+  build: {
+    target: 'es2022',
+    // The DuckDB and Parquet WASM files are large by nature; they are served compressed.
+    chunkSizeWarningLimit: 2048,
+    assetsInlineLimit: 0,
+  },
+});

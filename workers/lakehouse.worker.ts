@@ -1,0 +1,18 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { LakehouseService } from '../src/lakehouse/lakehouseService';
+
+/**
+ * The browser's engine host: DuckDB-WASM and the lakehouse run here, off the UI thread.
+ * Arrow IPC results are transferred to the page, not copied.
+ */
+class WorkerApi extends LakehouseService {
+  override async previewIPC(...args: Parameters<LakehouseService['previewIPC']>): Promise<Uint8Array> {
+    const bytes = await super.previewIPC(...args);
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  }
+}
+
+Comlink.expose(new WorkerApi());
+
+export type LakehouseWorkerApi = WorkerApi;
