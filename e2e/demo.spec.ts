@@ -1,0 +1,34 @@
+import { generateOlist } from '../src/demo/generateOlist';
+import { recogniseSource } from '../src/ingest/recogniseSource';
+import { readCsvHeader } from '../src/ingest/csv/csvHeader';
+import { countCsvRecords } from '../src/testing/countCsvRecords';
+import { expect, openApp, shownRows, test } from './support/fixtures';
+
+const DEMO_SCALE = 0.1;
+
+test('the demo loads nine Olist tables into bronze with the generated row counts, offline', async ({ page, requests, pageErrors }) => {
+  await openApp(page);
+  await expect(page.getByRole('button', { name: 'Try the demo' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Generating|Loading|Reading/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Last load' })).toBeVisible({ timeout: 90_000 });
+
+  const files = generateOlist({ sf: DEMO_SCALE });
+  expect(files).toHaveLength(9);
+  for (const f of files) {
+    const source = recogniseSource(readCsvHeader(f.name, f.bytes).columns);
+    expect(source, f.name).toBeDefined();
+    expect(await shownRows(page, `bronze.${source}`), f.name).toBe(countCsvRecords(f.bytes));
+  }
+  await expect(page.getByText(/9 files loaded/)).toBeVisible();
+
+  await page.getByTestId('table-bronze.orders').click();
+  await expect(page.getByRole('heading', { name: /bronze\.orders/ })).toBeVisible();
+  await expect(page.locator('.preview th')).toContainText(['order_id', 'customer_id', 'order_status']);
+  await expect(page.locator('.preview th').filter({ hasText: '_loaded_at' })).toContainText('TIMESTAMP');
+  await page.screenshot({ path: 'test-results/demo.png', fullPage: true });
+
+  // The WASM builds came from our own origin (the recorder sees worker requests too).
+  expect(requests.some((u) => /duckdb-(eh|coi)[^/]*\.wasm$/.test(u))).toBe(true);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,43 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every test records each request the page and its workers make, and fails if one
+ * leaves the app's origin (aborting it, so a leak cannot go unnoticed as a success).
+ * Uncaught page errors fail the test too.
+ */
+export const test = base.extend<{ requests: string[]; pageErrors: string[] }>({
+  requests: async ({ context, baseURL }, use) => {
+    const origin = new URL(baseURL!).origin;
+    const seen: string[] = [];
+    const foreign: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+      foreign.push(url);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (r) => seen.push(r.url()));
+    await use(seen);
+    expect(foreign, 'requests that left the app origin').toEqual([]);
+    expect(seen.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+  },
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await use(errors);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await expect(page.getByTestId('engine-badge')).toBeVisible();
+}
+
+/** The row count shown for a table in the table list. */
+export async function shownRows(page: Page, table: string): Promise<number> {
+  const text = await page.getByTestId(`rows-${table}`).textContent();
+  return Number(text?.replaceAll(',', ''));
+}
