@@ -4,9 +4,21 @@ import { expect, openApp, shownRows, test } from './support/fixtures';
 const ORDERS = 'order_id,customer_id,order_status,order_purchase_timestamp\n"0a1",c1,delivered,2018-01-02 10:00:00\nb2,c2,canceled,2018-01-03 11:00:00\n';
 
 test.describe('bundle choice', () => {
-  test('a cross-origin isolated page runs the multi-threaded COI build and loads a picked file from a buffer', async ({ page, requests }) => {
+  test('by default the page is cross-origin isolated and runs the EH build, which loads a picked file', async ({ page, requests }) => {
     await openApp(page);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const badge = page.getByTestId('engine-badge');
+    await expect(badge).toHaveAttribute('data-bundle', 'eh');
+    await expect(badge).toHaveAttribute('data-threads', '1');
+    await page.getByTestId('file-input').setInputFiles({ name: 'olist_orders_dataset.csv', mimeType: 'text/csv', buffer: Buffer.from(ORDERS) });
+    await expect.poll(() => shownRows(page, 'bronze.orders')).toBe(2);
+    // Only the build in use is downloaded.
+    expect(requests.some((u) => /duckdb-eh[^/]*\.wasm$/.test(u))).toBe(true);
+    expect(requests.some((u) => /duckdb-coi[^/]*\.wasm$/.test(u))).toBe(false);
+  });
+
+  test('?bundle=coi runs the multi-threaded build and loads a picked file from a buffer', async ({ page, requests }) => {
+    await openApp(page, '?bundle=coi');
     const badge = page.getByTestId('engine-badge');
     await expect(badge).toHaveAttribute('data-bundle', 'coi');
     expect(Number(await badge.getAttribute('data-threads'))).toBeGreaterThanOrEqual(2);
@@ -15,14 +27,6 @@ test.describe('bundle choice', () => {
     await page.getByTestId('file-input').setInputFiles({ name: 'olist_orders_dataset.csv', mimeType: 'text/csv', buffer: Buffer.from(ORDERS) });
     await expect.poll(() => shownRows(page, 'bronze.orders')).toBe(2);
     expect(requests.some((u) => /duckdb-coi[^/]*\.wasm$/.test(u))).toBe(true);
-    expect(requests.some((u) => /duckdb-eh[^/]*\.wasm$/.test(u))).toBe(false);
-  });
-
-  test('?bundle=eh runs the single-threaded EH build', async ({ page }) => {
-    await openApp(page, '?bundle=eh');
-    const badge = page.getByTestId('engine-badge');
-    await expect(badge).toHaveAttribute('data-bundle', 'eh');
-    await expect(badge).toHaveAttribute('data-threads', '1');
   });
 });
 

@@ -6,7 +6,7 @@ import { test as base, expect, type Page } from '@playwright/test';
  * Uncaught page errors fail the test too.
  */
 export const test = base.extend<{ requests: string[]; pageErrors: string[] }>({
-  requests: async ({ context, baseURL }, use) => {
+  requests: [async ({ context, baseURL }, use) => {
     const origin = new URL(baseURL!).origin;
     const seen: string[] = [];
     const foreign: string[] = [];
@@ -20,13 +20,17 @@ export const test = base.extend<{ requests: string[]; pageErrors: string[] }>({
     await use(seen);
     expect(foreign, 'requests that left the app origin').toEqual([]);
     expect(seen.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
-  },
-  pageErrors: async ({ page }, use) => {
+  }, { auto: true }],
+  pageErrors: [async ({ page }, use, testInfo) => {
     const errors: string[] = [];
+    const log: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
+    page.on('worker', (w) => log.push(`worker started: ${w.url()}`));
     await use(errors);
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('console', { body: log.join('\n'), contentType: 'text/plain' });
     expect(errors, 'uncaught errors in the page').toEqual([]);
-  },
+  }, { auto: true }],
 });
 
 export { expect };

@@ -9,32 +9,59 @@ import { initParquet } from '../parquet';
 import { WasmEngine } from './wasmEngine';
 
 /**
- * Which DuckDB-WASM build to run. `auto` takes the multi-threaded COI build when the
- * page is cross-origin isolated (measured faster for scans and aggregations, DESIGN.md
- * §3) and the EH build otherwise. The COI build's known defects are avoided by design:
- * files are always registered as buffers (never as File handles), and persistence does
- * not use its `opfs://` database.
+ * Which DuckDB-WASM build to run. `auto` (the default) is the single-threaded EH build,
+ * chosen by measurement on this 2-core target (bench/results/bundle-start.md): it starts
+ * in ~2 s against ~4.6 s for the multi-threaded COI build, and the COI build's start hung
+ * (never resolving, no error) in 3 of ~60 back-to-back starts in Chromium, while EH never
+ * did. `coi` stays available as an opt-in for heavy aggregations on more cores; its
+ * known defects are avoided by design: files are always registered as buffers (never as
+ * File handles), and persistence does not use its `opfs://` database.
  */
 export type BundleChoice = 'auto' | 'eh' | 'coi';
 
 const abs = (url: string) => new URL(url, self.location.href).href;
+
+/** Starting should take seconds; past this, say which step is stuck instead of waiting forever. */
+const STEP_TIMEOUT_MS = 45_000;
+
+async function step<T>(what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS / 1000} s while ${what}`)), STEP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Promise<WasmEngine> {
   const eh = { mainModule: abs(ehWasm), mainWorker: abs(ehWorker) };
   const coi = { mainModule: abs(coiWasm), mainWorker: abs(coiWorker), pthreadWorker: abs(coiPthreadWorker) };
   // Only the EH and COI builds are shipped: every browser with WASM exception handling
   // gets one of them, so the MVP slot points at EH rather than at a 35 MB file we'd serve for nobody.
-  const bundles: duckdb.DuckDBBundles = choice === 'eh' ? { mvp: eh, eh } : { mvp: eh, eh, coi };
+  const bundles: duckdb.DuckDBBundles = choice === 'coi' ? { mvp: eh, eh, coi } : { mvp: eh, eh };
   const bundle = await duckdb.selectBundle(bundles);
   if (choice === 'coi' && bundle.mainModule !== coi.mainModule) {
     throw new Error('The multi-threaded DuckDB build needs a cross-origin isolated page (COOP/COEP headers).');
   }
   const isCoi = bundle.mainModule === coi.mainModule;
   const worker = new Worker(bundle.mainWorker!);
+  // An error thrown inside DuckDB's worker (a failed fetch, no memory for the WASM
+  // instance) would otherwise leave instantiate() waiting forever.
+  const workerFailed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', (e) => reject(new Error(`DuckDB's worker failed: ${e.message || 'unknown error'}`)), { once: true }),
+  );
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  await db.open({});
-  await initParquet(async () => new URL(abs(parquetWasm)));
+  try {
+    await step('loading the DuckDB WebAssembly module', Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]));
+    await step('opening the database', Promise.race([db.open({}), workerFailed]));
+    await step('loading the Parquet module', initParquet(async () => new URL(abs(parquetWasm))));
+  } catch (error) {
+    await db.terminate();
+    throw error;
+  }
   return WasmEngine.open(db, {
     bundle: isCoi ? 'coi' : 'eh',
     extensionRepository: abs('/extensions'),

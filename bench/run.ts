@@ -1,0 +1,134 @@
+/**
+ * npm run bench [-- --sf 1 --runs 5]
+ *
+ * Time to load the generated Olist CSVs at scale `sf` into bronze:
+ * - native-read_csv: native DuckDB's CREATE TABLE AS read_csv(all_varchar) per file (the baseline);
+ * - native: the same files through our loadFiles on native DuckDB;
+ * - wasm-node: loadFiles on DuckDB-WASM in Node;
+ * - chromium-coi / chromium-eh: the app in headless Chromium, files picked through the
+ *   file input, timed inside the worker (the load, not the file transfer).
+ * Medians of `runs`, each with its ratio to the baseline.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { generateOlist } from '../src/demo/generateOlist';
+import type { Engine } from '../src/engine/interface';
+import { NativeEngine } from '../src/engine/native/nativeEngine';
+import { quoteLiteral } from '../src/engine/sql';
+import { createNodeWasmEngine } from '../src/engine/wasm/nodeWasmEngine';
+import type { InputFile } from '../src/ingest/inputFile';
+import { loadFiles } from '../src/ingest/loadFiles';
+import { formatTable, type Measurement } from './stats';
+
+const { values } = parseArgs({ options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4399' } } });
+const sf = Number(values.sf);
+const runs = Number(values.runs);
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+async function prepareData(): Promise<{ dir: string; files: InputFile[] }> {
+  const dir = join(tmpdir(), `pocket-lakehouse-bench-sf${sf}`);
+  await mkdir(dir, { recursive: true });
+  const files: InputFile[] = [];
+  for (const f of generateOlist({ sf })) {
+    await writeFile(join(dir, f.name), f.bytes);
+    files.push({ path: f.name, bytes: f.bytes });
+  }
+  const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1024 ** 2;
+  console.log(`data: sf=${sf}, ${files.length} files, ${mb.toFixed(1)} MB in ${dir}`);
+  return { dir, files };
+}
+
+async function timeLoadFiles(open: () => Promise<Engine>, files: InputFile[]): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const engine = await open();
+    // Copies, because the engine may take ownership of the buffers.
+    const report = await loadFiles(engine, files.map((f) => ({ path: f.path, bytes: f.bytes.slice() })));
+    if (report.errors.length) throw new Error(JSON.stringify(report.errors));
+    times.push(report.milliseconds);
+    await engine.close();
+  }
+  return times;
+}
+
+async function timeNativeReadCsv(dir: string, files: InputFile[]): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const engine = await NativeEngine.open();
+    const t0 = performance.now();
+    for (const [n, f] of files.entries()) {
+      await engine.exec(`CREATE TABLE t${n} AS SELECT * FROM read_csv(${quoteLiteral(join(dir, f.path))}, all_varchar = true)`);
+    }
+    times.push(performance.now() - t0);
+    await engine.close();
+  }
+  return times;
+}
+
+/** Engine start (page load to the engine badge) and bronze load times, per run. */
+async function timeChromium(bundle: 'coi' | 'eh', dir: string, files: InputFile[]): Promise<{ start: number[]; load: number[] }> {
+  const port = values.port!;
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', port], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ok) => server.stdout!.once('data', ok));
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const times: number[] = [];
+    const starts: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const t0 = performance.now();
+      await page.goto(`http://127.0.0.1:${port}/?bundle=${bundle}`);
+      await page.getByTestId('engine-badge').waitFor({ timeout: 60_000 });
+      starts.push(performance.now() - t0);
+      await page.getByTestId('file-input').setInputFiles(files.map((f) => join(dir, f.path)));
+      const summary = page.getByTestId('load-summary');
+      await summary.waitFor({ timeout: 300_000 });
+      const errors = await page.locator('.problems').count();
+      if (errors) throw new Error(`chromium-${bundle}: ${await page.locator('.problems').textContent()}`);
+      times.push(Number(await summary.getAttribute('data-ms')));
+      await context.close();
+    }
+    return { start: starts, load: times };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+async function main() {
+  const { dir, files } = await prepareData();
+  const results: Measurement[] = [];
+  const measure = async (name: string, f: () => Promise<number[]>) => {
+    const r = { name, runs: await f() };
+    console.log(`${name}: ${r.runs.map((t) => Math.round(t)).join(', ')} ms`);
+    results.push(r);
+  };
+  await measure('native-read_csv', () => timeNativeReadCsv(dir, files));
+  await measure('native', () => timeLoadFiles(() => NativeEngine.open(), files));
+  await measure('wasm-node', () => timeLoadFiles(createNodeWasmEngine, files));
+  const starts: Measurement[] = [];
+  for (const bundle of ['eh', 'coi'] as const) {
+    const { start, load } = await timeChromium(bundle, dir, files);
+    console.log(`chromium-${bundle}: start ${start.map(Math.round).join(', ')} ms; load ${load.map(Math.round).join(', ')} ms`);
+    results.push({ name: `chromium-${bundle}`, runs: load });
+    starts.push({ name: `chromium-${bundle}`, runs: start });
+  }
+  const table = formatTable(results, 'native-read_csv');
+  const startTable = formatTable(starts, 'chromium-eh');
+  console.log(`\nLoad sf=${sf} CSVs into bronze, median of ${runs}:\n${table}\n\nEngine start in Chromium (page load to ready), median of ${runs}:\n${startTable}`);
+  await mkdir('bench/results', { recursive: true });
+  await writeFile(
+    `bench/results/load-sf${sf}.md`,
+    `# Load sf=${sf} into bronze (median of ${runs}, ${new Date().toISOString()}, 2 cores)\n\n${table}\n\n## Engine start in Chromium (page load to ready)\n\n${startTable}\n`,
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
