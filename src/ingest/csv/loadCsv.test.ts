@@ -92,6 +92,16 @@ describe.each(testEngines)('CSV ingest on the %s engine', (_kind, open) => {
     ]);
   });
 
+  it('numbers _row in file order, also when the reader runs in parallel over a large file', async () => {
+    const lines = ['n,payload'];
+    for (let i = 1; i <= 300_000; i++) lines.push(`${i},row-${i}`);
+    const report = await loadFiles(engine, [{ path: 'numbers.csv', bytes: utf8(lines.join('\n') + '\n') }], { loadedAt: LOADED_AT });
+    expect(report.sources[0].rows).toBe(300_000);
+    expect(await rows('SELECT count(*) FILTER (WHERE _row <> n::BIGINT)::INTEGER AS misplaced, max(_row)::INTEGER AS last FROM bronze.numbers')).toEqual([
+      { misplaced: 0, last: 300_000 },
+    ]);
+  });
+
   it('loads an unrecognised CSV under its own name, with a semicolon delimiter', async () => {
     const report = await loadFiles(engine, [{ path: 'Marketing Spend.csv', bytes: utf8('mes;valor\n2018-01;"1.234,50"\n') }], { loadedAt: LOADED_AT });
     expect(report.sources[0]).toMatchObject({ source: 'marketing_spend', recognised: false, rows: 1 });

@@ -1,5 +1,5 @@
 import type { Engine } from '../../engine/interface';
-import { quoteLiteral } from '../../engine/sql';
+import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
 import { IngestError, type IngestProblem } from '../ingestError';
 import type { InputFile } from '../inputFile';
@@ -27,26 +27,30 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
   const header = readCsvHeader(file.path, file.bytes);
   const recognised = recogniseSource(header.columns);
   const source = recognised ?? tableNameFromPath(file.path);
-  const staging = `main._stage_${ctx.id}`;
   const rejects = `_rejects_${ctx.id}`;
   const registered = `${ctx.id}.csv`;
+  const bronze = `bronze.${quoteIdent(source)}`;
 
   const path = await engine.registerFile(registered, file.bytes);
   try {
     const columns = header.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
-    try {
-      await engine.exec(`CREATE TABLE ${staging} AS SELECT * FROM read_csv(${quoteLiteral(path)},
+    const reader = `read_csv(${quoteLiteral(path)},
         header = true, auto_detect = false, columns = {${columns}},
         delim = ${quoteLiteral(header.delimiter)}, quote = '"', escape = '"',
         allow_quoted_nulls = false, store_rejects = true,
-        rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`);
+        rejects_table = '${rejects}', rejects_scan = '${rejects}_scan')`;
+    const before = await countRowsIfExists(engine, source);
+    try {
+      // Straight from the reader into bronze: one pass over the data. `_row` is filled
+      // afterwards from rowid, which follows the file's order (insertion order is kept).
+      await appendTable(engine, 'bronze', source,
+        `SELECT *, ${quoteLiteral(file.path)} AS _source, 'csv' AS _source_kind, NULL::BIGINT AS _row,
+           TIMESTAMP ${quoteLiteral(ctx.loadedAt)} AS _loaded_at FROM ${reader}`);
     } catch (error) {
       throw new IngestError(file.path, `DuckDB could not read this CSV: ${firstLine(error)}`, { line: lineFromDuckDB(error) });
     }
-    const meta = `${quoteLiteral(file.path)} AS _source, 'csv' AS _source_kind`;
-    await appendTable(engine, 'bronze', source,
-      `SELECT *, ${meta}, (rowid + 1)::BIGINT AS _row, TIMESTAMP ${quoteLiteral(ctx.loadedAt)} AS _loaded_at FROM ${staging}`);
-    const rows = await countRows(engine, staging);
+    await engine.exec(`UPDATE ${bronze} SET _row = rowid - ${before} + 1 WHERE _row IS NULL`);
+    const rows = (await countRowsIfExists(engine, source)) - before;
     const problems = await quarantineRejects(engine, source, rejects, file.path, ctx.loadedAt);
     return {
       file: file.path,
@@ -61,7 +65,7 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
       milliseconds: Math.round(performance.now() - started),
     };
   } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${staging}; DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
+    await engine.exec(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
     await engine.dropFile(registered);
   }
 }
@@ -91,8 +95,12 @@ async function quarantineRejects(engine: Engine, source: string, rejects: string
   return { count, samples };
 }
 
-async function countRows(engine: Engine, table: string): Promise<number> {
-  return Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM ${table}`)).get(0)?.n ?? 0);
+async function countRowsIfExists(engine: Engine, source: string): Promise<number> {
+  const exists = await engine.query(
+    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'bronze' AND table_name = ${quoteLiteral(source)}`,
+  );
+  if (Number(exists.get(0)?.n) === 0) return 0;
+  return Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM bronze.${quoteIdent(source)}`)).get(0)?.n ?? 0);
 }
 
 function firstLine(error: unknown): string {
