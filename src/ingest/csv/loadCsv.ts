@@ -80,7 +80,7 @@ async function quarantineRejects(engine: Engine, source: string, rejects: string
       line::BIGINT AS _line, min(line_byte_position)::BIGINT AS _byte_offset,
       string_agg(error_type || ': ' || error_message, '; ' ORDER BY column_idx) AS _reason,
       ltrim(any_value(csv_line), chr(10) || chr(13)) AS _raw,
-      TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at
+      TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at, 'ingest' AS _stage
     FROM ${rejects} GROUP BY line`;
   const count = Number((await engine.query(`SELECT count(*)::INTEGER AS n FROM (${grouped})`)).get(0)?.n ?? 0);
   if (count === 0) return { count, samples: [] };

@@ -1,0 +1,36 @@
+import type { Model } from './model';
+
+/**
+ * Models in an order where each comes after the models it reads (Kahn's algorithm,
+ * ties broken by layer then name so the order is stable). A cycle is an error naming it.
+ */
+export function topologicalOrder(models: Model[]): Model[] {
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const upstream = new Map(models.map((m) => [m.id, m.references.filter((r) => byId.has(r))]));
+  const done = new Set<string>();
+  const order: Model[] = [];
+  const rank = (m: Model) => `${m.layer === 'silver' ? 0 : 1}:${m.name}`;
+  while (order.length < models.length) {
+    const ready = models.filter((m) => !done.has(m.id) && upstream.get(m.id)!.every((u) => done.has(u)));
+    if (ready.length === 0) {
+      const stuck = models.filter((m) => !done.has(m.id)).map((m) => m.id);
+      throw new Error(`the models depend on each other in a cycle: ${stuck.join(', ')}`);
+    }
+    ready.sort((a, b) => rank(a).localeCompare(rank(b)));
+    for (const m of ready) {
+      done.add(m.id);
+      order.push(m);
+    }
+  }
+  return order;
+}
+
+/** The models that read `id`, directly or through others. */
+export function descendants(models: Model[], id: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (target: string) => {
+    for (const m of models) if (m.references.includes(target) && !out.has(m.id)) out.add(m.id), visit(m.id);
+  };
+  visit(id);
+  return out;
+}

@@ -1,0 +1,45 @@
+import type { ExpectationSpec } from './expectations/expectationSpec';
+import { parseModelHeader } from './modelHeader';
+import { tableReferences } from './tableReferences';
+
+export type ModelLayer = 'silver' | 'gold';
+
+/** A model: one SQL file that becomes one table (src/pipeline/models/README.md). */
+export interface Model {
+  /** `silver.orders` */
+  id: string;
+  layer: ModelLayer;
+  name: string;
+  path: string;
+  sql: string;
+  description: string;
+  grain?: string;
+  key: string[];
+  docs: string[];
+  expectations: ExpectationSpec[];
+  /** Layer-qualified tables the SQL reads, derived from the SQL. */
+  references: string[];
+}
+
+/** A model file as found: `silver/orders.sql` and its text. */
+export interface ModelFile {
+  path: string;
+  sql: string;
+}
+
+export function parseModel(file: ModelFile): Model {
+  const match = /(?:^|\/)(silver|gold)\/([a-z0-9_]+)\.sql$/.exec(file.path);
+  if (!match) throw new Error(`${file.path}: a model file must be silver/<name>.sql or gold/<name>.sql`);
+  const [, layer, name] = match as unknown as [string, ModelLayer, string];
+  const header = parseModelHeader(file.path, file.sql);
+  const id = `${layer}.${name}`;
+  return {
+    id,
+    layer,
+    name,
+    path: file.path,
+    sql: file.sql,
+    ...header,
+    references: tableReferences(file.sql).filter((t) => t !== id),
+  };
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseModel } from './model';
+
+const SQL = `-- Orders, typed.
+-- grain: one row per order
+-- key: order_id
+-- expect: not_null(order_id, customer_id)
+-- expect: accepted_values(order_status; delivered, shipped) warn
+-- expect: range(price; 0; )
+-- expect: sql(no future orders; SELECT * FROM silver.orders WHERE order_purchase_timestamp > TIMESTAMP '2030-01-01')
+-- Timestamps keep the source's wall-clock time.
+
+-- not part of the header any more
+SELECT * FROM bronze.orders JOIN silver.customers USING (customer_id)`;
+
+describe('parseModel', () => {
+  it('reads name, layer, header fields, expectations and references', () => {
+    const m = parseModel({ path: 'silver/orders.sql', sql: SQL });
+    expect(m).toMatchObject({
+      id: 'silver.orders',
+      layer: 'silver',
+      name: 'orders',
+      description: 'Orders, typed.',
+      grain: 'one row per order',
+      key: ['order_id'],
+      docs: ['Timestamps keep the source\'s wall-clock time.'],
+      references: ['bronze.orders', 'silver.customers'],
+    });
+    expect(m.expectations.map((e) => [e.kind, e.severity, e.name])).toEqual([
+      ['not_null', 'error', 'not_null(order_id, customer_id)'],
+      ['accepted_values', 'warn', 'accepted_values(order_status; delivered, shipped)'],
+      ['range', 'error', 'range(price; 0; )'],
+      ['sql', 'error', 'no future orders'],
+    ]);
+    expect(m.expectations[3].args[1]).toBe("SELECT * FROM silver.orders WHERE order_purchase_timestamp > TIMESTAMP '2030-01-01'");
+  });
+
+  it('names the file and line of an expectation it cannot read', () => {
+    expect(() => parseModel({ path: 'gold/x.sql', sql: '-- x\n-- expect: is_positive(a)\nSELECT 1' })).toThrow('gold/x.sql:2: unknown expectation "is_positive"');
+    expect(() => parseModel({ path: 'gold/x.sql', sql: '-- x\n-- expect: not_null order_id\nSELECT 1' })).toThrow('gold/x.sql:2: cannot read expectation');
+  });
+
+  it('only accepts silver/ and gold/ model paths', () => {
+    expect(() => parseModel({ path: 'bronze/orders.sql', sql: 'SELECT 1' })).toThrow('must be silver/<name>.sql or gold/<name>.sql');
+  });
+});

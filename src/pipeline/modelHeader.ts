@@ -1,0 +1,59 @@
+import { EXPECTATION_KINDS, type ExpectationKind, type ExpectationSpec, type Severity } from './expectations/expectationSpec';
+
+export interface ModelHeader {
+  description: string;
+  grain?: string;
+  key: string[];
+  docs: string[];
+  expectations: ExpectationSpec[];
+}
+
+/** Reads the leading `--` comment block of a model (format: src/pipeline/models/README.md). */
+export function parseModelHeader(path: string, sql: string): ModelHeader {
+  const header: ModelHeader = { description: '', key: [], docs: [], expectations: [] };
+  const lines = sql.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    // The header is the first block of comment lines; a blank line or code ends it.
+    if (line === '' && index === 0) continue;
+    if (!line.startsWith('--')) break;
+    const text = line.replace(/^--\s?/, '').trim();
+    const field = /^(grain|key|expect):\s*(.*)$/i.exec(text);
+    if (!field) {
+      if (!header.description) header.description = text;
+      else if (text) header.docs.push(text);
+      continue;
+    }
+    const [, name, value] = field;
+    switch (name.toLowerCase()) {
+      case 'grain':
+        header.grain = value;
+        break;
+      case 'key':
+        header.key = value.split(',').map((k) => k.trim()).filter(Boolean);
+        break;
+      default:
+        header.expectations.push(parseExpectation(value, `${path}:${index + 1}`));
+    }
+  }
+  return header;
+}
+
+function parseExpectation(text: string, where: string): ExpectationSpec {
+  const m = /^([a-z_]+)\s*\((.*)\)\s*(warn|error)?\s*$/is.exec(text);
+  if (!m) throw new Error(`${where}: cannot read expectation "${text}"; expected kind(args) [warn|error]`);
+  const kind = m[1].toLowerCase() as ExpectationKind;
+  if (!EXPECTATION_KINDS.includes(kind)) throw new Error(`${where}: unknown expectation "${kind}" (known: ${EXPECTATION_KINDS.join(', ')})`);
+  // A custom test's SQL may contain ';'-free text with commas and parentheses: only the
+  // first ';' separates its name from its query.
+  const body = m[2].trim();
+  const args = kind === 'sql' ? splitOnce(body) : body.split(';').map((a) => a.trim());
+  const severity = (m[3]?.toLowerCase() ?? 'error') as Severity;
+  const name = kind === 'sql' ? args[0] : `${kind}(${args.join('; ')})`;
+  return { kind, args, severity, name };
+}
+
+function splitOnce(body: string): string[] {
+  const i = body.indexOf(';');
+  return i < 0 ? [body] : [body.slice(0, i).trim(), body.slice(i + 1).trim()];
+}

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../engine/interface';
+import { testEngines } from '../engine/testEngines';
+import { loadFiles } from '../ingest/loadFiles';
+import { parseModel, type ModelFile } from './model';
+import { runPipeline } from './runner';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+const ORDERS_CSV = `order_id,customer_id,order_status,order_purchase_timestamp
+o1,c1,delivered,2018-01-01 10:00:00
+o2,c2,Delivered ,2018-01-02 10:00:00
+o1,c1,delivered,2018-01-01 10:00:00
+o3,c3,shipped,not a date
+o2,c9,canceled,2018-01-05 10:00:00
+,c4,delivered,2018-01-06 10:00:00
+`;
+
+const MODELS: ModelFile[] = [
+  {
+    path: 'silver/orders.sql',
+    sql: `-- Orders, typed.
+-- key: order_id
+-- expect: accepted_values(order_status; delivered, shipped) warn
+SELECT order_id, customer_id, lower(trim(order_status)) AS order_status,
+  TRY_CAST(order_purchase_timestamp AS TIMESTAMP) AS purchased_at,
+  _source, _source_kind, _row, _loaded_at,
+  CASE WHEN order_id IS NULL THEN 'order_id is missing'
+       WHEN TRY_CAST(order_purchase_timestamp AS TIMESTAMP) IS NULL THEN 'order_purchase_timestamp is not a timestamp: ' || order_purchase_timestamp
+  END AS _reason
+FROM bronze.orders`,
+  },
+  {
+    path: 'gold/orders_by_status.sql',
+    sql: `-- Orders per status.
+-- key: order_status
+-- expect: row_count_between(1; 10)
+-- expect: sql(total matches silver; SELECT 1 WHERE (SELECT sum(orders) FROM gold.orders_by_status) <> (SELECT count(*) FROM silver.orders))
+SELECT order_status, count(*)::INTEGER AS orders FROM silver.orders GROUP BY ALL`,
+  },
+  { path: 'gold/broken.sql', sql: '-- Refers to a column that does not exist.\nSELECT no_such_column FROM silver.orders' },
+  { path: 'gold/after_broken.sql', sql: '-- Reads the broken model.\nSELECT * FROM gold.broken' },
+  { path: 'silver/sellers.sql', sql: '-- Sellers (not loaded in this test).\n-- key: seller_id\nSELECT *, NULL AS _reason FROM bronze.sellers' },
+];
+
+describe.each(testEngines)('runPipeline on the %s engine', (_kind, open) => {
+  let engine: Engine;
+  let run: Awaited<ReturnType<typeof runPipeline>>;
+  beforeAll(async () => {
+    engine = await open();
+    await loadFiles(engine, [{ path: 'orders.csv', bytes: utf8(ORDERS_CSV) }]);
+    run = await runPipeline(engine, MODELS.map(parseModel));
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+  const rows = async (sql: string) => (await engine.query(sql)).toArray().map((r) => r.toJSON());
+  const model = (name: string) => run.models.find((m) => m.name === name)!;
+
+  it('runs models in dependency order with rows, time and dependencies', () => {
+    expect(run.models.map((m) => m.name)).toEqual(['silver.orders', 'silver.sellers', 'gold.broken', 'gold.orders_by_status', 'gold.after_broken']);
+    expect(model('silver.orders')).toMatchObject({ status: 'success', rows: 2, depends_on: ['bronze.orders'] });
+    expect(model('gold.orders_by_status')).toMatchObject({ status: 'success', rows: 1, depends_on: ['silver.orders'] });
+  });
+
+  it('keeps the first row per key by _row, quarantines hard-rule failures with raw values, and balances', async () => {
+    expect(await rows('SELECT order_id, customer_id, order_status, _row FROM silver.orders ORDER BY order_id')).toEqual([
+      { order_id: 'o1', customer_id: 'c1', order_status: 'delivered', _row: 1n },
+      { order_id: 'o2', customer_id: 'c2', order_status: 'delivered', _row: 2n },
+    ]);
+    expect(await rows("SELECT order_id, order_purchase_timestamp, _reason FROM quarantine.orders WHERE _stage = 'silver' ORDER BY _row")).toEqual([
+      { order_id: 'o3', order_purchase_timestamp: 'not a date', _reason: 'order_purchase_timestamp is not a timestamp: not a date' },
+      { order_id: null, order_purchase_timestamp: '2018-01-06 10:00:00', _reason: 'order_id is missing' },
+    ]);
+    expect(model('silver.orders').balance).toEqual({ bronze: 6, silver: 2, quarantined: 2, exactDuplicates: 1, conflictingDuplicates: 1 });
+    expect(run.expectations.find((e) => e.model === 'silver.orders' && e.kind === 'balance')).toMatchObject({ status: 'pass' });
+  });
+
+  it('runs declared and implied expectations with counts and samples', () => {
+    const of = (m: string) => run.expectations.filter((e) => e.model === m).map((e) => [e.name, e.status, e.failing]);
+    expect(of('silver.orders')).toEqual([
+      ['unique(order_id)', 'pass', 0],
+      ['accepted_values(order_status; delivered, shipped)', 'pass', 0],
+      ['bronze = silver + duplicates + quarantine', 'pass', 0],
+    ]);
+    expect(of('gold.orders_by_status')).toEqual([
+      ['unique(order_status)', 'pass', 0],
+      ['row_count_between(1; 10)', 'pass', 0],
+      ['total matches silver', 'pass', 0],
+    ]);
+  });
+
+  it('stops only the descendants of a failed model and skips models whose bronze is not loaded', () => {
+    expect(model('gold.broken')).toMatchObject({ status: 'failed', error: expect.stringContaining('no_such_column') });
+    expect(model('gold.after_broken')).toMatchObject({ status: 'skipped', error: 'upstream gold.broken did not run' });
+    expect(model('silver.sellers')).toMatchObject({ status: 'skipped', error: 'needs bronze.sellers, which is not loaded' });
+    expect(run.ok).toBe(false);
+  });
+
+  it('reports a failing expectation with sample rows, and a re-run replaces silver quarantine rows', async () => {
+    const strict = parseModel({ ...MODELS[0], sql: MODELS[0].sql.replace('delivered, shipped) warn', 'shipped)') });
+    const second = await runPipeline(engine, [strict]);
+    const failed = second.expectations.find((e) => e.kind === 'accepted_values')!;
+    expect(failed).toMatchObject({ status: 'fail', severity: 'error', failing: 2 });
+    expect(failed.samples.map((r) => `${r.order_id}:${r.order_status}`).sort()).toEqual(['o1:delivered', 'o2:delivered']);
+    expect(second.ok).toBe(false);
+    expect(await rows("SELECT count(*)::INTEGER AS n FROM quarantine.orders WHERE _stage = 'silver'")).toEqual([{ n: 2 }]);
+  });
+});

@@ -1,0 +1,110 @@
+import type { Engine } from '../engine/interface';
+import { qualified, quoteLiteral } from '../engine/sql';
+import { descendants, topologicalOrder } from './dag';
+import { runExpectation, type ExpectationResult } from './expectations/runExpectation';
+import type { ExpectationSpec } from './expectations/expectationSpec';
+import { ensureLayerSchemas } from './layers';
+import { materialiseGold, materialiseSilver, type SilverBalance } from './materialise';
+import type { Model } from './model';
+
+export interface ModelRun {
+  name: string;
+  layer: string;
+  status: 'success' | 'failed' | 'skipped';
+  rows: number;
+  milliseconds: number;
+  depends_on: string[];
+  error?: string;
+  /** Silver only: where the bronze rows went. */
+  balance?: SilverBalance;
+}
+
+export interface PipelineRun {
+  models: ModelRun[];
+  expectations: ExpectationResult[];
+  /** True when every model ran and no error-severity expectation failed. */
+  ok: boolean;
+}
+
+export interface RunOptions {
+  onModel?: (run: ModelRun, index: number, total: number) => void;
+}
+
+/**
+ * Runs the models in dependency order. A model whose upstream failed, or whose bronze
+ * input is not loaded, is skipped with the reason; the others still run. After each
+ * model its expectations run (plus the implied `unique(key)`), and for silver the
+ * bronze = silver + duplicates + quarantine balance is checked.
+ */
+export async function runPipeline(engine: Engine, models: Model[], options: RunOptions = {}): Promise<PipelineRun> {
+  await ensureLayerSchemas(engine);
+  const order = topologicalOrder(models);
+  const existing = await existingTables(engine);
+  const blocked = new Map<string, string>();
+  const runs: ModelRun[] = [];
+  const expectations: ExpectationResult[] = [];
+
+  for (const [index, model] of order.entries()) {
+    const run: ModelRun = { name: model.id, layer: model.layer, status: 'skipped', rows: 0, milliseconds: 0, depends_on: model.references };
+    const missing = model.references.filter((r) => !r.startsWith('silver.') && !r.startsWith('gold.') && !existing.has(r));
+    if (blocked.has(model.id)) run.error = blocked.get(model.id);
+    else if (missing.length) run.error = `needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not loaded`;
+    else {
+      const started = performance.now();
+      try {
+        if (model.layer === 'silver') {
+          run.balance = await materialiseSilver(engine, model);
+          run.rows = run.balance.silver;
+        } else {
+          run.rows = await materialiseGold(engine, model);
+        }
+        run.status = 'success';
+      } catch (error) {
+        run.status = 'failed';
+        run.error = (error as Error).message.split('\n')[0];
+      }
+      run.milliseconds = Math.round(performance.now() - started);
+      if (run.status === 'success') expectations.push(...(await checkModel(engine, model, run)));
+    }
+    if (run.status !== 'success') {
+      for (const d of descendants(models, model.id)) if (!blocked.has(d)) blocked.set(d, `upstream ${model.id} did not run`);
+    }
+    runs.push(run);
+    options.onModel?.(run, index, order.length);
+  }
+  const ok = runs.every((r) => r.status === 'success') && expectations.every((e) => e.severity !== 'error' || e.status === 'pass');
+  return { models: runs, expectations, ok };
+}
+
+async function checkModel(engine: Engine, model: Model, run: ModelRun): Promise<ExpectationResult[]> {
+  const table = qualified(model.layer, model.name);
+  const specs: ExpectationSpec[] = [...model.expectations];
+  const key = model.key.join(', ');
+  if (key && !specs.some((s) => s.kind === 'unique' && s.args[0].replaceAll(' ', '') === key.replaceAll(' ', ''))) {
+    specs.unshift({ kind: 'unique', args: [key], severity: 'error', name: `unique(${key})` });
+  }
+  const results: ExpectationResult[] = [];
+  for (const spec of specs) results.push(await runExpectation(engine, model.id, table, spec));
+  if (run.balance) results.push(balanceResult(model, run.balance));
+  return results;
+}
+
+function balanceResult(model: Model, b: SilverBalance): ExpectationResult {
+  const accounted = b.silver + b.exactDuplicates + b.conflictingDuplicates + b.quarantined;
+  const ok = accounted === b.bronze;
+  return {
+    model: model.id,
+    name: 'bronze = silver + duplicates + quarantine',
+    kind: 'balance',
+    severity: 'error',
+    status: ok ? 'pass' : 'fail',
+    failing: Math.abs(b.bronze - accounted),
+    samples: ok ? [] : [{ ...b }],
+    sql: `-- ${b.bronze} = ${b.silver} + ${b.exactDuplicates} + ${b.conflictingDuplicates} + ${b.quarantined}`,
+  };
+}
+
+async function existingTables(engine: Engine): Promise<Set<string>> {
+  const t = await engine.query(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema = ${quoteLiteral('bronze')}`);
+  return new Set(t.toArray().map((r) => String(r.t)));
+}
