@@ -22,6 +22,20 @@ test('the demo loads nine Olist tables into bronze with the generated row counts
   }
   await expect(page.getByText(/9 files loaded/)).toBeVisible();
 
+  // Then silver and gold are built from it, every model succeeding.
+  const summary = page.getByTestId('pipeline-summary');
+  await expect(summary).toBeVisible({ timeout: 90_000 });
+  const [, built, total] = /(\d+) of (\d+) models built/.exec((await summary.textContent()) ?? '') ?? [];
+  expect(Number(total)).toBeGreaterThanOrEqual(17);
+  expect(built).toBe(total);
+  for (const table of ['silver.orders', 'silver.customers', 'gold.customer_ltv', 'gold.rfm', 'gold.revenue_by_state', 'gold.revenue_monthly', 'gold.delivery_by_state']) {
+    expect(await shownRows(page, table), table).toBeGreaterThan(0);
+  }
+  expect(await shownRows(page, 'silver.orders')).toBe(await shownRows(page, 'bronze.orders'));
+  expect(await shownRows(page, 'quarantine.geolocation')).toBeGreaterThan(0);
+  await page.getByTestId('table-gold.rfm').click();
+  await expect(page.locator('.preview th')).toContainText(['customer_unique_id', 'recency_days', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'segment']);
+
   await page.getByTestId('table-bronze.orders').click();
   await expect(page.getByRole('heading', { name: /bronze\.orders/ })).toBeVisible();
   await expect(page.locator('.preview th')).toContainText(['order_id', 'customer_id', 'order_status']);

@@ -6,15 +6,19 @@ import { Lakehouse } from '../lakehouse/lakehouse';
 import { buildRunReport } from '../pipeline/runReport';
 import { ENGINE_NAMES, openEngine, type EngineName } from './openEngine';
 import { readInputs } from './readInputs';
+import { readModels } from './readModels';
 import { writeLakehouse } from './writeLakehouse';
 
 const USAGE = `usage: npm run pipeline -- [--engine native|wasm] --out DIR INPUT...
+
+Loads INPUT into bronze, builds silver and gold, and writes every table as Parquet.
 
   INPUT   files, folders (read recursively), .zip or .gz archives
   --out   where to write <layer>/<table>.parquet and run.json
   --engine  native (default: native DuckDB) or wasm (DuckDB-WASM, as in the browser)
 
-exit status: 0 loaded; 1 an input could not be loaded; 2 usage error`;
+exit status: 0 done; 1 an input could not be loaded, a model failed or an
+error-severity expectation failed (everything computed is still written); 2 usage error`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -45,14 +49,23 @@ async function main(argv: string[]): Promise<number> {
       const q = s.quarantined ? `, ${s.quarantined} quarantined (e.g. ${formatProblem(s.samples[0])})` : '';
       console.log(`${s.file} → ${s.table}: ${s.rows} rows${q} [${s.milliseconds} ms]`);
     }
+    const pipelineRun = await lakehouse.runPipeline(await readModels(), {
+      onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]` : ` — ${m.error}`}`),
+    });
     const tables = await lakehouse.tables();
     const written = await writeLakehouse(engine, tables, values.out);
-    const report = buildRunReport({ engine: await engine.describe(), startedAt, finishedAt: new Date(), ingest, tables });
+    const report = buildRunReport({ engine: await engine.describe(), startedAt, finishedAt: new Date(), ingest, tables, pipeline: pipelineRun });
     await mkdir(values.out, { recursive: true });
     await writeFile(join(values.out, 'run.json'), JSON.stringify(report, null, 2) + '\n');
     console.log(`wrote ${written.length} Parquet files and run.json to ${values.out}`);
     for (const p of ingest.errors) console.error(`error: ${formatProblem(p)}`);
-    return ingest.errors.length > 0 ? 1 : 0;
+    for (const m of pipelineRun.models.filter((m) => m.status === 'failed')) console.error(`error: model ${m.name} failed: ${m.error}`);
+    for (const e of pipelineRun.expectations.filter((e) => e.status !== 'pass')) {
+      const line = `${e.model}: expectation ${e.name} ${e.status === 'error' ? `could not run: ${e.message}` : `failed on ${e.failing} rows`}`;
+      if (e.severity === 'error') console.error(`error: ${line}`);
+      else console.log(`warning: ${line}`);
+    }
+    return ingest.errors.length > 0 || !pipelineRun.ok ? 1 : 0;
   } finally {
     await engine.close();
   }

@@ -4,6 +4,8 @@ import type { InputFile } from '../ingest/inputFile';
 import { loadFiles, type IngestReport } from '../ingest/loadFiles';
 import type { ProgressListener } from '../ingest/progress';
 import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
+import { parseModel, type ModelFile } from '../pipeline/model';
+import { runPipeline, type PipelineRun, type RunOptions } from '../pipeline/runner';
 import { listTables, type TableInfo } from './tableInfo';
 
 /**
@@ -27,6 +29,19 @@ export class Lakehouse {
     this.ingest.milliseconds += report.milliseconds;
     return report;
   }
+
+  /** Builds silver and gold from what bronze holds now. */
+  async runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+    this.lastRun = await runPipeline(this.engine, files.map(parseModel), options);
+    return this.lastRun;
+  }
+
+  /** The last pipeline run, if any. */
+  pipelineRun(): PipelineRun | undefined {
+    return this.lastRun;
+  }
+
+  private lastRun?: PipelineRun;
 
   /** Everything loaded so far in this session. */
   ingestReport(): IngestReport {
@@ -54,5 +69,6 @@ export class Lakehouse {
     await this.engine.exec(LAYERS.map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, { sources: [], errors: [], skipped: [], milliseconds: 0 });
+    this.lastRun = undefined;
   }
 }

@@ -6,6 +6,8 @@ import type { InputFile } from '../ingest/inputFile';
 import type { IngestReport } from '../ingest/loadFiles';
 import type { LoadProgress, ProgressListener } from '../ingest/progress';
 import type { Layer } from '../pipeline/layers';
+import { bundledModelFiles } from '../pipeline/models/bundledModels';
+import type { ModelRun, PipelineRun } from '../pipeline/runner';
 import { Lakehouse } from './lakehouse';
 import type { TableInfo } from './tableInfo';
 
@@ -45,6 +47,11 @@ export class LakehouseService {
     onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
     const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
     return this.ready().load(files, onProgress);
+  }
+
+  /** Builds silver and gold from bronze with the shipped models. */
+  runPipeline(onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
+    return this.ready().runPipeline(bundledModelFiles, { onModel });
   }
 
   tables(): Promise<TableInfo[]> {

@@ -1,6 +1,7 @@
 import type { EngineInfo } from '../engine/interface';
 import type { IngestReport } from '../ingest/loadFiles';
 import type { TableInfo } from '../lakehouse/tableInfo';
+import type { PipelineRun } from './runner';
 
 /** The run.json contract of DESIGN.md §7; models and expectations come with the pipeline. */
 export interface RunReport {
@@ -19,14 +20,19 @@ export interface RunReport {
   }>;
   errors: IngestReport['errors'];
   skipped: IngestReport['skipped'];
-  models: unknown[];
-  expectations: unknown[];
+  models: PipelineRun['models'];
+  expectations: PipelineRun['expectations'];
   tables: Array<{ table: string; rows: number }>;
   totals: {
     files: number;
     files_failed: number;
     bronze_rows: number;
     quarantined_rows: number;
+    models: number;
+    models_failed: number;
+    models_skipped: number;
+    expectations: number;
+    expectations_failed: { error: number; warn: number };
   };
 }
 
@@ -36,8 +42,12 @@ export function buildRunReport(args: {
   finishedAt: Date;
   ingest: IngestReport;
   tables: TableInfo[];
+  pipeline?: PipelineRun;
 }): RunReport {
   const { ingest } = args;
+  const models = args.pipeline?.models ?? [];
+  const expectations = args.pipeline?.expectations ?? [];
+  const failed = (severity: string) => expectations.filter((e) => e.severity === severity && e.status !== 'pass').length;
   return {
     engine: args.engine,
     started_at: args.startedAt.toISOString(),
@@ -54,14 +64,19 @@ export function buildRunReport(args: {
     })),
     errors: ingest.errors,
     skipped: ingest.skipped,
-    models: [],
-    expectations: [],
+    models,
+    expectations,
     tables: args.tables.map((t) => ({ table: `${t.layer}.${t.name}`, rows: t.rows })),
     totals: {
       files: ingest.sources.length + ingest.errors.length,
       files_failed: ingest.errors.length,
       bronze_rows: ingest.sources.reduce((n, s) => n + s.rows, 0),
       quarantined_rows: ingest.sources.reduce((n, s) => n + s.quarantined, 0),
+      models: models.length,
+      models_failed: models.filter((m) => m.status === 'failed').length,
+      models_skipped: models.filter((m) => m.status === 'skipped').length,
+      expectations: expectations.length,
+      expectations_failed: { error: failed('error'), warn: failed('warn') },
     },
   };
 }

@@ -22,7 +22,7 @@ export interface ModelRun {
 export interface PipelineRun {
   models: ModelRun[];
   expectations: ExpectationResult[];
-  /** True when every model ran and no error-severity expectation failed. */
+  /** True when no model failed and no error-severity expectation failed (skipped is fine). */
   ok: boolean;
 }
 
@@ -32,8 +32,8 @@ export interface RunOptions {
 
 /**
  * Runs the models in dependency order. A model whose upstream failed, or whose bronze
- * input is not loaded, is skipped with the reason; the others still run. After each
- * model its expectations run (plus the implied `unique(key)`), and for silver the
+ * input is not loaded, is skipped with the reason; the others still run. Then every
+ * built model's expectations run (plus the implied `unique(key)`), and for silver the
  * bronze = silver + duplicates + quarantine balance is checked.
  */
 export async function runPipeline(engine: Engine, models: Model[], options: RunOptions = {}): Promise<PipelineRun> {
@@ -64,7 +64,6 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
         run.error = (error as Error).message.split('\n')[0];
       }
       run.milliseconds = Math.round(performance.now() - started);
-      if (run.status === 'success') expectations.push(...(await checkModel(engine, model, run)));
     }
     if (run.status !== 'success') {
       for (const d of descendants(models, model.id)) if (!blocked.has(d)) blocked.set(d, `upstream ${model.id} did not run`);
@@ -72,7 +71,12 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
     runs.push(run);
     options.onModel?.(run, index, order.length);
   }
-  const ok = runs.every((r) => r.status === 'success') && expectations.every((e) => e.severity !== 'error' || e.status === 'pass');
+  // Expectations run once every model is built: a reconciliation declared on one model
+  // may read another that comes later in the order.
+  for (const [i, model] of order.entries()) {
+    if (runs[i].status === 'success') expectations.push(...(await checkModel(engine, model, runs[i])));
+  }
+  const ok = runs.every((r) => r.status !== 'failed') && expectations.every((e) => e.severity !== 'error' || e.status === 'pass');
   return { models: runs, expectations, ok };
 }
 

@@ -6,6 +6,7 @@ import { LoadPanel } from './load/LoadPanel';
 import { ProgressView } from './load/ProgressView';
 import { useWindowDrop } from './load/useWindowDrop';
 import { IngestSummary } from './report/IngestSummary';
+import { PipelineSummary } from './report/PipelineSummary';
 import { TableList, tableKey } from './tables/TableList';
 import { TablePreview } from './tables/TablePreview';
 import { useLakehouse, type EngineState } from './useLakehouse';
@@ -19,7 +20,7 @@ const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';
 export function App() {
   const lake = useLakehouse(bundle);
   const [selected, setSelected] = useState<{ table: TableInfo; ipc: Uint8Array }>();
-  const busy = lake.engine.status !== 'ready' || lake.progress !== undefined;
+  const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined;
 
   const onDrop = useCallback(
     (items: DataTransferItemList) => {
@@ -39,12 +40,18 @@ export function App() {
       <main>
         <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
         {lake.progress && <ProgressView progress={lake.progress} />}
+        {lake.modelling && (
+          <div className="progress" role="status" aria-live="polite">
+            Building silver and gold{lake.modelling.total ? `: ${lake.modelling.model} (${lake.modelling.index}/${lake.modelling.total})` : '…'}
+          </div>
+        )}
         {lake.error && (
           <p className="error" role="alert">
             {lake.error}
           </p>
         )}
         {lake.report && <IngestSummary report={lake.report} />}
+        {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
         {lake.tables.length > 0 && (
           <div className="explorer">
             <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />

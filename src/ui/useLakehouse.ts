@@ -5,6 +5,7 @@ import type { IngestReport } from '../ingest/loadFiles';
 import type { LoadProgress } from '../ingest/progress';
 import type { PickedFile } from '../lakehouse/lakehouseService';
 import type { TableInfo } from '../lakehouse/tableInfo';
+import type { PipelineRun } from '../pipeline/runner';
 import { Comlink, createLakehouseClient, type LakehouseClient } from './client/lakehouseClient';
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
@@ -16,6 +17,8 @@ export function useLakehouse(bundle: BundleChoice) {
   const [progress, setProgress] = useState<LoadProgress>();
   const [report, setReport] = useState<IngestReport>();
   const [tables, setTables] = useState<TableInfo[]>([]);
+  const [pipeline, setPipeline] = useState<PipelineRun>();
+  const [modelling, setModelling] = useState<{ model: string; index: number; total: number }>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -37,10 +40,16 @@ export function useLakehouse(bundle: BundleChoice) {
       const r = await work(c, Comlink.proxy((p: LoadProgress) => setProgress({ ...p })));
       setReport(r);
       setTables(await c.tables());
+      setProgress(undefined);
+      setModelling({ model: 'silver', index: 0, total: 0 });
+      const run = await c.runPipeline(Comlink.proxy((m: { name: string }, index: number, total: number) => setModelling({ model: m.name, index: index + 1, total })));
+      setPipeline(run);
+      setTables(await c.tables());
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setProgress(undefined);
+      setModelling(undefined);
     }
   }, []);
 
@@ -48,5 +57,5 @@ export function useLakehouse(bundle: BundleChoice) {
   const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p)), [run]);
   const preview = useCallback((t: TableInfo) => client.current!.previewIPC(t.layer, t.name, 100), []);
 
-  return { engine, progress, report, tables, error, loadFiles, loadDemo, preview };
+  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview };
 }

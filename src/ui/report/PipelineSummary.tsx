@@ -1,0 +1,62 @@
+import type { PipelineRun } from '../../pipeline/runner';
+import { formatCount } from '../format';
+
+/** The last pipeline run: models with their state, the bronze balance, and failed expectations. */
+export function PipelineSummary({ run }: { run: PipelineRun }) {
+  const failed = run.expectations.filter((e) => e.status !== 'pass');
+  const passed = run.expectations.length - failed.length;
+  const built = run.models.filter((m) => m.status === 'success').length;
+  return (
+    <section className="pipeline-summary" aria-labelledby="pipeline-title">
+      <h2 id="pipeline-title">Pipeline</h2>
+      <p data-testid="pipeline-summary">
+        {built} of {run.models.length} models built · {passed} of {run.expectations.length} expectations pass
+        {failed.length > 0 ? ` · ${failed.filter((e) => e.severity === 'error').length} errors, ${failed.filter((e) => e.severity === 'warn').length} warnings` : ''}
+      </p>
+      <details>
+        <summary>Models</summary>
+        <table className="sources">
+          <thead>
+            <tr>
+              <th scope="col">Model</th>
+              <th scope="col">State</th>
+              <th scope="col">Rows</th>
+              <th scope="col">Time</th>
+              <th scope="col">Bronze = silver + duplicates + quarantine</th>
+            </tr>
+          </thead>
+          <tbody>
+            {run.models.map((m) => (
+              <tr key={m.name} data-testid={`model-${m.name}`}>
+                <td>{m.name}</td>
+                <td className={`state-${m.status}`}>
+                  {m.status}
+                  {m.error ? ` — ${m.error}` : ''}
+                </td>
+                <td>{formatCount(m.rows)}</td>
+                <td>{m.milliseconds} ms</td>
+                <td>
+                  {m.balance
+                    ? `${formatCount(m.balance.bronze)} = ${formatCount(m.balance.silver)} + ${formatCount(m.balance.exactDuplicates + m.balance.conflictingDuplicates)} + ${formatCount(m.balance.quarantined)}`
+                    : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      {failed.length > 0 && (
+        <div className="quarantine-note">
+          <h3>Expectations that did not pass</h3>
+          <ul>
+            {failed.map((e) => (
+              <li key={`${e.model}:${e.name}`}>
+                [{e.severity}] {e.model}: {e.name} — {e.status === 'error' ? e.message : `${formatCount(e.failing)} failing`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
