@@ -23,6 +23,8 @@ export interface RunReport {
   models: PipelineRun['models'];
   expectations: PipelineRun['expectations'];
   tables: Array<{ table: string; rows: number }>;
+  /** Table-level lineage: each model and the tables it reads, derived from its SQL. */
+  lineage: { tables: Record<string, string[]> };
   totals: {
     files: number;
     files_failed: number;
@@ -67,6 +69,7 @@ export function buildRunReport(args: {
     models,
     expectations,
     tables: args.tables.map((t) => ({ table: `${t.layer}.${t.name}`, rows: t.rows })),
+    lineage: { tables: Object.fromEntries(models.map((m) => [m.name, m.depends_on])) },
     totals: {
       files: ingest.sources.length + ingest.errors.length,
       files_failed: ingest.errors.length,
