@@ -22,6 +22,9 @@ import { quoteLiteral } from '../src/engine/sql';
 import { createNodeWasmEngine } from '../src/engine/wasm/nodeWasmEngine';
 import type { InputFile } from '../src/ingest/inputFile';
 import { loadFiles } from '../src/ingest/loadFiles';
+import { readModels } from '../src/cli/readModels';
+import { parseModel } from '../src/pipeline/model';
+import { runPipeline } from '../src/pipeline/runner';
 import { formatTable, type Measurement } from './stats';
 
 const { values } = parseArgs({ options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4399' } } });
@@ -42,17 +45,24 @@ async function prepareData(): Promise<{ dir: string; files: InputFile[] }> {
   return { dir, files };
 }
 
-async function timeLoadFiles(open: () => Promise<Engine>, files: InputFile[]): Promise<number[]> {
-  const times: number[] = [];
+/** Load into bronze, then build silver and gold with the shipped models, per run. */
+async function timeLoadFiles(open: () => Promise<Engine>, files: InputFile[]): Promise<{ load: number[]; pipeline: number[] }> {
+  const load: number[] = [];
+  const pipeline: number[] = [];
+  const models = (await readModels()).map(parseModel);
   for (let i = 0; i < runs; i++) {
     const engine = await open();
     // Copies, because the engine may take ownership of the buffers.
     const report = await loadFiles(engine, files.map((f) => ({ path: f.path, bytes: f.bytes.slice() })));
     if (report.errors.length) throw new Error(JSON.stringify(report.errors));
-    times.push(report.milliseconds);
+    load.push(report.milliseconds);
+    const t0 = performance.now();
+    const run = await runPipeline(engine, models);
+    if (!run.ok) throw new Error('the pipeline did not succeed');
+    pipeline.push(performance.now() - t0);
     await engine.close();
   }
-  return times;
+  return { load, pipeline };
 }
 
 async function timeNativeReadCsv(dir: string, files: InputFile[]): Promise<number[]> {
@@ -70,7 +80,7 @@ async function timeNativeReadCsv(dir: string, files: InputFile[]): Promise<numbe
 }
 
 /** Engine start (page load to the engine badge) and bronze load times, per run. */
-async function timeChromium(bundle: 'coi' | 'eh', dir: string, files: InputFile[]): Promise<{ start: number[]; load: number[] }> {
+async function timeChromium(bundle: 'coi' | 'eh', dir: string, files: InputFile[]): Promise<{ start: number[]; load: number[]; pipeline: number[] }> {
   const port = values.port!;
   const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', port], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((ok) => server.stdout!.once('data', ok));
@@ -78,6 +88,7 @@ async function timeChromium(bundle: 'coi' | 'eh', dir: string, files: InputFile[
   try {
     const times: number[] = [];
     const starts: number[] = [];
+    const pipelines: number[] = [];
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -91,9 +102,12 @@ async function timeChromium(bundle: 'coi' | 'eh', dir: string, files: InputFile[
       const errors = await page.locator('.problems').count();
       if (errors) throw new Error(`chromium-${bundle}: ${await page.locator('.problems').textContent()}`);
       times.push(Number(await summary.getAttribute('data-ms')));
+      const built = page.getByTestId('pipeline-summary');
+      await built.waitFor({ timeout: 600_000 });
+      pipelines.push(Number(await built.getAttribute('data-ms')));
       await context.close();
     }
-    return { start: starts, load: times };
+    return { start: starts, load: times, pipeline: pipelines };
   } finally {
     await browser.close();
     server.kill();
@@ -109,22 +123,29 @@ async function main() {
     results.push(r);
   };
   await measure('native-read_csv', () => timeNativeReadCsv(dir, files));
-  await measure('native', () => timeLoadFiles(() => NativeEngine.open(), files));
-  await measure('wasm-node', () => timeLoadFiles(createNodeWasmEngine, files));
+  const pipelines: Measurement[] = [];
+  for (const [name, open] of [['native', () => NativeEngine.open()], ['wasm-node', createNodeWasmEngine]] as const) {
+    const { load, pipeline } = await timeLoadFiles(open, files);
+    console.log(`${name}: load ${load.map(Math.round).join(', ')} ms; pipeline ${pipeline.map(Math.round).join(', ')} ms`);
+    results.push({ name, runs: load });
+    pipelines.push({ name, runs: pipeline });
+  }
   const starts: Measurement[] = [];
   for (const bundle of ['eh', 'coi'] as const) {
-    const { start, load } = await timeChromium(bundle, dir, files);
-    console.log(`chromium-${bundle}: start ${start.map(Math.round).join(', ')} ms; load ${load.map(Math.round).join(', ')} ms`);
+    const { start, load, pipeline } = await timeChromium(bundle, dir, files);
+    console.log(`chromium-${bundle}: start ${start.map(Math.round).join(', ')} ms; load ${load.map(Math.round).join(', ')} ms; pipeline ${pipeline.map(Math.round).join(', ')} ms`);
     results.push({ name: `chromium-${bundle}`, runs: load });
     starts.push({ name: `chromium-${bundle}`, runs: start });
+    pipelines.push({ name: `chromium-${bundle}`, runs: pipeline });
   }
   const table = formatTable(results, 'native-read_csv');
   const startTable = formatTable(starts, 'chromium-eh');
-  console.log(`\nLoad sf=${sf} CSVs into bronze, median of ${runs}:\n${table}\n\nEngine start in Chromium (page load to ready), median of ${runs}:\n${startTable}`);
+  const pipelineTable = formatTable(pipelines, 'native');
+  console.log(`\nLoad sf=${sf} CSVs into bronze, median of ${runs}:\n${table}\n\nEngine start in Chromium (page load to ready), median of ${runs}:\n${startTable}\n\nBuild silver and gold (all models and expectations), median of ${runs}:\n${pipelineTable}`);
   await mkdir('bench/results', { recursive: true });
   await writeFile(
     `bench/results/load-sf${sf}.md`,
-    `# Load sf=${sf} into bronze (median of ${runs}, ${new Date().toISOString()}, 2 cores)\n\n${table}\n\n## Engine start in Chromium (page load to ready)\n\n${startTable}\n`,
+    `# Load sf=${sf} into bronze (median of ${runs}, ${new Date().toISOString()}, 2 cores)\n\n${table}\n\n## Engine start in Chromium (page load to ready)\n\n${startTable}\n\n## Build silver and gold (all models and expectations)\n\n${pipelineTable}\n`,
   );
 }
 

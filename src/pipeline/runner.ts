@@ -24,6 +24,8 @@ export interface PipelineRun {
   expectations: ExpectationResult[];
   /** True when no model failed and no error-severity expectation failed (skipped is fine). */
   ok: boolean;
+  /** Wall time of the whole run, models and expectations. */
+  milliseconds: number;
 }
 
 export interface RunOptions {
@@ -37,6 +39,7 @@ export interface RunOptions {
  * bronze = silver + duplicates + quarantine balance is checked.
  */
 export async function runPipeline(engine: Engine, models: Model[], options: RunOptions = {}): Promise<PipelineRun> {
+  const started = performance.now();
   await ensureLayerSchemas(engine);
   const order = topologicalOrder(models);
   const existing = await existingTables(engine);
@@ -77,7 +80,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
     if (runs[i].status === 'success') expectations.push(...(await checkModel(engine, model, runs[i])));
   }
   const ok = runs.every((r) => r.status !== 'failed') && expectations.every((e) => e.severity !== 'error' || e.status === 'pass');
-  return { models: runs, expectations, ok };
+  return { models: runs, expectations, ok, milliseconds: Math.round(performance.now() - started) };
 }
 
 async function checkModel(engine: Engine, model: Model, run: ModelRun): Promise<ExpectationResult[]> {

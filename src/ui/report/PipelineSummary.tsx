@@ -9,9 +9,10 @@ export function PipelineSummary({ run }: { run: PipelineRun }) {
   return (
     <section className="pipeline-summary" aria-labelledby="pipeline-title">
       <h2 id="pipeline-title">Pipeline</h2>
-      <p data-testid="pipeline-summary">
+      <p data-testid="pipeline-summary" data-ms={run.milliseconds}>
         {built} of {run.models.length} models built · {passed} of {run.expectations.length} expectations pass
-        {failed.length > 0 ? ` · ${failed.filter((e) => e.severity === 'error').length} errors, ${failed.filter((e) => e.severity === 'warn').length} warnings` : ''}
+        {failed.length > 0 ? ` · ${failed.filter((e) => e.severity === 'error').length} errors, ${failed.filter((e) => e.severity === 'warn').length} warnings` : ''} ·{' '}
+        {(run.milliseconds / 1000).toFixed(1)} s
       </p>
       <details>
         <summary>Models</summary>
