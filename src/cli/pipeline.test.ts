@@ -71,6 +71,10 @@ describe('npm run pipeline', () => {
     expect(report.models.every((m: { status: string }) => m.status === 'success')).toBe(true);
     expect(report.expectations.filter((e: { severity: string; status: string }) => e.severity === 'error' && e.status !== 'pass')).toEqual([]);
     expect(report.lineage.tables['silver.orders']).toEqual(['bronze.orders']);
+    expect(report.lineage.columns['gold.revenue_by_state'].revenue.bronze).toEqual([
+      { table: 'bronze.order_items', column: 'freight_value' },
+      { table: 'bronze.order_items', column: 'price' },
+    ]);
   });
 
   it('gives the same bronze, silver and gold on both engines', async () => {

@@ -7,6 +7,7 @@ import type { IngestReport } from '../ingest/loadFiles';
 import type { LoadProgress, ProgressListener } from '../ingest/progress';
 import type { Layer } from '../pipeline/layers';
 import { bundledModelFiles } from '../pipeline/models/bundledModels';
+import { lineageOf, type TracedColumn } from '../pipeline/lineage/lineageFile';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
 import { Lakehouse } from './lakehouse';
 import type { TableInfo } from './tableInfo';
@@ -52,6 +53,11 @@ export class LakehouseService {
   /** Builds silver and gold from bronze with the shipped models. */
   runPipeline(onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
     return this.ready().runPipeline(bundledModelFiles, { onModel });
+  }
+
+  /** Where a model's column comes from: direct sources and bronze columns (from the SQL). */
+  columnLineage(model: string, column: string): TracedColumn | undefined {
+    return lineageOf(model, column);
   }
 
   tables(): Promise<TableInfo[]> {

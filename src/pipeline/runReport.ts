@@ -1,6 +1,7 @@
 import type { EngineInfo } from '../engine/interface';
 import type { IngestReport } from '../ingest/loadFiles';
 import type { TableInfo } from '../lakehouse/tableInfo';
+import { bundledLineage, type TracedColumn } from './lineage/lineageFile';
 import type { PipelineRun } from './runner';
 
 /** The run.json contract of DESIGN.md §7; models and expectations come with the pipeline. */
@@ -23,8 +24,11 @@ export interface RunReport {
   models: PipelineRun['models'];
   expectations: PipelineRun['expectations'];
   tables: Array<{ table: string; rows: number }>;
-  /** Table-level lineage: each model and the tables it reads, derived from its SQL. */
-  lineage: { tables: Record<string, string[]> };
+  /**
+   * Lineage derived from the models' SQL: the tables each model reads, and for each output
+   * column its direct source columns and the bronze columns it comes from.
+   */
+  lineage: { tables: Record<string, string[]>; columns: Record<string, Record<string, TracedColumn>> };
   totals: {
     files: number;
     files_failed: number;
@@ -69,7 +73,10 @@ export function buildRunReport(args: {
     models,
     expectations,
     tables: args.tables.map((t) => ({ table: `${t.layer}.${t.name}`, rows: t.rows })),
-    lineage: { tables: Object.fromEntries(models.map((m) => [m.name, m.depends_on])) },
+    lineage: {
+      tables: Object.fromEntries(models.map((m) => [m.name, m.depends_on])),
+      columns: Object.fromEntries(models.filter((m) => bundledLineage.models[m.name]).map((m) => [m.name, bundledLineage.models[m.name]])),
+    },
     totals: {
       files: ingest.sources.length + ingest.errors.length,
       files_failed: ingest.errors.length,
