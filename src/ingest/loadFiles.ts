@@ -25,6 +25,10 @@ export interface IngestReport {
   milliseconds: number;
 }
 
+export function emptyIngestReport(): IngestReport {
+  return { sources: [], errors: [], skipped: [], milliseconds: 0 };
+}
+
 let loadSeq = 0;
 
 /**
@@ -47,7 +51,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
   report({});
 
   const { files, problems } = expandArchives(inputs, { maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES });
-  const result: IngestReport = { sources: [], errors: problems.map((p) => p.toJSON()), skipped: [], milliseconds: 0 };
+  const result: IngestReport = { ...emptyIngestReport(), errors: problems.map((p) => p.toJSON()) };
   report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + f.bytes.length, 0) });
 
   for (const file of files) {

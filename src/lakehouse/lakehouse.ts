@@ -1,7 +1,7 @@
 import type { Engine, EngineInfo } from '../engine/interface';
 import { qualified, quoteLiteral } from '../engine/sql';
 import type { InputFile } from '../ingest/inputFile';
-import { loadFiles, type IngestReport } from '../ingest/loadFiles';
+import { emptyIngestReport, loadFiles, type IngestReport } from '../ingest/loadFiles';
 import type { ProgressListener } from '../ingest/progress';
 import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
 import { parseModel, type ModelFile } from '../pipeline/model';
@@ -13,7 +13,8 @@ import { listTables, type TableInfo } from './tableInfo';
  * the UI and what the CLI drives. The UI never builds SQL for these.
  */
 export class Lakehouse {
-  private readonly ingest: IngestReport = { sources: [], errors: [], skipped: [], milliseconds: 0 };
+  private readonly ingest: IngestReport = emptyIngestReport();
+  private lastRun?: PipelineRun;
 
   constructor(readonly engine: Engine) {}
 
@@ -41,8 +42,6 @@ export class Lakehouse {
     return this.lastRun;
   }
 
-  private lastRun?: PipelineRun;
-
   /** Everything loaded so far in this session. */
   ingestReport(): IngestReport {
     return structuredClone(this.ingest);
@@ -68,7 +67,7 @@ export class Lakehouse {
   async reset(): Promise<void> {
     await this.engine.exec(LAYERS.map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
-    Object.assign(this.ingest, { sources: [], errors: [], skipped: [], milliseconds: 0 });
+    Object.assign(this.ingest, emptyIngestReport());
     this.lastRun = undefined;
   }
 }

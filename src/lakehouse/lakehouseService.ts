@@ -51,8 +51,8 @@ export class LakehouseService {
   }
 
   /** Builds silver and gold from bronze with the shipped models. */
-  runPipeline(onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
-    return this.ready().runPipeline(bundledModelFiles, { onModel });
+  runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
+    return this.ready().runPipeline(bundledModelFiles, { onPlan, onModel });
   }
 
   /** Where a model's column comes from: direct sources and bronze columns (from the SQL). */

@@ -29,6 +29,9 @@ export interface PipelineRun {
 }
 
 export interface RunOptions {
+  /** Called once with the models in the order they will run. */
+  onPlan?: (models: string[]) => void;
+  /** Called as each model finishes (successfully or not). */
   onModel?: (run: ModelRun, index: number, total: number) => void;
 }
 
@@ -42,6 +45,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const started = performance.now();
   await ensureLayerSchemas(engine);
   const order = topologicalOrder(models);
+  options.onPlan?.(order.map((m) => m.id));
   const existing = await existingTables(engine);
   const blocked = new Map<string, string>();
   const runs: ModelRun[] = [];

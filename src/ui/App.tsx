@@ -6,6 +6,7 @@ import { LoadPanel } from './load/LoadPanel';
 import { ProgressView } from './load/ProgressView';
 import { useWindowDrop } from './load/useWindowDrop';
 import { IngestSummary } from './report/IngestSummary';
+import { ModelProgress } from './report/ModelProgress';
 import { PipelineSummary } from './report/PipelineSummary';
 import { TableList, tableKey } from './tables/TableList';
 import { TablePreview } from './tables/TablePreview';
@@ -40,11 +41,7 @@ export function App() {
       <main>
         <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
         {lake.progress && <ProgressView progress={lake.progress} />}
-        {lake.modelling && (
-          <div className="progress" role="status" aria-live="polite">
-            Building silver and gold{lake.modelling.total ? `: ${lake.modelling.model} (${lake.modelling.index}/${lake.modelling.total})` : '…'}
-          </div>
-        )}
+        {lake.modelling && <ModelProgress states={lake.modelling} />}
         {lake.error && (
           <p className="error" role="alert">
             {lake.error}

@@ -5,7 +5,8 @@ import type { IngestReport } from '../ingest/loadFiles';
 import type { LoadProgress } from '../ingest/progress';
 import type { PickedFile } from '../lakehouse/lakehouseService';
 import type { TableInfo } from '../lakehouse/tableInfo';
-import type { PipelineRun } from '../pipeline/runner';
+import type { ModelRun, PipelineRun } from '../pipeline/runner';
+import { modelStatesAfter, type ModelState } from './report/modelStates';
 import { Comlink, createLakehouseClient, type LakehouseClient } from './client/lakehouseClient';
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
@@ -18,7 +19,7 @@ export function useLakehouse(bundle: BundleChoice) {
   const [report, setReport] = useState<IngestReport>();
   const [tables, setTables] = useState<TableInfo[]>([]);
   const [pipeline, setPipeline] = useState<PipelineRun>();
-  const [modelling, setModelling] = useState<{ model: string; index: number; total: number }>();
+  const [modelling, setModelling] = useState<ModelState[]>();
   const [error, setError] = useState<string>();
 
   useEffect(() => {
@@ -41,8 +42,11 @@ export function useLakehouse(bundle: BundleChoice) {
       setReport(r);
       setTables(await c.tables());
       setProgress(undefined);
-      setModelling({ model: 'silver', index: 0, total: 0 });
-      const run = await c.runPipeline(Comlink.proxy((m: { name: string }, index: number, total: number) => setModelling({ model: m.name, index: index + 1, total })));
+      setModelling([]);
+      const run = await c.runPipeline(
+        Comlink.proxy((ids: string[]) => setModelling(modelStatesAfter(ids.map((name) => ({ name, status: 'pending' }))))),
+        Comlink.proxy((m: ModelRun) => setModelling((states) => modelStatesAfter(states ?? [], m))),
+      );
       setPipeline(run);
       setTables(await c.tables());
     } catch (e) {

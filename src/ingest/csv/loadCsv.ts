@@ -8,7 +8,7 @@ import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { readCsvHeader } from './csvHeader';
 
 export interface CsvLoadContext {
-  /** Unique per load, so staging and rejects tables never collide. */
+  /** Unique per load, so registered files and rejects tables never collide. */
   id: string;
   /** The `_loaded_at` value, a TIMESTAMP literal such as `2026-11-25 20:00:00.000`. */
   loadedAt: string;
