@@ -14,12 +14,15 @@ export interface ExpectationResult {
   samples: Record<string, unknown>[];
   message?: string;
   sql: string;
+  milliseconds?: number;
 }
 
 const SAMPLES = 5;
 
 export async function runExpectation(engine: Engine, model: string, table: string, spec: ExpectationSpec): Promise<ExpectationResult> {
+  const started = performance.now();
   const base = { model, name: spec.name, kind: spec.kind, severity: spec.severity };
+  const ms = () => Math.round(performance.now() - started);
   let sql = '';
   try {
     sql = compileExpectation(spec, table);
@@ -29,8 +32,8 @@ export async function runExpectation(engine: Engine, model: string, table: strin
     const samples = failing
       ? (await engine.query(`SELECT COLUMNS(*)::VARCHAR FROM (${sql}) LIMIT ${SAMPLES}`)).toArray().map((r) => ({ ...r.toJSON() }))
       : [];
-    return { ...base, status: failing ? 'fail' : 'pass', failing, samples, sql };
+    return { ...base, status: failing ? 'fail' : 'pass', failing, samples, sql, milliseconds: ms() };
   } catch (error) {
-    return { ...base, status: 'error', failing: 0, samples: [], message: (error as Error).message.split('\n')[0], sql };
+    return { ...base, status: 'error', failing: 0, samples: [], message: (error as Error).message.split('\n')[0], sql, milliseconds: ms() };
   }
 }
