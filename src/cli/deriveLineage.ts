@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { NativeEngine } from '../engine/native/nativeEngine';
 import { deriveLineage, renderLineageFile } from '../pipeline/lineage/deriveLineage';
 import { readModels } from './readModels';
+import { runMain } from './runMain';
 
 const FILE = fileURLToPath(new URL('../pipeline/models/lineage.json', import.meta.url));
 const SHOWN = 'src/pipeline/models/lineage.json';
@@ -47,10 +48,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`error: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runMain(main);

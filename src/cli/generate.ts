@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_SEED, MIN_SF, generateOlist } from '../demo/generateOlist';
+import { runMain } from './runMain';
 
 const USAGE = `usage: npm run generate -- --sf N --out DIR [--seed S]
 
@@ -89,10 +90,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`error: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runMain(main);

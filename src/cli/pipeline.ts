@@ -8,6 +8,7 @@ import { ENGINE_NAMES, openEngine, type EngineName } from './openEngine';
 import { readInputs } from './readInputs';
 import { readModels } from './readModels';
 import { writeLakehouse } from './writeLakehouse';
+import { runMain } from './runMain';
 
 const USAGE = `usage: npm run pipeline -- [--engine native|wasm] --out DIR INPUT...
 
@@ -71,10 +72,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`error: ${(error as Error).message}`);
-    process.exit(1);
-  },
-);
+runMain(main);
