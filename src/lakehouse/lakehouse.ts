@@ -14,7 +14,6 @@ import { listTables, type TableInfo } from './tableInfo';
  */
 export class Lakehouse {
   private readonly ingest: IngestReport = emptyIngestReport();
-  private lastRun?: PipelineRun;
 
   constructor(readonly engine: Engine) {}
 
@@ -32,14 +31,8 @@ export class Lakehouse {
   }
 
   /** Builds silver and gold from what bronze holds now. */
-  async runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
-    this.lastRun = await runPipeline(this.engine, files.map(parseModel), options);
-    return this.lastRun;
-  }
-
-  /** The last pipeline run, if any. */
-  pipelineRun(): PipelineRun | undefined {
-    return this.lastRun;
+  runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+    return runPipeline(this.engine, files.map(parseModel), options);
   }
 
   /** Everything loaded so far in this session. */
@@ -68,6 +61,5 @@ export class Lakehouse {
     await this.engine.exec(LAYERS.map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
-    this.lastRun = undefined;
   }
 }
