@@ -36,6 +36,13 @@ test('the demo loads nine Olist tables into bronze with the generated row counts
   await page.getByTestId('table-gold.rfm').click();
   await expect(page.locator('.preview th')).toContainText(['customer_unique_id', 'recency_days', 'frequency', 'monetary', 'r_score', 'f_score', 'm_score', 'segment']);
 
+  // Money reads as money in the grid (DECIMAL arrives unscaled from Arrow).
+  await page.getByTestId('table-gold.revenue_by_state').click();
+  const revenueColumn = await page.locator('.preview th').allTextContents();
+  const revenueIndex = revenueColumn.findIndex((h) => h.startsWith('revenue'));
+  const firstRevenue = await page.locator(`.preview tbody tr:first-child td:nth-child(${revenueIndex + 1})`).textContent();
+  expect(firstRevenue).toMatch(/^\d+\.\d{2}$/);
+
   await page.getByTestId('table-bronze.orders').click();
   await expect(page.getByRole('heading', { name: /bronze\.orders/ })).toBeVisible();
   await expect(page.locator('.preview th')).toContainText(['order_id', 'customer_id', 'order_status']);
