@@ -1,0 +1,378 @@
+/**
+ * Parses the INSERT / REPLACE statements that mysqldump and mariadb-dump write:
+ *   INSERT [IGNORE] INTO `t` [(`c1`,`c2`)] VALUES (…),(…)
+ *   REPLACE INTO "db"."t" VALUES (…)
+ * Works on the statement's bytes so that raw BLOB bytes (dumps without --hex-blob) come
+ * out exactly. Numbers keep their exact text; they never pass through a JS number.
+ *
+ * Plain TypeScript: no Node built-ins, no DOM (runs in a Web Worker).
+ */
+
+export type Value =
+  | null
+  | string
+  | { kind: 'number'; text: string }
+  | { kind: 'hex'; bytes: Uint8Array }
+  | { kind: 'bits'; text: string }
+  | { kind: 'bytes'; bytes: Uint8Array };
+
+export interface InsertStatement {
+  verb: 'INSERT' | 'REPLACE';
+  ignore: boolean;
+  database?: string;
+  table: string;
+  columns?: string[];
+  rows: Value[][];
+}
+
+export class InsertParseError extends Error {
+  override readonly name = 'InsertParseError';
+  constructor(
+    /** Character (UTF-16 code unit) offset inside the statement. */
+    readonly offset: number,
+    readonly byteOffset: number,
+    readonly expected: string,
+    found: string,
+  ) {
+    super(`at character ${offset}: expected ${expected}, found ${found}`);
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const encoder = new TextEncoder();
+
+/** MySQL's escape table: `\x` → byte; unlisted characters stand for themselves. */
+const ESCAPES: Record<number, number> = {
+  0x30: 0x00, // \0
+  0x62: 0x08, // \b
+  0x6e: 0x0a, // \n
+  0x72: 0x0d, // \r
+  0x74: 0x09, // \t
+  0x5a: 0x1a, // \Z
+};
+const BSL = 0x5c, QUOTE = 0x27, DQUOTE = 0x22, BACKTICK = 0x60;
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0b || b === 0x0c;
+}
+function isWordByte(b: number): boolean {
+  return (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7a) || b === 0x5f || b === 0x24 || b >= 0x80;
+}
+function isDigit(b: number): boolean {
+  return b >= 0x30 && b <= 0x39;
+}
+function isHex(b: number): boolean {
+  return isDigit(b) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x66);
+}
+
+/** Whether a statement's text is an INSERT or REPLACE (cheap check before parsing). */
+export function isInsertStatement(text: string): boolean {
+  return /^\s*(INSERT|REPLACE)\b/i.test(text);
+}
+
+/** Parses one INSERT or REPLACE statement (without its delimiter). Throws InsertParseError. */
+export function parseInsert(statement: string | Uint8Array): InsertStatement {
+  return new Parser(typeof statement === 'string' ? encoder.encode(statement) : statement).insert();
+}
+
+class Parser {
+  private pos = 0;
+  constructor(private readonly s: Uint8Array) {}
+
+  insert(): InsertStatement {
+    const verb = this.keyword('INSERT or REPLACE', 'INSERT', 'REPLACE');
+    let ignore = false;
+    for (;;) {
+      const w = this.keyword('INTO', 'LOW_PRIORITY', 'DELAYED', 'HIGH_PRIORITY', 'IGNORE', 'INTO');
+      if (w === 'INTO') break;
+      if (w === 'IGNORE') ignore = true;
+    }
+    let table = this.identifier();
+    let database: string | undefined;
+    if (this.peek() === 0x2e) {
+      this.pos++;
+      database = table;
+      table = this.identifier();
+    }
+    let columns: string[] | undefined;
+    if (this.peek() === 0x28) {
+      this.pos++;
+      columns = [];
+      if (this.peek() !== 0x29) {
+        do columns.push(this.identifier());
+        while (this.take(0x2c));
+      }
+      this.expect(0x29, '"," or ")" in the column list');
+    }
+    this.keyword('VALUES', 'VALUES', 'VALUE');
+    const rows: Value[][] = [];
+    do rows.push(this.row());
+    while (this.take(0x2c));
+    if (this.peek() !== -1) this.fail('"," or the end of the statement after a row');
+    const result: InsertStatement = { verb, ignore, table, rows };
+    if (database !== undefined) result.database = database;
+    if (columns) result.columns = columns;
+    return result;
+  }
+
+  private row(): Value[] {
+    this.expect(0x28, '"(" to start a row');
+    const row: Value[] = [];
+    if (this.take(0x29)) return row;
+    do row.push(this.value());
+    while (this.take(0x2c));
+    this.expect(0x29, '"," or ")" after a value');
+    return row;
+  }
+
+  private value(): Value {
+    const c = this.peek();
+    const s = this.s;
+    const p = this.pos;
+    if (c === QUOTE || c === DQUOTE) return textOrBytes(this.string());
+    const n1 = s[p + 1] ?? -1;
+    if ((c | 0x20) === 0x78 && n1 === QUOTE) return { kind: 'hex', bytes: this.quotedHex() };
+    if ((c | 0x20) === 0x62 && n1 === QUOTE) return { kind: 'bits', text: this.quotedBits() };
+    if (c === 0x30 && (n1 | 0x20) === 0x78 && isHex(s[p + 2] ?? -1)) return { kind: 'hex', bytes: this.bareHex() };
+    if (c === 0x30 && (n1 | 0x20) === 0x62 && (s[p + 2] === 0x30 || s[p + 2] === 0x31)) {
+      this.pos += 2;
+      const start = this.pos;
+      while (s[this.pos] === 0x30 || s[this.pos] === 0x31) this.pos++;
+      this.endOfToken('a bit literal');
+      return { kind: 'bits', text: utf8.decode(s.subarray(start, this.pos)) };
+    }
+    if (isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e) return { kind: 'number', text: this.number() };
+    if (c === 0x5f) return this.introduced();
+    const w = this.word();
+    if (w === 'NULL') return null;
+    this.pos = p;
+    this.fail('a value (string, number, NULL, hex or bit literal)');
+  }
+
+  /** `_binary '…'`, `_utf8mb4'…'`, `_binary 0x…`, optionally followed by COLLATE x. */
+  private introduced(): Value {
+    const charset = (this.word() ?? '').toLowerCase();
+    const c = this.peek();
+    let v: Value;
+    if (c === QUOTE || c === DQUOTE) {
+      const bytes = this.string();
+      v = charset === '_binary' ? { kind: 'bytes', bytes: bytes.slice() } : textOrBytes(bytes);
+    } else if ((c | 0x20) === 0x78 && this.s[this.pos + 1] === QUOTE) {
+      v = { kind: 'hex', bytes: this.quotedHex() };
+    } else if (c === 0x30 && (this.s[this.pos + 1]! | 0x20) === 0x78) {
+      v = { kind: 'hex', bytes: this.bareHex() };
+    } else this.fail(`a string after the introducer ${charset}`);
+    const save = this.pos;
+    if (this.word() === 'COLLATE') this.word();
+    else this.pos = save;
+    return v;
+  }
+
+  /** A quoted string, unescaped exactly as MySQL does; returns its bytes. */
+  private string(): Uint8Array {
+    const s = this.s;
+    const q = s[this.pos]!;
+    const start = ++this.pos;
+    let i = start;
+    while (i < s.length && s[i] !== q && s[i] !== BSL) i++;
+    if (s[i] === q && s[i + 1] !== q) {
+      this.pos = i + 1; // fast path: no escapes
+      return s.subarray(start, i);
+    }
+    const out = new Uint8Array(s.length - start);
+    out.set(s.subarray(start, i));
+    let o = i - start;
+    for (;;) {
+      if (i >= s.length) {
+        this.pos = start - 1;
+        this.fail(`the closing ${String.fromCharCode(q)} of the string starting here`);
+      }
+      const b = s[i]!;
+      if (b === BSL && i + 1 < s.length) {
+        const e = s[i + 1]!;
+        if (e === 0x25 || e === 0x5f) out[o++] = BSL; // \% and \_ keep their backslash
+        out[o++] = ESCAPES[e] ?? e;
+        i += 2;
+      } else if (b === q) {
+        if (s[i + 1] !== q) break;
+        out[o++] = q;
+        i += 2;
+      } else {
+        out[o++] = b;
+        i++;
+      }
+    }
+    this.pos = i + 1;
+    return out.subarray(0, o);
+  }
+
+  private quotedHex(): Uint8Array {
+    const start = (this.pos += 2);
+    while (isHex(this.s[this.pos] ?? -1)) this.pos++;
+    const end = this.pos;
+    this.expect(QUOTE, 'a hex digit or the closing quote');
+    if ((end - start) % 2) {
+      this.pos = start;
+      this.fail("an even number of hex digits in X'…'");
+    }
+    return hexBytes(this.s, start, end);
+  }
+
+  private bareHex(): Uint8Array {
+    const start = (this.pos += 2);
+    while (isHex(this.s[this.pos] ?? -1)) this.pos++;
+    const end = this.pos;
+    this.endOfToken('a hex digit');
+    return hexBytes(this.s, start, end);
+  }
+
+  private quotedBits(): string {
+    const start = (this.pos += 2);
+    while (this.s[this.pos] === 0x30 || this.s[this.pos] === 0x31) this.pos++;
+    const text = utf8.decode(this.s.subarray(start, this.pos));
+    this.expect(QUOTE, "0, 1 or the closing quote of b'…'");
+    return text;
+  }
+
+  /** [+-]digits[.digits][e[+-]digits] — returned as its exact text. */
+  private number(): string {
+    const s = this.s;
+    const start = this.pos;
+    if (s[this.pos] === 0x2d || s[this.pos] === 0x2b) this.pos++;
+    const intStart = this.pos;
+    while (isDigit(s[this.pos] ?? -1)) this.pos++;
+    let digits = this.pos - intStart;
+    if (s[this.pos] === 0x2e) {
+      const fracStart = ++this.pos;
+      while (isDigit(s[this.pos] ?? -1)) this.pos++;
+      digits += this.pos - fracStart;
+    }
+    if (digits === 0) this.fail('a digit');
+    if (((s[this.pos] ?? 0) | 0x20) === 0x65) {
+      this.pos++;
+      if (s[this.pos] === 0x2d || s[this.pos] === 0x2b) this.pos++;
+      if (!isDigit(s[this.pos] ?? -1)) this.fail('a digit in the exponent');
+      while (isDigit(s[this.pos] ?? -1)) this.pos++;
+    }
+    this.endOfToken('a digit');
+    return utf8.decode(s.subarray(start, this.pos));
+  }
+
+  private endOfToken(expected: string): void {
+    if (isWordByte(this.s[this.pos] ?? 0x20)) this.fail(expected);
+  }
+
+  /** An identifier: `back-quoted`, "double-quoted" (ANSI) or bare. */
+  private identifier(): string {
+    const c = this.peek();
+    const s = this.s;
+    if (c === BACKTICK || c === DQUOTE) {
+      const start = ++this.pos;
+      const out: number[] = [];
+      for (let i = start; ; i++) {
+        if (i >= s.length) {
+          this.pos = start - 1;
+          this.fail(`the closing ${String.fromCharCode(c)} of the identifier starting here`);
+        }
+        if (s[i] === c) {
+          if (s[i + 1] !== c) {
+            this.pos = i + 1;
+            return utf8.decode(Uint8Array.from(out));
+          }
+          i++;
+        }
+        out.push(s[i]!);
+      }
+    }
+    const start = this.pos;
+    while (isWordByte(s[this.pos] ?? 0x20)) this.pos++;
+    if (this.pos === start) this.fail('an identifier');
+    return utf8.decode(s.subarray(start, this.pos));
+  }
+
+  /** The next word, which must be one of `words` (any case); fails naming `expected`. */
+  private keyword<W extends string>(expected: string, ...words: W[]): W {
+    const start = this.pos;
+    const w = this.word();
+    if (w === undefined || !(words as string[]).includes(w)) {
+      this.pos = start;
+      this.fail(expected);
+    }
+    return w as W;
+  }
+
+  /** The next bare word, upper-cased; undefined (position unchanged) when there is none. */
+  private word(): string | undefined {
+    this.skip();
+    const start = this.pos;
+    while (isWordByte(this.s[this.pos] ?? 0x20)) this.pos++;
+    return this.pos > start ? utf8.decode(this.s.subarray(start, this.pos)).toUpperCase() : undefined;
+  }
+
+  /** Skips whitespace and comments; returns the next byte or -1 at the end. */
+  private peek(): number {
+    this.skip();
+    return this.s[this.pos] ?? -1;
+  }
+
+  private take(b: number): boolean {
+    if (this.peek() !== b) return false;
+    this.pos++;
+    return true;
+  }
+
+  private expect(b: number, expected: string): void {
+    if (!this.take(b)) this.fail(expected);
+  }
+
+  private skip(): void {
+    const s = this.s;
+    for (;;) {
+      const b = s[this.pos];
+      if (b === undefined) return;
+      if (isSpace(b)) this.pos++;
+      else if (b === 0x2f && s[this.pos + 1] === 0x2a && s[this.pos + 2] !== 0x21) {
+        const end = indexOf2(s, 0x2a, 0x2f, this.pos + 2);
+        this.pos = end < 0 ? s.length : end + 2;
+      } else if (b === 0x23 || (b === 0x2d && s[this.pos + 1] === 0x2d && (s[this.pos + 2] ?? 0) <= 0x20)) {
+        while (this.pos < s.length && s[this.pos] !== 0x0a) this.pos++;
+      } else return;
+    }
+  }
+
+  /** Throws, naming the current position and what was expected there. */
+  private fail(expected: string): never {
+    this.skip();
+    const pos = this.pos;
+    const rest = this.s.subarray(pos, pos + 20);
+    const found = rest.length ? JSON.stringify(utf8.decode(rest)) : 'the end of the statement';
+    const offset = utf8.decode(this.s.subarray(0, pos)).length;
+    throw new InsertParseError(offset, pos, expected, found);
+  }
+}
+
+function indexOf2(s: Uint8Array, a: number, b: number, from: number): number {
+  for (let i = from; i + 1 < s.length; i++) if (s[i] === a && s[i + 1] === b) return i;
+  return -1;
+}
+
+function hexBytes(s: Uint8Array, start: number, end: number): Uint8Array {
+  const digits = end - start;
+  const out = new Uint8Array((digits + 1) >> 1);
+  let i = start;
+  let o = 0;
+  const nibble = (b: number) => (b <= 0x39 ? b - 0x30 : (b | 0x20) - 0x57);
+  if (digits % 2) out[o++] = nibble(s[i++]!); // 0xABC is 0x0ABC
+  for (; i < end; i += 2) out[o++] = (nibble(s[i]!) << 4) | nibble(s[i + 1]!);
+  return out;
+}
+
+/** A string's bytes as text when they are valid UTF-8, else as bytes (nothing is lost). */
+function textOrBytes(bytes: Uint8Array): Value {
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return { kind: 'bytes', bytes: bytes.slice() };
+  }
+}
