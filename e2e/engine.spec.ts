@@ -34,6 +34,27 @@ test.describe('bundle choice', () => {
   });
 });
 
+test('the app is served with a Content-Security-Policy that allows only its own origin, and runs under it', async ({ page, pageErrors }) => {
+  const response = await page.goto('/');
+  const csp = response!.headers()['content-security-policy'];
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).not.toMatch(/'unsafe-eval'|'unsafe-inline'|\*/);
+  await expect(page.getByTestId('engine-badge')).toBeVisible();
+  // Inline script is refused: the policy is in force, not just sent.
+  const ranInline = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.body.append(s);
+    return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+  });
+  expect(ranInline).toBe(false);
+  // The refusal was reported, which is how every other test catches a violation; this
+  // one was provoked on purpose, so it is taken off the list of page errors.
+  await expect.poll(() => pageErrors.findIndex((e) => /inline script violates the following Content Security Policy/.test(e))).toBeGreaterThanOrEqual(0);
+  pageErrors.splice(pageErrors.findIndex((e) => /inline script violates the following Content Security Policy/.test(e)), 1);
+});
+
 test('a zip dropped on the page loads every CSV inside it', async ({ page }) => {
   await openApp(page);
   const zip = zipSync({

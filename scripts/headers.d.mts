@@ -1,1 +1,2 @@
 export declare const isolationHeaders: Record<string, string>;
+export declare const contentSecurityPolicy: string;

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { isolationHeaders } from './headers.mjs';
+import { contentSecurityPolicy, isolationHeaders } from './headers.mjs';
 
 const root = resolve(process.argv.includes('--dir') ? process.argv[process.argv.indexOf('--dir') + 1] : 'dist');
 const port = Number(process.argv.includes('--port') ? process.argv[process.argv.indexOf('--port') + 1] : process.env.PORT ?? 4173);
@@ -43,7 +43,12 @@ const server = createServer(async (req, res) => {
     return res.end('not found');
   }
   const ext = extname(path);
-  const headers = { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...isolationHeaders };
+  const headers = {
+    'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+    'Content-Security-Policy': contentSecurityPolicy,
+    ...isolationHeaders,
+  };
   let body = await readFile(path);
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 1024) {
     if (!gzipped.has(path)) gzipped.set(path, promisify(gzip)(body, { level: 6 }));

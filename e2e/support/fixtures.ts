@@ -3,7 +3,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 /**
  * Every test records each request the page and its workers make, and fails if one
  * leaves the app's origin (aborting it, so a leak cannot go unnoticed as a success).
- * Uncaught page errors fail the test too.
+ * Uncaught page errors and Content-Security-Policy violations fail the test too.
  */
 export const test = base.extend<{ requests: string[]; pageErrors: string[] }>({
   requests: [async ({ context, baseURL }, use) => {
@@ -25,6 +25,8 @@ export const test = base.extend<{ requests: string[]; pageErrors: string[] }>({
     const errors: string[] = [];
     const log: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // A Content-Security-Policy violation is logged to the console ("Refused to …").
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && errors.push(m.text()));
     page.on('console', (m) => log.push(`${m.type()}: ${m.text()}`));
     page.on('worker', (w) => log.push(`worker started: ${w.url()}`));
     await use(errors);
