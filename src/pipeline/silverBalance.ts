@@ -29,7 +29,7 @@ export interface SilverTables {
 export async function perRowBalance(engine: Engine, t: SilverTables, dataColumns: string[]): Promise<SilverBalance> {
   const c = await counts(engine, t, `(SELECT count(*) FROM ${t.stage} WHERE _reason IS NULL)`);
   const distinct = `SELECT DISTINCT ${dataColumns.map(quoteIdent).join(', ')} FROM ${t.stage} WHERE _reason IS NULL`;
-  return withDuplicates(c, await countRows(engine, distinct));
+  return withDuplicates(c, await distinctGood(engine, c, distinct));
 }
 
 /**
@@ -45,7 +45,7 @@ export async function reducedBalance(engine: Engine, t: SilverTables, countColum
   const bronzeColumns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${t.bronze})`)).toArray().map((r) => String(r.column_name));
   const data = bronzeColumns.filter((col) => !META_COLUMNS.includes(col)).map(quoteIdent).join(', ');
   const distinct = `SELECT DISTINCT ${data} FROM ${t.bronze} ANTI JOIN (SELECT _source, _row FROM ${t.stage} WHERE _reason IS NOT NULL) USING (_source, _row)`;
-  return withDuplicates(c, await countRows(engine, distinct));
+  return withDuplicates(c, await distinctGood(engine, c, distinct));
 }
 
 interface Counts {
@@ -65,8 +65,10 @@ async function counts(engine: Engine, t: SilverTables, good: string): Promise<Co
   return { bronze: Number(row.bronze), silver: Number(row.silver), quarantined: Number(row.quarantined), good: Number(row.good) };
 }
 
-async function countRows(engine: Engine, sql: string): Promise<number> {
-  return Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM (${sql})`)).get(0)?.n ?? 0);
+/** How many good rows differ from each other. One per key means no duplicates: no DISTINCT to run. */
+async function distinctGood(engine: Engine, c: Counts, distinct: string): Promise<number> {
+  if (c.good === c.silver) return c.good;
+  return Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM (${distinct})`)).get(0)?.n ?? 0);
 }
 
 function withDuplicates(c: Counts, distinctGood: number): SilverBalance {
