@@ -1,14 +1,17 @@
 /**
- * npx tsx bench/pipelineProfile.ts [--sf 1] [--runs 5] [--native-threads-1]
+ * npx tsx bench/pipelineProfile.ts [--sf 1] [--runs 5] [--native-threads-1] [--min] [--json FILE]
  *
  * Where the whole pipeline's time goes, per model, on native DuckDB and on DuckDB-WASM in
  * Node, measured in the same run (engines interleaved per round, so machine noise hits
  * both alike): load into bronze, each model, the expectations, and the whole (load +
  * models + expectations). Medians of `runs`, with each WASM median's ratio to native.
  * `--native-threads-1` adds native with `SET threads = 1` (the browser's EH bundle has one
- * thread); the target still compares against native's defaults.
+ * thread); the target still compares against native's defaults. `--min` reports the
+ * fastest run instead of the median: on a machine shared with other work, the least
+ * disturbed run of each engine. `--json` also writes every run's times there.
  * Does not build the app or start Chromium (bench/run.ts does).
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { generateOlist } from '../src/demo/generateOlist';
 import type { Engine } from '../src/engine/interface';
@@ -21,10 +24,17 @@ import { runPipeline } from '../src/pipeline/runner';
 import { median } from './stats';
 
 const { values } = parseArgs({
-  options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, 'native-threads-1': { type: 'boolean', default: false } },
+  options: {
+    sf: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '5' },
+    'native-threads-1': { type: 'boolean', default: false },
+    min: { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
 });
 const sf = Number(values.sf);
 const runs = Number(values.runs);
+const statistic = values.min ? (xs: number[]) => Math.min(...xs) : median;
 
 const engines: Array<[name: string, open: () => Promise<Engine>]> = [
   ['native', () => NativeEngine.open()],
@@ -79,13 +89,17 @@ async function main() {
   const header = `| step | ${names.map((n) => `${n} ms`).join(' | ')} | ${others.map((n) => `${n}/native`).join(' | ')} |`;
   const lines = [header, `|---|${names.map(() => '---:').join('|')}|${others.map(() => '---:').join('|')}|`];
   for (const [step, byEngine] of times) {
-    const med = names.map((n) => median(byEngine.get(n) ?? [0]));
+    const med = names.map((n) => statistic(byEngine.get(n) ?? [0]));
     const base = med[0];
     // Expectations under 5 ms on both engines are noise: leave them out of the table.
     if (step.startsWith('  ') && Math.max(...med) < 5) continue;
     lines.push(`| ${step} | ${med.map((m) => Math.round(m)).join(' | ')} | ${med.slice(1).map((m) => (base ? `${(m / base).toFixed(2)}×` : '-')).join(' | ')} |`);
   }
-  console.log(`\nMedians of ${runs} (sf=${sf}):\n${lines.join('\n')}`);
+  if (values.json) {
+    const raw = Object.fromEntries([...times].map(([step, byEngine]) => [step.trim(), Object.fromEntries(byEngine)]));
+    await writeFile(values.json, JSON.stringify({ sf, runs, times: raw }, null, 1));
+  }
+  console.log(`\n${values.min ? 'Fastest' : 'Medians'} of ${runs} (sf=${sf}):\n${lines.join('\n')}`);
 }
 
 main().catch((e) => {
