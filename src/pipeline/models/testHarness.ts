@@ -8,6 +8,7 @@ import { qualified, quoteIdent } from '../../engine/sql';
 import type { InputFile } from '../../ingest/inputFile';
 import { loadFiles } from '../../ingest/loadFiles';
 import { compileExpectation } from '../expectations/compileExpectation';
+import { createSqlMacros } from '../sqlMacros';
 import { parseModel, type Model } from '../model';
 
 /*
@@ -55,6 +56,7 @@ export const stage = (name: string) => `main.${quoteIdent(`stage_${name}`)}`;
 export async function buildLakehouse(engine: Engine, files: InputFile[]): Promise<void> {
   const report = await loadFiles(engine, files, { loadedAt: new Date(Date.UTC(2024, 0, 1)) });
   expect(report.errors).toEqual([]);
+  await createSqlMacros(engine);
   for (const model of MODELS) {
     await engine.exec(`CREATE SCHEMA IF NOT EXISTS ${model.layer}`);
     const target = qualified(model.layer, model.name);
