@@ -2,6 +2,7 @@ import type { Engine } from '../engine/interface';
 import { ensureLayerSchemas } from '../pipeline/layers';
 import { DEFAULT_MAX_INFLATED_BYTES, expandArchives } from './archive/expandArchives';
 import { loadCsv } from './csv/loadCsv';
+import { loadDump } from './mysql/loadDump';
 import { detectFormat, isSideFile } from './detectFormat';
 import { IngestError, type IngestProblem } from './ingestError';
 import type { InputFile } from './inputFile';
@@ -21,12 +22,14 @@ export interface IngestReport {
   errors: IngestProblem[];
   /** Files that were passed over on purpose (readmes, metadata), with why. */
   skipped: { file: string; reason: string }[];
+  /** What loaders decided about a whole file (a dump's views skipped, …). */
+  notes: { file: string; message: string }[];
   /** Wall time of the load, from unpacking to the last table. */
   milliseconds: number;
 }
 
 export function emptyIngestReport(): IngestReport {
-  return { sources: [], errors: [], skipped: [], milliseconds: 0 };
+  return { sources: [], errors: [], skipped: [], notes: [], milliseconds: 0 };
 }
 
 let loadSeq = 0;
@@ -61,8 +64,9 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
       const loaded = await loadOne(engine, file, loadedAt);
       if (typeof loaded === 'string') result.skipped.push({ file: file.path, reason: loaded });
       else {
-        result.sources.push(loaded);
-        progress.rowsLoaded += loaded.rows;
+        result.sources.push(...loaded.sources);
+        result.notes.push(...(loaded.notes ?? []).map((message) => ({ file: file.path, message })));
+        progress.rowsLoaded += loaded.sources.reduce((n, s) => n + s.rows, 0);
       }
     } catch (error) {
       const problem = error instanceof IngestError ? error : new IngestError(file.path, (error as Error).message ?? String(error));
@@ -75,13 +79,18 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
   return result;
 }
 
-async function loadOne(engine: Engine, file: InputFile, loadedAt: string): Promise<LoadedSource | string> {
+/** What one file became: its bronze tables and notes about the whole file, or why it was skipped. */
+type LoadOutcome = { sources: LoadedSource[]; notes?: string[] } | string;
+
+async function loadOne(engine: Engine, file: InputFile, loadedAt: string): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';
   const format = detectFormat(file.path);
   const id = `${Date.now().toString(36)}_${loadSeq++}`;
   switch (format) {
     case 'csv':
-      return loadCsv(engine, file, { id, loadedAt });
+      return { sources: [await loadCsv(engine, file, { id, loadedAt })] };
+    case 'mysql':
+      return loadDump(engine, file, { id, loadedAt });
     case 'unknown':
       throw new IngestError(file.path, 'unknown file type: expected .csv, .tsv, .sql, .json, .bson, .zip or .gz.');
     default:

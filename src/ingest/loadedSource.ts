@@ -16,5 +16,7 @@ export interface LoadedSource {
   columns: string[];
   /** Row-level problems, a few of them, for the report; all are in quarantine. */
   samples: IngestProblem[];
+  /** What the loader decided or passed over on the way (views skipped, zero dates, …). */
+  notes?: string[];
   milliseconds: number;
 }

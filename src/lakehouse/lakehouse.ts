@@ -26,6 +26,7 @@ export class Lakehouse {
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
     this.ingest.skipped.push(...report.skipped);
+    this.ingest.notes.push(...report.notes);
     this.ingest.milliseconds += report.milliseconds;
     return report;
   }

@@ -16,17 +16,42 @@ export type Value =
   | { kind: 'bits'; text: string }
   | { kind: 'bytes'; bytes: Uint8Array };
 
-export interface InsertStatement {
+/** What an INSERT says before its rows. */
+export interface InsertHeader {
   verb: 'INSERT' | 'REPLACE';
   ignore: boolean;
   database?: string;
   table: string;
   columns?: string[];
+}
+
+export interface InsertStatement extends InsertHeader {
   rows: Value[][];
+}
+
+/**
+ * Receives an INSERT's values in order, row by row, as bytes: the fast path to Arrow
+ * never makes a JS string per value. Byte arrays are views, valid only during the call.
+ */
+export interface ValueSink {
+  /** A quoted string, unescaped; `binary` when it carried the `_binary` introducer. */
+  string(bytes: Uint8Array, binary: boolean): void;
+  /** A number's exact text (`-1.5e10`). */
+  number(text: Uint8Array): void;
+  /** `0x…` or `X'…'`. */
+  hex(bytes: Uint8Array): void;
+  /** `b'0101'` or `0b0101`: the binary digits. */
+  bits(digits: Uint8Array): void;
+  null(): void;
+  endRow(): void;
 }
 
 export class InsertParseError extends Error {
   override readonly name = 'InsertParseError';
+  /** Rows of the statement completed before the error (already given to the sink). */
+  rowsBefore = 0;
+  /** Byte offset in the statement where the failed row starts (its `(`). */
+  rowByteOffset = 0;
   constructor(
     /** Character (UTF-16 code unit) offset inside the statement. */
     readonly offset: number,
@@ -73,14 +98,49 @@ export function isInsertStatement(text: string): boolean {
 
 /** Parses one INSERT or REPLACE statement (without its delimiter). Throws InsertParseError. */
 export function parseInsert(statement: string | Uint8Array): InsertStatement {
-  return new Parser(typeof statement === 'string' ? encoder.encode(statement) : statement).insert();
+  const rows: Value[][] = [];
+  const header = parseInsertInto(typeof statement === 'string' ? encoder.encode(statement) : statement, () => new ValueListSink(rows));
+  return { ...header, rows };
+}
+
+/**
+ * Parses one INSERT or REPLACE statement, handing its values to the sink that `open`
+ * returns for the statement's header. Throws InsertParseError (with `rowsBefore`).
+ */
+export function parseInsertInto(statement: Uint8Array, open: (header: InsertHeader) => ValueSink): InsertHeader {
+  return new Parser(statement).insert(open);
+}
+
+/** Collects values as `Value`s: exact, convenient, and slower than a byte sink. */
+class ValueListSink implements ValueSink {
+  private row: Value[] = [];
+  constructor(private readonly rows: Value[][]) {}
+  string(bytes: Uint8Array, binary: boolean): void {
+    this.row.push(binary ? { kind: 'bytes', bytes: bytes.slice() } : textOrBytes(bytes));
+  }
+  number(text: Uint8Array): void {
+    this.row.push({ kind: 'number', text: utf8.decode(text) });
+  }
+  hex(bytes: Uint8Array): void {
+    this.row.push({ kind: 'hex', bytes: bytes.slice() });
+  }
+  bits(digits: Uint8Array): void {
+    this.row.push({ kind: 'bits', text: utf8.decode(digits) });
+  }
+  null(): void {
+    this.row.push(null);
+  }
+  endRow(): void {
+    this.rows.push(this.row);
+    this.row = [];
+  }
 }
 
 class Parser {
   private pos = 0;
   constructor(private readonly s: Uint8Array) {}
 
-  insert(): InsertStatement {
+  insert(open: (header: InsertHeader) => ValueSink): InsertHeader {
     const verb = this.keyword('INSERT or REPLACE', 'INSERT', 'REPLACE');
     let ignore = false;
     for (;;) {
@@ -106,67 +166,79 @@ class Parser {
       this.expect(0x29, '"," or ")" in the column list');
     }
     this.keyword('VALUES', 'VALUES', 'VALUE');
-    const rows: Value[][] = [];
-    do rows.push(this.row());
-    while (this.take(0x2c));
-    if (this.peek() !== -1) this.fail('"," or the end of the statement after a row');
-    const result: InsertStatement = { verb, ignore, table, rows };
-    if (database !== undefined) result.database = database;
-    if (columns) result.columns = columns;
-    return result;
+    const header: InsertHeader = { verb, ignore, table };
+    if (database !== undefined) header.database = database;
+    if (columns) header.columns = columns;
+    const sink = open(header);
+    let rows = 0;
+    let rowStart = this.pos;
+    try {
+      do {
+        this.skip();
+        rowStart = this.pos;
+        this.row(sink);
+        rows++;
+      } while (this.take(0x2c));
+      if (this.peek() !== -1) this.fail('"," or the end of the statement after a row');
+    } catch (error) {
+      if (error instanceof InsertParseError) {
+        error.rowsBefore = rows;
+        error.rowByteOffset = rowStart;
+      }
+      throw error;
+    }
+    return header;
   }
 
-  private row(): Value[] {
+  private row(sink: ValueSink): void {
     this.expect(0x28, '"(" to start a row');
-    const row: Value[] = [];
-    if (this.take(0x29)) return row;
-    do row.push(this.value());
-    while (this.take(0x2c));
-    this.expect(0x29, '"," or ")" after a value');
-    return row;
+    if (!this.take(0x29)) {
+      do this.value(sink);
+      while (this.take(0x2c));
+      this.expect(0x29, '"," or ")" after a value');
+    }
+    sink.endRow();
   }
 
-  private value(): Value {
+  private value(sink: ValueSink): void {
     const c = this.peek();
     const s = this.s;
     const p = this.pos;
-    if (c === QUOTE || c === DQUOTE) return textOrBytes(this.string());
+    if (c === QUOTE || c === DQUOTE) return sink.string(this.string(), false);
     const n1 = s[p + 1] ?? -1;
-    if ((c | 0x20) === 0x78 && n1 === QUOTE) return { kind: 'hex', bytes: this.quotedHex() };
-    if ((c | 0x20) === 0x62 && n1 === QUOTE) return { kind: 'bits', text: this.quotedBits() };
-    if (c === 0x30 && (n1 | 0x20) === 0x78 && isHex(s[p + 2] ?? -1)) return { kind: 'hex', bytes: this.bareHex() };
+    if ((c | 0x20) === 0x78 && n1 === QUOTE) return sink.hex(this.quotedHex());
+    if ((c | 0x20) === 0x62 && n1 === QUOTE) return sink.bits(this.quotedBits());
+    if (c === 0x30 && (n1 | 0x20) === 0x78 && isHex(s[p + 2] ?? -1)) return sink.hex(this.bareHex());
     if (c === 0x30 && (n1 | 0x20) === 0x62 && (s[p + 2] === 0x30 || s[p + 2] === 0x31)) {
       this.pos += 2;
       const start = this.pos;
       while (s[this.pos] === 0x30 || s[this.pos] === 0x31) this.pos++;
       this.endOfToken('a bit literal');
-      return { kind: 'bits', text: utf8.decode(s.subarray(start, this.pos)) };
+      return sink.bits(s.subarray(start, this.pos));
     }
-    if (isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e) return { kind: 'number', text: this.number() };
-    if (c === 0x5f) return this.introduced();
-    const w = this.word();
-    if (w === 'NULL') return null;
-    this.pos = p;
+    if (isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e) return sink.number(this.number());
+    if (c === 0x5f) return this.introduced(sink);
+    if (c === 0x4e || c === 0x6e) {
+      // NULL, checked without making a string: it is the most common bare word.
+      if ((s[p + 1]! | 0x20) === 0x75 && (s[p + 2]! | 0x20) === 0x6c && (s[p + 3]! | 0x20) === 0x6c && !isWordByte(s[p + 4] ?? 0x20)) {
+        this.pos = p + 4;
+        return sink.null();
+      }
+    }
     this.fail('a value (string, number, NULL, hex or bit literal)');
   }
 
   /** `_binary '…'`, `_utf8mb4'…'`, `_binary 0x…`, optionally followed by COLLATE x. */
-  private introduced(): Value {
+  private introduced(sink: ValueSink): void {
     const charset = (this.word() ?? '').toLowerCase();
     const c = this.peek();
-    let v: Value;
-    if (c === QUOTE || c === DQUOTE) {
-      const bytes = this.string();
-      v = charset === '_binary' ? { kind: 'bytes', bytes: bytes.slice() } : textOrBytes(bytes);
-    } else if ((c | 0x20) === 0x78 && this.s[this.pos + 1] === QUOTE) {
-      v = { kind: 'hex', bytes: this.quotedHex() };
-    } else if (c === 0x30 && (this.s[this.pos + 1]! | 0x20) === 0x78) {
-      v = { kind: 'hex', bytes: this.bareHex() };
-    } else this.fail(`a string after the introducer ${charset}`);
+    if (c === QUOTE || c === DQUOTE) sink.string(this.string(), charset === '_binary');
+    else if ((c | 0x20) === 0x78 && this.s[this.pos + 1] === QUOTE) sink.hex(this.quotedHex());
+    else if (c === 0x30 && (this.s[this.pos + 1]! | 0x20) === 0x78) sink.hex(this.bareHex());
+    else this.fail(`a string after the introducer ${charset}`);
     const save = this.pos;
     if (this.word() === 'COLLATE') this.word();
     else this.pos = save;
-    return v;
   }
 
   /** A quoted string, unescaped exactly as MySQL does; returns its bytes. */
@@ -227,16 +299,16 @@ class Parser {
     return hexBytes(this.s, start, end);
   }
 
-  private quotedBits(): string {
+  private quotedBits(): Uint8Array {
     const start = (this.pos += 2);
     while (this.s[this.pos] === 0x30 || this.s[this.pos] === 0x31) this.pos++;
-    const text = utf8.decode(this.s.subarray(start, this.pos));
+    const digits = this.s.subarray(start, this.pos);
     this.expect(QUOTE, "0, 1 or the closing quote of b'…'");
-    return text;
+    return digits;
   }
 
   /** [+-]digits[.digits][e[+-]digits] — returned as its exact text. */
-  private number(): string {
+  private number(): Uint8Array {
     const s = this.s;
     const start = this.pos;
     if (s[this.pos] === 0x2d || s[this.pos] === 0x2b) this.pos++;
@@ -256,7 +328,7 @@ class Parser {
       while (isDigit(s[this.pos] ?? -1)) this.pos++;
     }
     this.endOfToken('a digit');
-    return utf8.decode(s.subarray(start, this.pos));
+    return s.subarray(start, this.pos);
   }
 
   private endOfToken(expected: string): void {
