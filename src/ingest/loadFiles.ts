@@ -2,7 +2,7 @@ import type { Engine } from '../engine/interface';
 import { ensureLayerSchemas } from '../pipeline/layers';
 import { DEFAULT_MAX_INFLATED_BYTES, expandArchives } from './archive/expandArchives';
 import { loadCsv } from './csv/loadCsv';
-import { loadDump } from './mysql/loadDump';
+import { loadDump, loadTabExport } from './mysql/loadDump';
 import { detectFormat, isSideFile } from './detectFormat';
 import { IngestError, type IngestProblem } from './ingestError';
 import type { InputFile } from './inputFile';
@@ -57,11 +57,16 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
   const result: IngestReport = { ...emptyIngestReport(), errors: problems.map((p) => p.toJSON()) };
   report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + f.bytes.length, 0) });
 
+  const tabPairs = pairTabExports(files);
   for (const file of files) {
     const size = file.bytes.length;
+    const pair = tabPairs.get(file);
+    if (pair === null) continue; // the data half of a --tab pair: loaded with its .sql
     report({ file: file.path });
     try {
-      const loaded = await loadOne(engine, file, loadedAt);
+      const loaded = pair
+        ? await loadTabExport(engine, file, pair, { id: nextId(), loadedAt })
+        : await loadOne(engine, file, loadedAt);
       if (typeof loaded === 'string') result.skipped.push({ file: file.path, reason: loaded });
       else {
         result.sources.push(...loaded.sources);
@@ -85,7 +90,7 @@ type LoadOutcome = { sources: LoadedSource[]; notes?: string[] } | string;
 async function loadOne(engine: Engine, file: InputFile, loadedAt: string): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';
   const format = detectFormat(file.path);
-  const id = `${Date.now().toString(36)}_${loadSeq++}`;
+  const id = nextId();
   switch (format) {
     case 'csv':
       return { sources: [await loadCsv(engine, file, { id, loadedAt })] };
@@ -96,6 +101,27 @@ async function loadOne(engine: Engine, file: InputFile, loadedAt: string): Promi
     default:
       throw new IngestError(file.path, `${format} files are not supported yet.`);
   }
+}
+
+function nextId(): string {
+  return `${Date.now().toString(36)}_${loadSeq++}`;
+}
+
+/**
+ * `mysqldump --tab` writes `<table>.sql` (schema) and `<table>.txt` (rows) side by side.
+ * Maps each such .sql to its .txt, and each .txt to null (it is not loaded on its own).
+ */
+function pairTabExports(files: InputFile[]): Map<InputFile, InputFile | null> {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const pairs = new Map<InputFile, InputFile | null>();
+  for (const file of files) {
+    if (!/\.sql$/i.test(file.path)) continue;
+    const data = byPath.get(file.path.replace(/\.sql$/i, '.txt'));
+    if (!data) continue;
+    pairs.set(file, data);
+    pairs.set(data, null);
+  }
+  return pairs;
 }
 
 /** A TIMESTAMP literal in UTC without time zone (DESIGN.md §3: no TIMESTAMPTZ, no icu). */

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
 import { IngestError, type IngestProblem } from '../ingestError';
-import type { InputFile } from '../inputFile';
+import { baseName, type InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { parseCreateTable, type TableDefinition } from './createTable';
@@ -11,6 +11,7 @@ import { classifyStatement } from './dumpStatement';
 import { DumpTable, type RejectedRow } from './dumpTable';
 import { InsertParseError, parseInsertInto } from './insertValues';
 import { StatementSplitter, type SqlStatement } from './statementSplitter';
+import { parseTabRows } from './tabValues';
 import { encodingOf } from './textEncoding';
 
 export interface DumpLoadContext {
@@ -22,6 +23,21 @@ export interface DumpLoadContext {
 
 const SAMPLE_PROBLEMS = 5;
 const HEAD = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * Loads one table of a `mysqldump --tab` export: `<table>.sql` holds its CREATE TABLE,
+ * `<table>.txt` its rows (tab-separated, written by the server).
+ */
+export async function loadTabExport(engine: Engine, schema: InputFile, data: InputFile, ctx: DumpLoadContext): Promise<{ sources: LoadedSource[]; notes: string[] }> {
+  const loader = new DumpLoader(engine, schema, ctx);
+  try {
+    await loader.read();
+    await loader.readTab(data);
+    return await loader.finish();
+  } finally {
+    await loader.cleanUp();
+  }
+}
 
 /**
  * Loads a mysqldump / mariadb-dump file into bronze: one bronze table per dumped table,
@@ -49,13 +65,19 @@ class DumpLoader {
   private charset = 'utf-8';
   private current: DumpTable | undefined;
   private unknownStatements: SqlStatement[] = [];
+  /** The file rows come from, for `_source`: the dump, or a --tab export's data file. */
+  private origin: string;
   private verbs = new Set<string>();
+  /** Statements that only a dump would have: with none, the file is not a dump. */
+  private dumpStatements = 0;
 
   constructor(
     private readonly engine: Engine,
     private readonly file: InputFile,
     private readonly ctx: DumpLoadContext,
-  ) {}
+  ) {
+    this.origin = file.path;
+  }
 
   async read(): Promise<void> {
     const splitter = new StatementSplitter();
@@ -77,8 +99,20 @@ class DumpLoader {
     for (const table of this.tables.values()) await table.flush(this.engine, this.charset);
   }
 
+  /** The rows of `<table>.txt` into the table the `.sql` declared (or an untyped one). */
+  async readTab(data: InputFile): Promise<void> {
+    const name = baseName(data.path).replace(/\.txt$/i, '');
+    const table = this.table(this.database, name);
+    const where = { statement: 0, line: 1, byteOffset: 0 };
+    const sink = table.sink({ verb: 'INSERT', ignore: false, table: name }, where);
+    parseTabRows(data.bytes, sink, (at) => Object.assign(where, at));
+    this.origin = data.path;
+    await table.flush(this.engine, this.charset);
+  }
+
   private async handle(statement: SqlStatement): Promise<void> {
     const kind = classifyStatement(HEAD.decode(statement.bytes.subarray(0, 400)));
+    if (kind.kind !== 'unknown' && kind.kind !== 'ignored') this.dumpStatements++;
     switch (kind.kind) {
       case 'insert':
         return this.insert(statement, false);
@@ -110,6 +144,7 @@ class DumpLoader {
         return;
       }
       case 'ignored':
+        this.dumpStatements++;
         return;
       case 'unknown':
         this.unknownStatements.push(statement);
@@ -167,7 +202,7 @@ class DumpLoader {
     for (const [k, definition] of this.definitions) {
       if (!this.tables.has(k)) this.table(k.includes('.') ? k.slice(0, k.indexOf('.')) : undefined, definition.table);
     }
-    if (this.tables.size === 0) {
+    if (this.tables.size === 0 && this.dumpStatements === 0) {
       const first = this.unknownStatements[0];
       throw new IngestError(
         this.file.path,
@@ -196,7 +231,7 @@ class DumpLoader {
     const recognised = recogniseSource(names);
     const own = several && table.database ? `${table.database}__${table.table}` : table.table;
     const source = recognised ?? tableNameFromPath(own);
-    const origin = `${this.file.path}:${table.database ? `${table.database}.` : ''}${table.table}`;
+    const origin = `${this.origin}:${table.database ? `${table.database}.` : ''}${table.table}`;
     const meta = `${quoteLiteral(origin)} AS _source, 'mysql' AS _source_kind, TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)} AS _loaded_at`;
     if (table.hasPending) {
       await appendTable(this.engine, 'bronze', source, `SELECT * EXCLUDE (_row), _row, ${meta} FROM ${table.pendingTable}`);
