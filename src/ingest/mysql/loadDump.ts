@@ -281,10 +281,10 @@ class DumpLoader {
     const rejects = await this.engine.query(
       `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ${quoteLiteral(table.castRejectsTable.slice('main.'.length).replaceAll('"', ''))}`,
     );
-    if (Number(rejects.get(0)?.n)) {
-      const n = Number((await this.engine.query(`SELECT count(*)::BIGINT AS n FROM ${table.castRejectsTable}`)).get(0)?.n ?? 0);
+    const uncastable = Number(rejects.get(0)?.n) ? Number((await this.engine.query(`SELECT count(*)::BIGINT AS n FROM ${table.castRejectsTable}`)).get(0)?.n ?? 0) : 0;
+    if (uncastable > 0) {
       await appendTable(this.engine, 'quarantine', source, `SELECT *, ${common} FROM ${table.castRejectsTable}`);
-      count += n;
+      count += uncastable;
     }
     return count;
   }
