@@ -36,6 +36,7 @@ const VARIANTS = [
   'replace.sql',
   'routines-triggers.sql',
   'default.sql.gz',
+  'xml.xml',
 ];
 
 /** edge_cases as DuckDB prints each value: the server's values (README), typed. */
@@ -246,6 +247,27 @@ describe.each(testEngines)('MySQL dump ingest on the %s engine', (kind, open) =>
     expect([q[3]!.id, q[3]!.name, Number(q[3]!._row)]).toEqual(['x9', 'h', 7]);
     expect(t.rows).toBe(4);
     expect(t.quarantined).toBe(4);
+  });
+
+  it('decodes text from the SET NAMES character set, and reports bytes that are not UTF-8', async () => {
+    const latin1 = Buffer.concat([
+      Buffer.from("/*!40101 SET NAMES latin1 */;\nCREATE TABLE `c` (`id` int, `city` varchar(20), `raw` blob);\nINSERT INTO `c` VALUES (1,'S"),
+      Buffer.from([0xe3, 0x6f]), // "ão" in latin1
+      Buffer.from(" Paulo','"),
+      Buffer.from([0xe3, 0xff]), // a BLOB keeps its bytes whatever the character set
+      Buffer.from("');\n"),
+    ]);
+    await load('latin1.sql', latin1);
+    expect(await rows(`SELECT city, hex(raw) AS raw FROM bronze.c`)).toEqual([{ city: 'São Paulo', raw: 'E3FF' }]);
+
+    const broken = Buffer.concat([
+      Buffer.from("CREATE TABLE `d` (`id` int, `name` varchar(20));\nINSERT INTO `d` VALUES (1,'ok'),(2,'bad "),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from("');\n"),
+    ]);
+    const report = await load('broken.sql', broken);
+    expect(await rows(`SELECT id, name FROM bronze.d ORDER BY id`)).toEqual([{ id: 1, name: 'ok' }, { id: 2, name: 'bad \ufffd(' }]);
+    expect(report.sources[0]!.samples).toContainEqual({ file: 'broken.sql', message: 'd.name: 1 value(s) were not valid UTF-8; invalid bytes were replaced with U+FFFD' });
   });
 
   it('says clearly when a .sql file is not a dump', async () => {

@@ -13,6 +13,7 @@ import { InsertParseError, parseInsertInto } from './insertValues';
 import { StatementSplitter, type SqlStatement } from './statementSplitter';
 import { parseTabRows } from './tabValues';
 import { encodingOf } from './textEncoding';
+import { isMysqlXml, readXmlDump, XmlDumpError } from './xmlDump';
 
 export interface DumpLoadContext {
   id: string;
@@ -80,6 +81,7 @@ class DumpLoader {
   }
 
   async read(): Promise<void> {
+    if (isMysqlXml(this.file.bytes)) return this.readXml();
     const splitter = new StatementSplitter();
     const size = this.ctx.chunkSize ?? 1 << 20;
     const bytes = this.file.bytes;
@@ -95,6 +97,34 @@ class DumpLoader {
       if (end.error.kind === 'truncated-statement' && classifyStatement(HEAD.decode(end.error.bytes.subarray(0, 400))).kind === 'insert') {
         await this.insert({ bytes: end.error.bytes, line: end.error.line, index: end.error.index, byteOffset: end.error.byteOffset, text: '' }, true);
       }
+    }
+    for (const table of this.tables.values()) await table.flush(this.engine, this.charset);
+  }
+
+  /** `mysqldump --xml`: table structures and rows as elements instead of statements. */
+  private async readXml(): Promise<void> {
+    try {
+      await readXmlDump(this.file.bytes, {
+        table: (definition) => {
+          this.definitions.set(key(definition.database, definition.table), definition);
+          if (definition.database) this.databases.add(definition.database);
+          this.dumpStatements++;
+        },
+        view: (name) => this.note(`view ${name} skipped: a view holds no rows`),
+        row: async (database, name, fields, at) => {
+          const table = this.table(database, name);
+          const sink = table.sink({ verb: 'INSERT', ignore: false, table: name, columns: fields.map(([c]) => c) }, { statement: 0, ...at });
+          for (const [, value] of fields) {
+            if (value === null) sink.null();
+            else sink.string(value, false);
+          }
+          sink.endRow();
+          if (table.isFull) await table.flush(this.engine, this.charset);
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof XmlDumpError)) throw error;
+      this.problems.push({ file: this.file.path, line: error.line, byteOffset: error.byteOffset, message: error.message });
     }
     for (const table of this.tables.values()) await table.flush(this.engine, this.charset);
   }
