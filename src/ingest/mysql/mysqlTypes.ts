@@ -77,7 +77,9 @@ export function mapMysqlType(declared: string): ColumnType {
       return { ...base, duckdb: 'TIMESTAMP', temporal: true };
     case 'time':
       // MySQL's TIME is a duration from -838:59:59 to 838:59:59, beyond DuckDB's TIME.
-      return { ...base, duckdb: 'INTERVAL' };
+      // INTERVAL would hold it, but Parquet cannot store negative intervals, so bronze
+      // could not be exported: the exact text stays (cast it to INTERVAL in SQL).
+      return { ...base, duckdb: 'VARCHAR' };
     case 'year':
       return { ...base, duckdb: 'SMALLINT' };
     case 'bit':
