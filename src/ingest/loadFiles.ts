@@ -5,7 +5,7 @@ import { loadCsv } from './csv/loadCsv';
 import { loadDump, loadTabExport } from './mysql/loadDump';
 import { detectFormat, isSideFile } from './detectFormat';
 import { IngestError, type IngestProblem } from './ingestError';
-import type { InputFile } from './inputFile';
+import { sizeOf, type InputFile } from './inputFile';
 import type { LoadedSource } from './loadedSource';
 import type { LoadProgress, ProgressListener } from './progress';
 
@@ -47,7 +47,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     filesDone: 0,
     filesTotal: inputs.length,
     bytesDone: 0,
-    bytesTotal: inputs.reduce((n, f) => n + f.bytes.length, 0),
+    bytesTotal: inputs.reduce((n, f) => n + sizeOf(f), 0),
     rowsLoaded: 0,
   };
   const report = (update: Partial<LoadProgress>) => options.onProgress?.(Object.assign(progress, update));
@@ -55,18 +55,19 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
 
   const { files, problems } = expandArchives(inputs, { maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES });
   const result: IngestReport = { ...emptyIngestReport(), errors: problems.map((p) => p.toJSON()) };
-  report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + f.bytes.length, 0) });
+  report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + sizeOf(f), 0) });
 
   const tabPairs = pairTabExports(files);
   for (const file of files) {
-    const size = file.bytes.length;
+    const size = sizeOf(file);
+    const before = progress.bytesDone;
     const pair = tabPairs.get(file);
     if (pair === null) continue; // the data half of a --tab pair: loaded with its .sql
     report({ file: file.path });
     try {
       const loaded = pair
         ? await loadTabExport(engine, file, pair, { id: nextId(), loadedAt })
-        : await loadOne(engine, file, loadedAt);
+        : await loadOne(engine, file, loadedAt, (n) => report({ bytesDone: before + n }));
       if (typeof loaded === 'string') result.skipped.push({ file: file.path, reason: loaded });
       else {
         result.sources.push(...loaded.sources);
@@ -77,7 +78,8 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
       const problem = error instanceof IngestError ? error : new IngestError(file.path, (error as Error).message ?? String(error));
       result.errors.push(problem.toJSON());
     }
-    report({ filesDone: progress.filesDone + 1, bytesDone: progress.bytesDone + size });
+    const done = pair ? 2 : 1; // a --tab pair is two files
+    report({ filesDone: progress.filesDone + done, bytesDone: before + size + (pair ? sizeOf(pair) : 0) });
   }
   result.milliseconds = Math.round(performance.now() - started);
   report({ phase: 'done', file: undefined });
@@ -87,7 +89,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
 /** What one file became: its bronze tables and notes about the whole file, or why it was skipped. */
 type LoadOutcome = { sources: LoadedSource[]; notes?: string[] } | string;
 
-async function loadOne(engine: Engine, file: InputFile, loadedAt: string): Promise<LoadOutcome> {
+async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';
   const format = detectFormat(file.path);
   const id = nextId();
@@ -95,7 +97,7 @@ async function loadOne(engine: Engine, file: InputFile, loadedAt: string): Promi
     case 'csv':
       return { sources: [await loadCsv(engine, file, { id, loadedAt })] };
     case 'mysql':
-      return loadDump(engine, file, { id, loadedAt });
+      return loadDump(engine, file, { id, loadedAt, onBytes });
     case 'unknown':
       throw new IngestError(file.path, 'unknown file type: expected .csv, .tsv, .sql, .json, .bson, .zip or .gz.');
     default:

@@ -2,7 +2,7 @@ import type { EngineInfo } from '../engine/interface';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import { createBrowserWasmEngine } from '../engine/wasm/browserWasmEngine';
 import { generateOlist } from '../demo/generateOlist';
-import type { InputFile } from '../ingest/inputFile';
+import { isStreamable, type InputFile } from '../ingest/inputFile';
 import type { IngestReport } from '../ingest/loadFiles';
 import type { LoadProgress, ProgressListener } from '../ingest/progress';
 import type { Layer } from '../pipeline/layers';
@@ -37,7 +37,9 @@ export class LakehouseService {
     let done = 0;
     for (const p of picked) {
       onProgress?.(progress('reading', p.path, files.length, picked.length, done, total));
-      files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
+      // A dump is parsed statement by statement, so it is read in slices, never whole.
+      if (isStreamable(p.path)) files.push({ path: p.path, bytes: new Uint8Array(0), stream: blobStream(p.file) });
+      else files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
       done += p.file.size;
     }
     return this.ready().load(files, onProgress);
@@ -80,6 +82,17 @@ export class LakehouseService {
     if (!this.lakehouse) throw new Error('The engine has not started yet.');
     return this.lakehouse;
   }
+}
+
+const SLICE = 4 << 20;
+
+function blobStream(blob: Blob): NonNullable<InputFile['stream']> {
+  return {
+    size: blob.size,
+    async *chunks() {
+      for (let at = 0; at < blob.size; at += SLICE) yield new Uint8Array(await blob.slice(at, at + SLICE).arrayBuffer());
+    },
+  };
 }
 
 function progress(phase: LoadProgress['phase'], file: string | undefined, filesDone: number, filesTotal: number, bytesDone: number, bytesTotal: number): LoadProgress {

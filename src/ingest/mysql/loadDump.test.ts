@@ -158,6 +158,30 @@ describe.each(testEngines)('MySQL dump ingest on the %s engine', (kind, open) =>
     expect(await bronzeDigest(engine)).toEqual(expected);
   });
 
+  it('streams a dump it is given in pieces, reporting progress as it reads', async () => {
+    await load('default.sql', read('default.sql'));
+    const expected = await bronzeDigest(engine);
+    await engine.exec('DROP SCHEMA bronze CASCADE');
+    const bytes = read('default.sql');
+    const pieces: number[] = [];
+    const stream = {
+      size: bytes.length,
+      async *chunks() {
+        // Odd sizes, so statements, strings and escapes straddle the pieces.
+        for (let at = 0; at < bytes.length; at += 4093) yield bytes.slice(at, at + 4093);
+      },
+    };
+    const report = await loadFiles(engine, [{ path: 'default.sql', bytes: new Uint8Array(0), stream }], {
+      onProgress: (p) => pieces.push(p.bytesDone),
+    });
+    expect(report.errors).toEqual([]);
+    expect(await bronzeDigest(engine)).toEqual(expected);
+    const during = pieces.filter((b) => b > 0 && b < bytes.length);
+    expect(during.length).toBeGreaterThan(5);
+    expect(during).toEqual([...during].sort((a, b) => a - b));
+    expect(pieces.at(-1)).toBe(bytes.length);
+  });
+
   it('loads a zipped dump like the plain one', async () => {
     const zip = zipSync({ 'export/default.sql': read('default.sql') });
     const report = await load('shop-export.zip', zip);

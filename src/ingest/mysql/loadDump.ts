@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
 import { IngestError, type IngestProblem } from '../ingestError';
-import { baseName, type InputFile } from '../inputFile';
+import { baseName, chunksOf, type InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { parseCreateTable, type TableDefinition } from './createTable';
@@ -20,6 +20,8 @@ export interface DumpLoadContext {
   loadedAt: string;
   /** Bytes handed to the splitter at a time; the file is never decoded as one string. */
   chunkSize?: number;
+  /** Called as the file is read, with the bytes read so far (progress on a long dump). */
+  onBytes?: (bytesRead: number) => void;
 }
 
 const SAMPLE_PROBLEMS = 5;
@@ -83,10 +85,10 @@ class DumpLoader {
   async read(): Promise<void> {
     if (isMysqlXml(this.file.bytes)) return this.readXml();
     const splitter = new StatementSplitter();
-    const size = this.ctx.chunkSize ?? 1 << 20;
-    const bytes = this.file.bytes;
-    for (let at = 0; at < bytes.length; at += size) {
-      for (const statement of splitter.push(bytes.subarray(at, at + size))) await this.handle(statement);
+    let read = 0;
+    for await (const chunk of chunksOf(this.file, this.ctx.chunkSize ?? 1 << 20)) {
+      for (const statement of splitter.push(chunk)) await this.handle(statement);
+      this.ctx.onBytes?.((read += chunk.length));
     }
     const end = splitter.end();
     for (const statement of end.statements) await this.handle(statement);
