@@ -1,5 +1,6 @@
 import type { Engine, EngineInfo } from '../engine/interface';
-import { qualified, quoteLiteral } from '../engine/sql';
+import { columnTypes } from '../engine/catalog';
+import { qualified } from '../engine/sql';
 import type { InputFile } from '../ingest/inputFile';
 import { emptyIngestReport, loadFiles, type IngestReport } from '../ingest/loadFiles';
 import type { ProgressListener } from '../ingest/progress';
@@ -48,10 +49,7 @@ export class Lakehouse {
   /** The first `limit` rows of a table in source order, as Arrow IPC bytes. */
   async previewIPC(layer: Layer, table: string, limit = 100): Promise<Uint8Array> {
     if (!LAYERS.includes(layer)) throw new Error(`unknown layer ${layer}`);
-    const columns = await this.engine.query(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = ${quoteLiteral(layer)} AND table_name = ${quoteLiteral(table)}`,
-    );
-    const names = new Set(columns.toArray().map((r) => String(r.column_name)));
+    const names = new Set((await columnTypes(this.engine, layer, table)).keys());
     if (names.size === 0) throw new Error(`There is no table ${layer}.${table}.`);
     const order = names.has('_row') && names.has('_source') ? 'ORDER BY _source, _row' : '';
     return this.engine.queryIPC(`SELECT * FROM ${qualified(layer, table)} ${order} LIMIT ${Math.max(0, Math.floor(limit))}`);

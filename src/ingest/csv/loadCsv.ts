@@ -1,3 +1,4 @@
+import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
@@ -96,10 +97,7 @@ async function quarantineRejects(engine: Engine, source: string, rejects: string
 }
 
 async function countRowsIfExists(engine: Engine, source: string): Promise<number> {
-  const exists = await engine.query(
-    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'bronze' AND table_name = ${quoteLiteral(source)}`,
-  );
-  if (Number(exists.get(0)?.n) === 0) return 0;
+  if (!(await tableExists(engine, 'bronze', source))) return 0;
   return Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM bronze.${quoteIdent(source)}`)).get(0)?.n ?? 0);
 }
 

@@ -46,6 +46,11 @@ export class DumpTable {
   private batchRows = 0;
   private batchCount = 0;
   private pendingCreated = false;
+  private pendingColumns = 0;
+  /** Whether the table of rows DuckDB could not cast exists (it is made on the first). */
+  castRejects = false;
+  /** Rows in the pending table: what bronze gets. */
+  pendingRows = 0;
 
   constructor(
     readonly database: string | undefined,
@@ -97,8 +102,10 @@ export class DumpTable {
       const names = this.columns.map((c) => quoteIdent(c.name)).join(', ');
       const casts = this.columns.map((c, i) => castExpression(`c${i}`, c.type)).join(', ');
       await engine.exec(`INSERT INTO ${this.pendingTable} (${names}, _row) SELECT ${casts}, _row FROM ${from} WHERE ${ok}`);
-      if (ok !== 'true') await this.rejectUncastable(engine, from, ok);
-      await this.countZeroDates(engine, from);
+      // One pass for the counts: rows that did not cast, zero dates per column.
+      const bad = await this.countProblems(engine, from, ok);
+      if (bad > 0) await this.rejectUncastable(engine, from, ok);
+      this.pendingRows += this.batchRows - bad;
     } finally {
       await engine.exec(`DROP TABLE IF EXISTS ${from}`);
     }
@@ -164,12 +171,13 @@ export class DumpTable {
     if (!this.pendingCreated) {
       await engine.exec(`CREATE OR REPLACE TABLE ${this.pendingTable} (${[...defs, '_row BIGINT'].join(', ')})`);
       this.pendingCreated = true;
+      this.pendingColumns = this.columns.length;
       return;
     }
-    const existing = new Set((await engine.query(`SELECT column_name FROM (DESCRIBE ${this.pendingTable})`)).toArray().map((r) => String(r.column_name)));
-    for (const c of this.columns) {
-      if (!existing.has(c.name)) await engine.exec(`ALTER TABLE ${this.pendingTable} ADD COLUMN ${quoteIdent(c.name)} ${c.type.duckdb}`);
+    for (const c of this.columns.slice(this.pendingColumns)) {
+      await engine.exec(`ALTER TABLE ${this.pendingTable} ADD COLUMN ${quoteIdent(c.name)} ${c.type.duckdb}`);
     }
+    this.pendingColumns = this.columns.length;
   }
 
   /**
@@ -222,22 +230,24 @@ export class DumpTable {
       .filter(Boolean);
     const raw = this.columns.map((c, i) => `c${i} AS ${quoteIdent(c.name)}`).join(', ');
     const select = `SELECT ${raw}, _row::BIGINT AS _row, concat_ws('; ', ${reasons.join(', ')}) AS _reason FROM ${from} WHERE NOT (${ok})`;
-    const exists = await engine.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ${quoteLiteral(`${this.stagePrefix}_rejects`)}`);
-    if (Number(exists.get(0)?.n) === 0) await engine.exec(`CREATE TABLE ${this.castRejectsTable} AS ${select}`);
+    if (!this.castRejects) await engine.exec(`CREATE TABLE ${this.castRejectsTable} AS ${select}`);
     else await engine.exec(`INSERT INTO ${this.castRejectsTable} BY NAME ${select}`);
+    this.castRejects = true;
   }
 
-  private async countZeroDates(engine: Engine, from: string): Promise<void> {
+  /** Counts the batch's rows that do not cast, and its zero dates per column. */
+  private async countProblems(engine: Engine, from: string, ok: string): Promise<number> {
     const temporal = this.columns.map((c, i) => [c, i] as const).filter(([c]) => c.type.temporal);
-    if (!temporal.length) return;
+    if (ok === 'true' && !temporal.length) return 0;
     const counts = await engine.query(
-      `SELECT ${temporal.map(([, i]) => `count(*) FILTER (WHERE ${zeroDate(`c${i}`)})::INTEGER AS z${i}`).join(', ')} FROM ${from}`,
+      `SELECT ${[`count(*) FILTER (WHERE NOT (${ok}))::INTEGER AS bad`, ...temporal.map(([, i]) => `count(*) FILTER (WHERE ${zeroDate(`c${i}`)})::INTEGER AS z${i}`)].join(', ')} FROM ${from}`,
     );
     const row = counts.get(0)!;
     for (const [c, i] of temporal) {
       const n = Number(row[`z${i}`] ?? 0);
       if (n) this.zeroDates.set(c.name, (this.zeroDates.get(c.name) ?? 0) + n);
     }
+    return Number(row.bad ?? 0);
   }
 }
 

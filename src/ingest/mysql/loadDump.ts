@@ -278,7 +278,7 @@ class DumpLoader {
     for (const [column, n] of table.invalidText) {
       samples.push({ file: this.file.path, message: `${table.table}.${column}: ${n} value(s) were not valid UTF-8; invalid bytes were replaced with U+FFFD` });
     }
-    const rows = Number((await this.engine.query(`SELECT count(*)::BIGINT AS n FROM bronze.${quoteIdent(source)} WHERE _source = ${quoteLiteral(origin)}`)).get(0)?.n ?? 0);
+    const rows = table.pendingRows;
     return {
       file: this.file.path,
       format: 'mysql',
@@ -310,10 +310,7 @@ class DumpLoader {
       }
       count += table.rejected.length;
     }
-    const rejects = await this.engine.query(
-      `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ${quoteLiteral(table.castRejectsTable.slice('main.'.length).replaceAll('"', ''))}`,
-    );
-    const uncastable = Number(rejects.get(0)?.n) ? Number((await this.engine.query(`SELECT count(*)::BIGINT AS n FROM ${table.castRejectsTable}`)).get(0)?.n ?? 0) : 0;
+    const uncastable = table.castRejects ? Number((await this.engine.query(`SELECT count(*)::BIGINT AS n FROM ${table.castRejectsTable}`)).get(0)?.n ?? 0) : 0;
     if (uncastable > 0) {
       await appendTable(this.engine, 'quarantine', source, `SELECT *, ${common} FROM ${table.castRejectsTable}`);
       count += uncastable;
