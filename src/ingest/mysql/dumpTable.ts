@@ -64,8 +64,16 @@ export class DumpTable {
     this.builders = this.columns.map(() => new ByteColumn());
   }
 
+  /**
+   * Rows on their way to bronze, in the bronze schema so that the finished table can be
+   * renamed into place instead of copied (tables named `_…` are hidden from listings).
+   */
   get pendingTable(): string {
-    return `main.${quoteIdent(`${this.stagePrefix}_pending`)}`;
+    return `bronze.${quoteIdent(this.pendingName)}`;
+  }
+
+  get pendingName(): string {
+    return `_loading${this.stagePrefix}`;
   }
 
   get castRejectsTable(): string {
@@ -101,11 +109,12 @@ export class DumpTable {
       const ok = this.columns.map((c, i) => castable(`c${i}`, c.type)).filter(Boolean).join(' AND ') || 'true';
       const names = this.columns.map((c) => quoteIdent(c.name)).join(', ');
       const casts = this.columns.map((c, i) => castExpression(`c${i}`, c.type)).join(', ');
+      const before = this.pendingRows;
       await engine.exec(`INSERT INTO ${this.pendingTable} (${names}, _row) SELECT ${casts}, _row FROM ${from} WHERE ${ok}`);
-      // One pass for the counts: rows that did not cast, zero dates per column.
-      const bad = await this.countProblems(engine, from, ok);
+      // count(*) of a whole table comes from its metadata: cheaper than counting failures.
+      this.pendingRows = Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM ${this.pendingTable}`)).get(0)?.n ?? 0);
+      const bad = this.batchRows - (this.pendingRows - before);
       if (bad > 0) await this.rejectUncastable(engine, from, ok);
-      this.pendingRows += this.batchRows - bad;
     } finally {
       await engine.exec(`DROP TABLE IF EXISTS ${from}`);
     }
@@ -235,19 +244,10 @@ export class DumpTable {
     this.castRejects = true;
   }
 
-  /** Counts the batch's rows that do not cast, and its zero dates per column. */
-  private async countProblems(engine: Engine, from: string, ok: string): Promise<number> {
-    const temporal = this.columns.map((c, i) => [c, i] as const).filter(([c]) => c.type.temporal);
-    if (ok === 'true' && !temporal.length) return 0;
-    const counts = await engine.query(
-      `SELECT ${[`count(*) FILTER (WHERE NOT (${ok}))::INTEGER AS bad`, ...temporal.map(([, i]) => `count(*) FILTER (WHERE ${zeroDate(`c${i}`)})::INTEGER AS z${i}`)].join(', ')} FROM ${from}`,
-    );
-    const row = counts.get(0)!;
-    for (const [c, i] of temporal) {
-      const n = Number(row[`z${i}`] ?? 0);
-      if (n) this.zeroDates.set(c.name, (this.zeroDates.get(c.name) ?? 0) + n);
-    }
-    return Number(row.bad ?? 0);
+  /** Counts a zero date of column `index` (it becomes NULL in bronze). */
+  countZeroDate(index: number): void {
+    const name = this.columns[index]!.name;
+    this.zeroDates.set(name, (this.zeroDates.get(name) ?? 0) + 1);
   }
 }
 
@@ -301,6 +301,7 @@ class RowWriter implements ValueSink {
     // `_binary '…'` needs nothing special: text columns check their bytes at flush.
     if (kind === 'bit') b.pushAscii(bytesToUnsigned(bytes));
     else b.push(bytes);
+    if (this.table.columns[c]!.type.temporal && isZeroDate(bytes)) this.table.countZeroDate(c);
   }
 
   number(text: Uint8Array): void {
@@ -350,6 +351,12 @@ class RowWriter implements ValueSink {
     this.problem ??= `the row has more values than the table's ${this.map.length} columns`;
     return -1;
   }
+}
+
+/** `0000-…`, or a month or day of `00`: the same test as zeroDate() in SQL, on bytes. */
+function isZeroDate(v: Uint8Array): boolean {
+  const zero2 = (i: number) => v[i] === 0x30 && v[i + 1] === 0x30;
+  return (zero2(0) && zero2(2) && v[4] === 0x2d) || zero2(5) || zero2(8);
 }
 
 /** BIT(n) values are written as raw big-endian bytes; bronze keeps their number. */

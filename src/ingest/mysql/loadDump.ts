@@ -1,4 +1,5 @@
 import { Float64, Table, Utf8, vectorFromArray } from 'apache-arrow';
+import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
@@ -265,7 +266,17 @@ class DumpLoader {
     const source = recognised ?? tableNameFromPath(own);
     const origin = `${this.origin}:${table.database ? `${table.database}.` : ''}${table.table}`;
     const meta = `${quoteLiteral(origin)} AS _source, 'mysql' AS _source_kind, TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)} AS _loaded_at`;
-    if (table.hasPending) {
+    if (table.hasPending && !(await tableExists(this.engine, 'bronze', source))) {
+      // The usual case, a new table: add the constant columns and rename it into place.
+      const add = (column: string, type: string, value: string) =>
+        `ALTER TABLE ${table.pendingTable} ADD COLUMN ${column} ${type} DEFAULT ${value}; ALTER TABLE ${table.pendingTable} ALTER COLUMN ${column} DROP DEFAULT;`;
+      await this.engine.exec(
+        add('_source', 'VARCHAR', quoteLiteral(origin)) +
+          add('_source_kind', 'VARCHAR', "'mysql'") +
+          add('_loaded_at', 'TIMESTAMP', `TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)}`) +
+          `ALTER TABLE ${table.pendingTable} RENAME TO ${quoteIdent(source)}`,
+      );
+    } else if (table.hasPending) {
       await appendTable(this.engine, 'bronze', source, `SELECT * EXCLUDE (_row), _row, ${meta} FROM ${table.pendingTable}`);
     } else {
       const columns = table.columns.map((c) => `NULL::${c.type.duckdb} AS ${quoteIdent(c.name)}`);
@@ -273,7 +284,10 @@ class DumpLoader {
     }
     const quarantined = await this.quarantine(table, source, origin);
     const notes: string[] = [];
-    for (const [column, n] of table.zeroDates) notes.push(`${table.table}.${column}: ${n} zero date(s) (0000-00-00) loaded as NULL`);
+    for (const { name } of table.columns) {
+      const n = table.zeroDates.get(name);
+      if (n) notes.push(`${table.table}.${name}: ${n} zero date(s) (0000-00-00) loaded as NULL`);
+    }
     const samples = this.problems.filter((p) => p.message.startsWith(`table ${table.table}:`)).slice(0, SAMPLE_PROBLEMS);
     for (const [column, n] of table.invalidText) {
       samples.push({ file: this.file.path, message: `${table.table}.${column}: ${n} value(s) were not valid UTF-8; invalid bytes were replaced with U+FFFD` });
