@@ -294,6 +294,41 @@ describe.each(testEngines)('MySQL dump ingest on the %s engine', (kind, open) =>
     expect(report.sources[0]!.samples).toContainEqual({ file: 'broken.sql', message: 'd.name: 1 value(s) were not valid UTF-8; invalid bytes were replaced with U+FFFD' });
   });
 
+  it('reads the statements MySQL 8 mysqldump adds (GTID, SQL_LOG_BIN, 50503/80016 comments, partitions)', async () => {
+    // MySQL is not in Debian, so this is a hand-written excerpt in MySQL 8.0's layout.
+    const dump = [
+      '-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)',
+      '/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;',
+      '/*!50503 SET NAMES utf8mb4 */;',
+      'SET @MYSQLDUMP_TEMP_LOG_BIN = @@SESSION.SQL_LOG_BIN;',
+      'SET @@SESSION.SQL_LOG_BIN= 0;',
+      "SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5';",
+      'DROP TABLE IF EXISTS `sellers`;',
+      '/*!40101 SET @saved_cs_client     = @@character_set_client */;',
+      '/*!50503 SET character_set_client = utf8mb4 */;',
+      'CREATE TABLE `sellers` (',
+      '  `seller_id` char(32) NOT NULL,',
+      '  `seller_zip_code_prefix` char(5) NOT NULL,',
+      '  `seller_city` varchar(64) NOT NULL,',
+      '  `seller_state` char(2) NOT NULL,',
+      '  PRIMARY KEY (`seller_id`)',
+      ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci /*!80016 DEFAULT ENCRYPTION='N' */",
+      '/*!50100 PARTITION BY KEY (seller_id) PARTITIONS 2 */;',
+      'LOCK TABLES `sellers` WRITE;',
+      '/*!40000 ALTER TABLE `sellers` DISABLE KEYS */;',
+      "INSERT INTO `sellers` VALUES ('3442f8959a84dea7ee197c632cb2df15','13023','campinas','SP'),('d1b65fc7debc3361ea86b5f14c68d2e2','13844','mogi guacu','SP');",
+      '/*!40000 ALTER TABLE `sellers` ENABLE KEYS */;',
+      'UNLOCK TABLES;',
+      'SET @@SESSION.SQL_LOG_BIN = @MYSQLDUMP_TEMP_LOG_BIN;',
+      '-- Dump completed on 2024-01-01 12:00:00',
+    ].join('\n');
+    const report = await load('mysql8.sql', new TextEncoder().encode(dump));
+    expect(report.errors).toEqual([]);
+    expect(report.sources.map((s) => [s.source, s.rows, s.recognised])).toEqual([['sellers', 2, true]]);
+    expect(report.sources[0]!.samples).toEqual([]);
+    expect(await rows(`SELECT seller_zip_code_prefix FROM bronze.sellers ORDER BY _row`)).toEqual([{ seller_zip_code_prefix: '13023' }, { seller_zip_code_prefix: '13844' }]);
+  });
+
   it('says clearly when a .sql file is not a dump', async () => {
     const report = await load('notes.sql', new TextEncoder().encode('hello there; this is not SQL;'));
     expect(report.sources).toEqual([]);
