@@ -27,6 +27,34 @@ export class ByteColumn {
     this.endValue(true);
   }
 
+  /** Appends `src[start..end)`; short values are copied by hand (no view to allocate). */
+  pushRange(src: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    const at = this.dataLength;
+    if (at + n > this.data.length) this.data = grow(this.data, at + n);
+    const data = this.data;
+    if (n < 32) for (let i = 0; i < n; i++) data[at + i] = src[start + i]!;
+    else data.set(src.subarray(start, end), at);
+    this.dataLength = at + n;
+    this.endValue(true);
+  }
+
+  /**
+   * Whether no value starts with a UTF-8 continuation byte or ends inside a character:
+   * then the values, valid together, are valid one by one (see invalidUtf8Values).
+   */
+  utf8EdgesClean(): boolean {
+    const { data, offsets } = this;
+    for (let i = 0; i < this.length; i++) {
+      const start = offsets[i]!;
+      const end = offsets[i + 1]!;
+      if (start === end) continue;
+      if ((data[start]! & 0xc0) === 0x80) return false;
+      if (data[end - 1]! >= 0x80 && !endsOnCharacter(data, start, end)) return false;
+    }
+    return true;
+  }
+
   /** Appends the ASCII text `s` (numbers, bit values): no encoder needed. */
   pushAscii(s: string): void {
     const end = this.dataLength + s.length;
@@ -114,4 +142,13 @@ function grow(buffer: Uint8Array, atLeast: number): Uint8Array {
   const next = new Uint8Array(size);
   next.set(buffer);
   return next;
+}
+
+/** Whether the last character of `data[start..end)` is complete. */
+function endsOnCharacter(data: Uint8Array, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i > start && (data[i]! & 0xc0) === 0x80 && end - i < 4) i--;
+  const lead = data[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+  return need === end - i;
 }

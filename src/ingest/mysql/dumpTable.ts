@@ -293,20 +293,20 @@ class RowWriter implements ValueSink {
     this.growing = !table.typed && table.columns.length === 0;
   }
 
-  string(bytes: Uint8Array): void {
+  string(bytes: Uint8Array, start: number, end: number): void {
     const c = this.target();
     if (c < 0) return;
-    const kind = this.table.columns[c]!.type.staging;
+    const type = this.table.columns[c]!.type;
     const b = this.table.builder(c);
     // `_binary '…'` needs nothing special: text columns check their bytes at flush.
-    if (kind === 'bit') b.pushAscii(bytesToUnsigned(bytes));
-    else b.push(bytes);
-    if (this.table.columns[c]!.type.temporal && isZeroDate(bytes)) this.table.countZeroDate(c);
+    if (type.staging === 'bit') b.pushAscii(bytesToUnsigned(bytes.subarray(start, end)));
+    else b.pushRange(bytes, start, end);
+    if (type.temporal && isZeroDate(bytes, start)) this.table.countZeroDate(c);
   }
 
-  number(text: Uint8Array): void {
+  number(text: Uint8Array, start: number, end: number): void {
     const c = this.target();
-    if (c >= 0) this.table.builder(c).push(text);
+    if (c >= 0) this.table.builder(c).pushRange(text, start, end);
   }
 
   hex(bytes: Uint8Array): void {
@@ -354,9 +354,12 @@ class RowWriter implements ValueSink {
 }
 
 /** `0000-…`, or a month or day of `00`: the same test as zeroDate() in SQL, on bytes. */
-function isZeroDate(v: Uint8Array): boolean {
-  const zero2 = (i: number) => v[i] === 0x30 && v[i + 1] === 0x30;
-  return (zero2(0) && zero2(2) && v[4] === 0x2d) || zero2(5) || zero2(8);
+function isZeroDate(v: Uint8Array, at: number): boolean {
+  return (zeroPair(v, at) && zeroPair(v, at + 2) && v[at + 4] === 0x2d) || zeroPair(v, at + 5) || zeroPair(v, at + 8);
+}
+
+function zeroPair(v: Uint8Array, i: number): boolean {
+  return v[i] === 0x30 && v[i + 1] === 0x30;
 }
 
 /** BIT(n) values are written as raw big-endian bytes; bronze keeps their number. */

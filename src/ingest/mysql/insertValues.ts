@@ -34,10 +34,13 @@ export interface InsertStatement extends InsertHeader {
  * never makes a JS string per value. Byte arrays are views, valid only during the call.
  */
 export interface ValueSink {
-  /** A quoted string, unescaped; `binary` when it carried the `_binary` introducer. */
-  string(bytes: Uint8Array, binary: boolean): void;
-  /** A number's exact text (`-1.5e10`). */
-  number(text: Uint8Array): void;
+  /**
+   * A quoted string, unescaped: `bytes[start..end)`. `binary` when it carried the
+   * `_binary` introducer. Ranges instead of views: no allocation per value.
+   */
+  string(bytes: Uint8Array, start: number, end: number, binary: boolean): void;
+  /** A number's exact text (`-1.5e10`): `text[start..end)`. */
+  number(text: Uint8Array, start: number, end: number): void;
   /** `0x…` or `X'…'`. */
   hex(bytes: Uint8Array): void;
   /** `b'0101'` or `0b0101`: the binary digits. */
@@ -77,6 +80,7 @@ const ESCAPES: Record<number, number> = {
   0x5a: 0x1a, // \Z
 };
 const BSL = 0x5c, QUOTE = 0x27, DQUOTE = 0x22, BACKTICK = 0x60;
+const EMPTY = new Uint8Array(0);
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0b || b === 0x0c;
@@ -115,11 +119,12 @@ export function parseInsertInto(statement: Uint8Array, open: (header: InsertHead
 class ValueListSink implements ValueSink {
   private row: Value[] = [];
   constructor(private readonly rows: Value[][]) {}
-  string(bytes: Uint8Array, binary: boolean): void {
-    this.row.push(binary ? { kind: 'bytes', bytes: bytes.slice() } : textOrBytes(bytes));
+  string(bytes: Uint8Array, start: number, end: number, binary: boolean): void {
+    const value = bytes.slice(start, end);
+    this.row.push(binary ? { kind: 'bytes', bytes: value } : textOrBytes(value));
   }
-  number(text: Uint8Array): void {
-    this.row.push({ kind: 'number', text: utf8.decode(text) });
+  number(text: Uint8Array, start: number, end: number): void {
+    this.row.push({ kind: 'number', text: utf8.decode(text.subarray(start, end)) });
   }
   hex(bytes: Uint8Array): void {
     this.row.push({ kind: 'hex', bytes: bytes.slice() });
@@ -204,7 +209,10 @@ class Parser {
     const c = this.peek();
     const s = this.s;
     const p = this.pos;
-    if (c === QUOTE || c === DQUOTE) return sink.string(this.string(), false);
+    if (c === QUOTE || c === DQUOTE) {
+      this.string();
+      return sink.string(this.vBuf, this.vStart, this.vEnd, false);
+    }
     const n1 = s[p + 1] ?? -1;
     if ((c | 0x20) === 0x78 && n1 === QUOTE) return sink.hex(this.quotedHex());
     if ((c | 0x20) === 0x62 && n1 === QUOTE) return sink.bits(this.quotedBits());
@@ -216,7 +224,11 @@ class Parser {
       this.endOfToken('a bit literal');
       return sink.bits(s.subarray(start, this.pos));
     }
-    if (isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e) return sink.number(this.number());
+    if (isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e) {
+      const start = this.pos;
+      this.number();
+      return sink.number(s, start, this.pos);
+    }
     if (c === 0x5f) return this.introduced(sink);
     if (c === 0x4e || c === 0x6e) {
       // NULL, checked without making a string: it is the most common bare word.
@@ -232,7 +244,10 @@ class Parser {
   private introduced(sink: ValueSink): void {
     const charset = (this.word() ?? '').toLowerCase();
     const c = this.peek();
-    if (c === QUOTE || c === DQUOTE) sink.string(this.string(), charset === '_binary');
+    if (c === QUOTE || c === DQUOTE) {
+      this.string();
+      sink.string(this.vBuf, this.vStart, this.vEnd, charset === '_binary');
+    }
     else if ((c | 0x20) === 0x78 && this.s[this.pos + 1] === QUOTE) sink.hex(this.quotedHex());
     else if (c === 0x30 && (this.s[this.pos + 1]! | 0x20) === 0x78) sink.hex(this.bareHex());
     else this.fail(`a string after the introducer ${charset}`);
@@ -241,25 +256,39 @@ class Parser {
     else this.pos = save;
   }
 
-  /** A quoted string, unescaped exactly as MySQL does; returns its bytes. */
-  private string(): Uint8Array {
+  /** The last string read: `vBuf[vStart..vEnd)` (the statement itself, or `scratch`). */
+  private vBuf: Uint8Array = EMPTY;
+  private vStart = 0;
+  private vEnd = 0;
+  /** Reused for strings with escapes; grows to the longest one. */
+  private scratch: Uint8Array = new Uint8Array(256);
+
+  /** A quoted string, unescaped exactly as MySQL does; sets vBuf/vStart/vEnd. */
+  private string(): void {
     const s = this.s;
     const q = s[this.pos]!;
     const start = ++this.pos;
     let i = start;
     while (i < s.length && s[i] !== q && s[i] !== BSL) i++;
     if (s[i] === q && s[i + 1] !== q) {
-      this.pos = i + 1; // fast path: no escapes
-      return s.subarray(start, i);
+      this.pos = i + 1; // fast path: no escapes, the value is a range of the statement
+      this.vBuf = s;
+      this.vStart = start;
+      this.vEnd = i;
+      return;
     }
-    const out = new Uint8Array(s.length - start);
-    out.set(s.subarray(start, i));
-    let o = i - start;
+    let out = this.scratch;
+    let o = 0;
+    for (let k = start; k < i; k++) {
+      if (o === out.length) out = this.growScratch();
+      out[o++] = s[k]!;
+    }
     for (;;) {
       if (i >= s.length) {
         this.pos = start - 1;
         this.fail(`the closing ${String.fromCharCode(q)} of the string starting here`);
       }
+      if (o + 2 > out.length) out = this.growScratch();
       const b = s[i]!;
       if (b === BSL && i + 1 < s.length) {
         const e = s[i + 1]!;
@@ -276,7 +305,15 @@ class Parser {
       }
     }
     this.pos = i + 1;
-    return out.subarray(0, o);
+    this.vBuf = out;
+    this.vStart = 0;
+    this.vEnd = o;
+  }
+
+  private growScratch(): Uint8Array {
+    const next = new Uint8Array(this.scratch.length * 2);
+    next.set(this.scratch);
+    return (this.scratch = next);
   }
 
   private quotedHex(): Uint8Array {
@@ -307,10 +344,9 @@ class Parser {
     return digits;
   }
 
-  /** [+-]digits[.digits][e[+-]digits] — returned as its exact text. */
-  private number(): Uint8Array {
+  /** [+-]digits[.digits][e[+-]digits]: moves past it (the caller keeps the range). */
+  private number(): void {
     const s = this.s;
-    const start = this.pos;
     if (s[this.pos] === 0x2d || s[this.pos] === 0x2b) this.pos++;
     const intStart = this.pos;
     while (isDigit(s[this.pos] ?? -1)) this.pos++;
@@ -328,7 +364,6 @@ class Parser {
       while (isDigit(s[this.pos] ?? -1)) this.pos++;
     }
     this.endOfToken('a digit');
-    return s.subarray(start, this.pos);
   }
 
   private endOfToken(expected: string): void {

@@ -119,7 +119,7 @@ class DumpLoader {
           const sink = table.sink({ verb: 'INSERT', ignore: false, table: name, columns: fields.map(([c]) => c) }, { statement: 0, ...at });
           for (const [, value] of fields) {
             if (value === null) sink.null();
-            else sink.string(value, false);
+            else sink.string(value, 0, value.length, false);
           }
           sink.endRow();
           if (table.isFull) await table.flush(this.engine, this.charset);

@@ -47,7 +47,7 @@ export function parseTabRows(bytes: Uint8Array, sink: ValueSink, onRow?: (at: Ta
         i++;
       }
       if (escaped && i - start === 2 && bytes[start] === BSL && bytes[start + 1] === N) sink.null();
-      else sink.string(value.subarray(0, len), false);
+      else sink.string(value, 0, len, false);
       if (i < n && bytes[i] === TAB) {
         i++;
         continue;

@@ -52,12 +52,7 @@ const encoder = new TextEncoder();
  * that ends inside a character could otherwise pair up with the next one).
  */
 export function invalidUtf8Values(column: ByteColumn): number[] {
-  let edgesClean = true;
-  for (let i = 0; i < column.length && edgesClean; i++) {
-    const v = column.valueAt(i);
-    if (v && v.length && (isContinuation(v[0]!) || !endsOnCharacter(v))) edgesClean = false;
-  }
-  if (edgesClean && isValidUtf8(column.allBytes())) return [];
+  if (column.utf8EdgesClean() && isValidUtf8(column.allBytes())) return [];
   const bad: number[] = [];
   for (let i = 0; i < column.length; i++) {
     const v = column.valueAt(i);
@@ -96,19 +91,4 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-function isContinuation(b: number): boolean {
-  return (b & 0xc0) === 0x80;
-}
-
-/** Whether the last character of `v` is complete (its lead byte announces no more bytes than follow). */
-function endsOnCharacter(v: Uint8Array): boolean {
-  const last = v[v.length - 1]!;
-  if (last < 0x80) return true;
-  let i = v.length - 1;
-  while (i > 0 && isContinuation(v[i]!) && v.length - i < 4) i--;
-  const lead = v[i]!;
-  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
-  return need === v.length - i;
 }
