@@ -110,7 +110,13 @@ export class DumpTable {
       const names = this.columns.map((c) => quoteIdent(c.name)).join(', ');
       const casts = this.columns.map((c, i) => castExpression(`c${i}`, c.type)).join(', ');
       const before = this.pendingRows;
-      await engine.exec(`INSERT INTO ${this.pendingTable} (${names}, _row) SELECT ${casts}, _row FROM ${from} WHERE ${ok}`);
+      try {
+        // Usually every value casts: one strict pass, which fails whole if one does not.
+        const strict = this.columns.map((c, i) => castExpression(`c${i}`, c.type, 'CAST')).join(', ');
+        await engine.exec(`INSERT INTO ${this.pendingTable} (${names}, _row) SELECT ${strict}, _row FROM ${from}`);
+      } catch {
+        await engine.exec(`INSERT INTO ${this.pendingTable} (${names}, _row) SELECT ${casts}, _row FROM ${from} WHERE ${ok}`);
+      }
       // count(*) of a whole table comes from its metadata: cheaper than counting failures.
       this.pendingRows = Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM ${this.pendingTable}`)).get(0)?.n ?? 0);
       const bad = this.batchRows - (this.pendingRows - before);
@@ -256,9 +262,9 @@ function zeroDate(c: string): string {
   return `(starts_with(${c}, '0000-') OR substr(${c}, 6, 2) = '00' OR substr(${c}, 9, 2) = '00')`;
 }
 
-function castExpression(c: string, type: ColumnType): string {
+function castExpression(c: string, type: ColumnType, cast_: 'TRY_CAST' | 'CAST' = 'TRY_CAST'): string {
   if (type.duckdb === 'VARCHAR' || type.duckdb === 'BLOB') return c;
-  const cast = `TRY_CAST(${c} AS ${type.duckdb})`;
+  const cast = `${cast_}(${c} AS ${type.duckdb})`;
   return type.temporal ? `CASE WHEN ${zeroDate(c)} THEN NULL ELSE ${cast} END` : cast;
 }
 
