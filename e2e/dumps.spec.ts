@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { expect, openApp, shownRows, test } from './support/fixtures';
+import { dropFile, expect, openApp, shownRows, test } from './support/fixtures';
 
 /** The real mariadb-dump fixtures (fixtures/mysql/README.md) loaded in the browser. */
 const FIXTURES = fileURLToPath(new URL('../fixtures/mysql', import.meta.url));
@@ -38,12 +38,7 @@ test('dumps dropped as a zip with a --tab export folder load side by side', asyn
   await openApp(page);
   const tab = Object.fromEntries(readdirSync(join(FIXTURES, 'tab')).map((n) => [`export/tab/${n}`, new Uint8Array(readFileSync(join(FIXTURES, 'tab', n)))]));
   const zip = zipSync({ ...tab, 'export/databases.sql': new Uint8Array(readFileSync(join(FIXTURES, 'databases.sql'))) });
-  const dataTransfer = await page.evaluateHandle((bytes) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'shop-export.zip', { type: 'application/zip' }));
-    return dt;
-  }, [...zip]);
-  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await dropFile(page, 'shop-export.zip', zip, 'application/zip');
   // Both hold the same shop: every Olist table has its rows twice, one copy per file.
   await expect.poll(() => shownRows(page, 'bronze.orders'), { timeout: 60_000 }).toBe(80);
   expect(await shownRows(page, 'bronze.other_db__notes')).toBe(3);
