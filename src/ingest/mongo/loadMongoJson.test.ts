@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../engine/interface';
+import { testEngines } from '../../engine/testEngines';
+import { ensureLayerSchemas } from '../../pipeline/layers';
+import { IngestError } from '../ingestError';
+import { isMongoExportJson } from './isMongoExportJson';
+import { loadBson } from './loadBson';
+import { loadMongoJson } from './loadMongoJson';
+import { columnTypes, ctx, fixture, rows } from './testing/mongoFixtures';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+/** Everything but the columns that name the file: equal across forms of one collection. */
+const content = (engine: Engine, table: string, source: string) =>
+  rows(engine, `SELECT * EXCLUDE (_source, _source_kind) FROM bronze.${table} WHERE _source = '${source}' ORDER BY _row`);
+
+describe('isMongoExportJson', () => {
+  it.each([
+    ['{"a":1}\n', true],
+    ['\ufeff  \n{"a":1}', true],
+    ['[\n\t{"a":1}]', true],
+    ['[]', true],
+    ['[1,2]', false],
+    ['a,b\n1,2\n', false],
+    ['', false],
+  ])('%j → %s', (text, expected) => {
+    expect(isMongoExportJson(utf8(text))).toBe(expected);
+  });
+});
+
+describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await open();
+    await ensureLayerSchemas(engine);
+    await loadBson(engine, fixture('dump/shop/products.bson'), ctx());
+    await loadBson(engine, fixture('dump/shop/product_categories.bson'), ctx());
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  it.each(['export/canonical/products.json', 'export/relaxed/products.json', 'export/pretty/products.json'])(
+    'loads %s with the same rows and types as the BSON dump',
+    async (path) => {
+      const loaded = await loadMongoJson(engine, fixture(path), ctx());
+      expect(loaded).toMatchObject({ format: 'json', source: 'products', recognised: true, rows: 24, quarantined: 0 });
+      expect(await content(engine, 'products', path)).toEqual(await content(engine, 'products', 'dump/shop/products.bson'));
+      expect(await rows(engine, `SELECT DISTINCT _source_kind FROM bronze.products WHERE _source = '${path}'`)).toEqual([{ _source_kind: 'json' }]);
+    },
+  );
+
+  it.each(['export/array/product_categories.json', 'export/pretty-array/product_categories.json'])('loads the --jsonArray file %s', async (path) => {
+    const loaded = await loadMongoJson(engine, fixture(path), ctx());
+    expect(loaded).toMatchObject({ source: 'category_translation', rows: 71, quarantined: 0 });
+    expect(await content(engine, 'category_translation', path)).toEqual(await content(engine, 'category_translation', 'dump/shop/product_categories.bson'));
+  });
+
+  it('quarantines malformed lines with their line and text, and loads the others', async () => {
+    const path = 'export/damaged/products.json';
+    const file = fixture(path);
+    const lines = new TextDecoder().decode(file.bytes).split('\n');
+    const loaded = await loadMongoJson(engine, file, ctx());
+    expect(loaded).toMatchObject({ source: 'products', rows: 6, quarantined: 3 });
+    expect(await rows(engine, `SELECT _row FROM bronze.products WHERE _source = '${path}' ORDER BY _row`)).toEqual([1n, 2n, 4n, 6n, 8n, 9n].map((r) => ({ _row: r })));
+    const q = await rows(engine, `SELECT _source_kind, _line, _row, _reason, _raw, _stage FROM quarantine.products WHERE _source = '${path}' ORDER BY _line`);
+    expect(q).toEqual([
+      { _source_kind: 'json', _line: 3n, _row: 3n, _reason: expect.stringMatching(/^invalid JSON: /), _raw: lines[2], _stage: 'ingest' },
+      { _source_kind: 'json', _line: 5n, _row: 5n, _reason: expect.stringMatching(/^invalid JSON: /), _raw: 'this is not JSON', _stage: 'ingest' },
+      { _source_kind: 'json', _line: 7n, _row: 7n, _reason: expect.stringMatching(/^invalid Extended JSON: /), _raw: '{"product_id":{"$numberLong":"x"}}', _stage: 'ingest' },
+    ]);
+    expect(loaded.samples.map((s) => [s.file, s.line])).toEqual([[path, 3], [path, 5], [path, 7]]);
+    // The good lines are exactly the dump's first products (line 3's product is the one lost).
+    const dump = await content(engine, 'products', 'dump/shop/products.bson');
+    const got = await content(engine, 'products', path);
+    expect(got.map((r) => r._id)).toEqual([0, 1, 3, 4, 5, 6].map((i) => dump[i]._id));
+  });
+
+  it('reads the legacy (v1) Extended JSON forms', async () => {
+    const loaded = await loadMongoJson(engine, fixture('export/legacy/legacy_types.json'), ctx());
+    expect(loaded).toMatchObject({ source: 'legacy_types', rows: 2, quarantined: 0 });
+    expect(await columnTypes(engine, 'bronze', 'legacy_types')).toEqual([
+      '_id:VARCHAR', 'bin:BLOB', 'when:TIMESTAMP', 'epoch:TIMESTAMP', 're:VARCHAR', 'gone:VARCHAR', 'n:BIGINT',
+      '_source:VARCHAR', '_source_kind:VARCHAR', '_row:BIGINT', '_loaded_at:TIMESTAMP',
+    ]);
+    expect(await rows(engine, 'SELECT hex(bin) AS bin, "when"::VARCHAR AS w, epoch::VARCHAR AS e, re, gone, n::VARCHAR AS n FROM bronze.legacy_types ORDER BY _row')).toEqual([
+      { bin: '000102FF', w: '2012-12-24 12:15:30.501', e: '1970-01-01 00:00:00', re: '/^a/b/i', gone: null, n: '9007199254740993' },
+      { bin: '73FFD26444B34C6990E8E7D1DFC035D4', w: '1969-12-31 23:59:59.999', e: '2012-12-24 12:15:30.501', re: '/x/', gone: null, n: '-5' },
+    ]);
+    expect(loaded.fieldStats?.find((f) => f.field === 'gone')).toMatchObject({ present: 2, nulls: 2 });
+  });
+
+  it('plans again when a field changes type after the sample, and reports the whole collection', async () => {
+    const docs = Array.from({ length: 10_050 }, (_, i) => `{"n":${i},"s":"r${i}"}`);
+    docs.push('{"n":"ten thousand fifty","s":"late","extra":{"$numberLong":"9223372036854775807"}}');
+    const path = 'export/late_change.json';
+    const loaded = await loadMongoJson(engine, { path, bytes: utf8(docs.join('\n')) }, ctx());
+    expect(loaded.rows).toBe(10_051);
+    expect(loaded.typeDecisions?.find((d) => d.field === 'n')).toMatchObject({
+      columnType: 'VARCHAR',
+      typesSeen: [{ type: 'int32', count: 10_050 }, { type: 'string', count: 1 }],
+    });
+    expect(await rows(engine, 'SELECT n, s, extra::VARCHAR AS extra FROM bronze.late_change WHERE _row IN (1, 10050, 10051) ORDER BY _row')).toEqual([
+      { n: '0', s: 'r0', extra: null },
+      { n: '10049', s: 'r10049', extra: null },
+      { n: '"ten thousand fifty"', s: 'late', extra: '9223372036854775807' },
+    ]);
+    expect(loaded.fieldStats?.find((f) => f.field === 'extra')).toEqual({ field: 'extra', column: 'extra', present: 1, missing: 10_050, nulls: 0 });
+  });
+
+  it('loads an empty export as an empty table, and refuses a file that is not JSON documents', async () => {
+    expect(await loadMongoJson(engine, { path: 'export/nothing.json', bytes: utf8('\n') }, ctx())).toMatchObject({ source: 'nothing', rows: 0 });
+    const error = await loadMongoJson(engine, { path: 'export/table.json', bytes: utf8('\n\nid,name\n1,x\n') }, ctx()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).toJSON()).toEqual({ file: 'export/table.json', line: 3, byteOffset: 2, message: expect.stringMatching(/^this is not JSON documents/) });
+  });
+});
