@@ -1,5 +1,5 @@
-import { deserialize, type DeserializeOptions } from 'bson';
-import { bsonFrames } from './bsonFraming';
+import { BSON, deserialize, type DeserializeOptions } from 'bson';
+import { frameLength } from './bsonFraming';
 import { isDocument } from './document';
 import type { DocumentItem } from './documentItem';
 import { exactBsonDates } from './outOfRangeDate';
@@ -20,26 +20,32 @@ const OPTIONS: DeserializeOptions = {
 
 /**
  * The documents of a `.bson` file in file order. A document bson rejects is unreadable
- * (the next one starts where its length says); a BsonFramingError from bsonFrames ends
+ * (the next one starts where its length says); a BsonFramingError from frameLength ends
  * the file and is passed on to the loader.
+ *
+ * bson reads each document in place (`index` into the whole file, as its own
+ * deserializeStream does), so no view or Buffer is made per document; it still checks
+ * that the document ends exactly where its length says.
  */
 export function* bsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
+  const local = BSON.onDemand.ByteUtils.toLocalBufferType(bytes);
+  const options = { ...OPTIONS, index: 0, allowObjectSmallerThanBufferSize: true };
   let row = 0;
-  for (const frame of bsonFrames(bytes)) {
-    const position = { row: ++row, byteOffset: frame.offset };
+  for (let offset = 0; offset < bytes.length; ) {
+    const length = frameLength(bytes, offset);
+    row++;
+    options.index = offset;
     let value: unknown;
+    let problem: string | undefined;
     try {
-      value = topLevelDocument(deserialize(frame.bytes, OPTIONS));
+      value = topLevelDocument(deserialize(local, options));
+      if (!isDocument(value)) problem = 'bson did not return a document';
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      yield { ...position, reason: `bson could not read this document (${frame.bytes.length} bytes): ${message}`, raw: hex(frame.bytes) };
-      continue;
+      problem = `bson could not read this document (${length} bytes): ${error instanceof Error ? error.message : String(error)}`;
     }
-    if (!isDocument(value)) {
-      yield { ...position, reason: 'bson did not return a document', raw: hex(frame.bytes) };
-      continue;
-    }
-    yield { ...position, doc: value, exactDates: exactBsonDates(frame.bytes) };
+    if (problem) yield { row, byteOffset: offset, reason: problem, raw: hex(bytes.subarray(offset, offset + length)) };
+    else yield { row, byteOffset: offset, doc: value as Record<string, unknown>, exactDates: exactBsonDates(bytes, offset, length) };
+    offset += length;
   }
 }
 

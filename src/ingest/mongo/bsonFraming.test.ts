@@ -25,7 +25,7 @@ function framingError(bytes: Uint8Array): { offsets: number[]; error: BsonFramin
 
 describe('bsonFrames', () => {
   it('finds documents back to back by their length prefixes', () => {
-    expect([...bsonFrames(concat(a, b, a))].map((f) => [f.offset, f.bytes.length])).toEqual([[0, a.length], [a.length, b.length], [a.length + b.length, a.length]]);
+    expect([...bsonFrames(concat(a, b, a))].map((f) => [f.offset, f.length])).toEqual([[0, a.length], [a.length, b.length], [a.length + b.length, a.length]]);
     expect([...bsonFrames(new Uint8Array())]).toEqual([]);
   });
 

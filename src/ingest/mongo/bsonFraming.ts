@@ -6,7 +6,7 @@
 export interface BsonFrame {
   /** Byte offset of the document in the file. */
   offset: number;
-  bytes: Uint8Array;
+  length: number;
 }
 
 /**
@@ -30,22 +30,27 @@ const MIN_DOCUMENT = 5;
 /** MongoDB's largest internal document (16 MiB + 16 KiB); a larger prefix is damage. */
 export const MAX_DOCUMENT = 16 * 1024 * 1024 + 16 * 1024;
 
+/** The length of the document at `offset`, checked against the file; throws BsonFramingError. */
+export function frameLength(bytes: Uint8Array, offset: number): number {
+  const left = bytes.length - offset;
+  if (left < 4) {
+    throw new BsonFramingError(offset, `the file ends ${left} byte(s) into a document's length prefix: it is truncated`, left);
+  }
+  const length = (bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) | (bytes[offset + 3] << 24));
+  if (length < MIN_DOCUMENT || length > MAX_DOCUMENT) {
+    throw new BsonFramingError(offset, `invalid document length ${length} (a BSON document is 5 bytes to 16 MiB): the file is damaged or not BSON`, left);
+  }
+  if (length > left) {
+    throw new BsonFramingError(offset, `a document of ${length} bytes starts here but only ${left} byte(s) are left: the file is truncated`, left);
+  }
+  return length;
+}
+
+/** Every document's frame, in order; throws BsonFramingError where the framing is lost. */
 export function* bsonFrames(bytes: Uint8Array): Generator<BsonFrame> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 0;
-  while (offset < bytes.length) {
-    const left = bytes.length - offset;
-    if (left < 4) {
-      throw new BsonFramingError(offset, `the file ends ${left} byte(s) into a document's length prefix: it is truncated`, left);
-    }
-    const length = view.getInt32(offset, true);
-    if (length < MIN_DOCUMENT || length > MAX_DOCUMENT) {
-      throw new BsonFramingError(offset, `invalid document length ${length} (a BSON document is 5 bytes to 16 MiB): the file is damaged or not BSON`, left);
-    }
-    if (length > left) {
-      throw new BsonFramingError(offset, `a document of ${length} bytes starts here but only ${left} byte(s) are left: the file is truncated`, left);
-    }
-    yield { offset, bytes: bytes.subarray(offset, offset + length) };
+  for (let offset = 0; offset < bytes.length; ) {
+    const length = frameLength(bytes, offset);
+    yield { offset, length };
     offset += length;
   }
 }

@@ -27,10 +27,10 @@ const MAX_JS_DATE_MS = 8.64e15;
 const utf8 = new TextDecoder();
 
 /** Exact dates of one BSON document, read with bson's element iterator (no decoding of our own). */
-export function exactBsonDates(frame: Uint8Array): ExactDates {
+export function exactBsonDates(file: Uint8Array, offset: number, length: number): ExactDates {
   let found: Map<string, OutOfRangeDate> | undefined;
   return (path) => {
-    found ??= collectBsonDates(frame);
+    found ??= collectBsonDates(file.subarray(offset, offset + length));
     return found.get(pathKey(path)) ?? new OutOfRangeDate(undefined, 'unreadable date');
   };
 }
