@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { protectBigIntegers } from './bigIntegerLiterals';
+import { hasLongDigitRun, protectBigIntegers } from './bigIntegerLiterals';
+
+describe('hasLongDigitRun', () => {
+  it('finds a run of 16 digits wherever it starts, and nothing shorter', () => {
+    for (let at = 0; at < 40; at++) {
+      expect(hasLongDigitRun(`${'x'.repeat(at)}${'7'.repeat(16)}y`), `at ${at}`).toBe(true);
+      expect(hasLongDigitRun(`${'x'.repeat(at)}${'7'.repeat(15)}y${'7'.repeat(15)}`), `at ${at}`).toBe(false);
+    }
+  });
+});
 
 describe('protectBigIntegers', () => {
   it('makes integers beyond ±2^53 exact $numberLong, inside arrays and documents', () => {
@@ -16,6 +25,10 @@ describe('protectBigIntegers', () => {
       '{"a":92233720368547758070}',
     ];
     for (const s of untouched) expect(protectBigIntegers(s)).toBe(s);
+  });
+
+  it('finds literals after any JSON whitespace, as in pretty output', () => {
+    expect(protectBigIntegers('[\n\t9007199254740993,\r\n -9007199254740993\n]')).toBe('[\n\t{"$numberLong":"9007199254740993"},\r\n {"$numberLong":"-9007199254740993"}\n]');
   });
 
   it('handles the boundary 2^53 itself (it collides with 2^53 + 1 as a double)', () => {

@@ -1,6 +1,7 @@
 import type { Document } from './document';
 import type { DocumentItem } from './documentItem';
-import { splitJsonDocuments } from './jsonDocumentSplitter';
+import { detectJsonLayout, splitJsonDocuments } from './jsonDocumentSplitter';
+import { jsonLines } from './jsonLines';
 import { exactJsonDates } from './outOfRangeDate';
 import { DocumentParseError, parseJsonDocument } from './parseJsonDocument';
 import { topLevelDocument } from './topLevelDocument';
@@ -10,29 +11,43 @@ const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** The documents of a mongoexport file, one at a time, in file order. */
 export function* jsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
+  const layout = detectJsonLayout(bytes);
   let row = 0;
-  for (const chunk of splitJsonDocuments(bytes)) {
+  if (layout === 'lines') {
+    for (const l of jsonLines(bytes)) {
+      const text = l.text ?? lenientUtf8.decode(bytes.subarray(l.start, l.end));
+      yield item(++row, l.line, l.start, text, l.text === undefined ? INVALID_UTF8 : undefined);
+    }
+    return;
+  }
+  for (const chunk of splitJsonDocuments(bytes, layout)) {
     const raw = bytes.subarray(chunk.start, chunk.end);
-    const position = { row: chunk.end > chunk.start ? ++row : 0, line: chunk.line, byteOffset: chunk.start };
+    const n = chunk.end > chunk.start ? ++row : 0;
     if (chunk.problem) {
-      yield { ...position, reason: chunk.problem, raw: lenientUtf8.decode(raw) };
+      yield { row: n, line: chunk.line, byteOffset: chunk.start, reason: chunk.problem, raw: lenientUtf8.decode(raw) };
       continue;
     }
     let text: string;
     try {
       text = strictUtf8.decode(raw);
     } catch {
-      yield { ...position, reason: 'invalid UTF-8 in the document (shown with replacement characters)', raw: lenientUtf8.decode(raw) };
+      yield { row: n, line: chunk.line, byteOffset: chunk.start, reason: INVALID_UTF8, raw: lenientUtf8.decode(raw) };
       continue;
     }
-    let doc: Document;
-    try {
-      doc = topLevelDocument(parseJsonDocument(text));
-    } catch (error) {
-      if (!(error instanceof DocumentParseError)) throw error;
-      yield { ...position, reason: error.message, raw: text };
-      continue;
-    }
-    yield { ...position, doc, exactDates: exactJsonDates(text) };
+    yield item(n, chunk.line, chunk.start, text);
   }
+}
+
+const INVALID_UTF8 = 'invalid UTF-8 in the document (shown with replacement characters)';
+
+function item(row: number, line: number, byteOffset: number, text: string, problem?: string): DocumentItem {
+  if (problem) return { row, line, byteOffset, reason: problem, raw: text };
+  let doc: Document;
+  try {
+    doc = topLevelDocument(parseJsonDocument(text));
+  } catch (error) {
+    if (!(error instanceof DocumentParseError)) throw error;
+    return { row, line, byteOffset, reason: error.message, raw: text };
+  }
+  return { row, line, byteOffset, doc, exactDates: exactJsonDates(text) };
 }

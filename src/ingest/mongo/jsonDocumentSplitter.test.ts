@@ -21,22 +21,7 @@ describe('detectJsonLayout', () => {
   });
 });
 
-describe('splitJsonDocuments', () => {
-  it('splits one document per line, skipping blank lines and CRLF, numbering physical lines', () => {
-    expect(split('{"a":1}\r\n\n  {"a":"x\\"}"}  \n{"a":3}')).toEqual([
-      { text: '{"a":1}', line: 1 },
-      { text: '{"a":"x\\"}"}', line: 3 },
-      { text: '{"a":3}', line: 4 },
-    ]);
-  });
-
-  it('keeps a damaged line to itself, so the next line is still a document', () => {
-    expect(split('{"a": [1, {"b":\n{"a":2}\n')).toEqual([
-      { text: '{"a": [1, {"b":', line: 1 },
-      { text: '{"a":2}', line: 2 },
-    ]);
-  });
-
+describe('splitJsonDocuments (array and pretty layouts)', () => {
   it('splits a compact --jsonArray, braces and brackets inside strings included', () => {
     expect(split('[{"a":"}]"},{"b":[{"c":"\\\\"}]},{}]')).toEqual([
       { text: '{"a":"}]"}', line: 1 },

@@ -3,7 +3,7 @@
  * (a 1 GB export must never become one JSON.parse). Three layouts:
  *
  * - `lines`: one document per line, the default of mongoexport (and any NDJSON). A line
- *   is the unit, so one damaged line never swallows its neighbours.
+ *   is the unit, so one damaged line never swallows its neighbours (jsonLines.ts).
  * - `array`: `--jsonArray`, compact or `--pretty`: `[ {…}, {…} ]`.
  * - `concatenated`: `--pretty` without `--jsonArray`, documents one after another over
  *   many lines (the first line is a lone `{`).
@@ -53,25 +53,12 @@ export function detectJsonLayout(bytes: Uint8Array): JsonLayout {
   return j >= bytes.length || bytes[j] === LF ? 'concatenated' : 'lines';
 }
 
-export function* splitJsonDocuments(bytes: Uint8Array, layout = detectJsonLayout(bytes)): Generator<JsonChunk> {
-  if (layout === 'lines') yield* splitLines(bytes);
-  else yield* new StructuralSplitter(bytes, layout === 'array').chunks();
-}
-
-function* splitLines(bytes: Uint8Array): Generator<JsonChunk> {
-  let pos = contentStart(bytes);
-  let line = 1;
-  while (pos < bytes.length) {
-    let next = bytes.indexOf(LF, pos);
-    if (next < 0) next = bytes.length;
-    let start = pos;
-    let end = next;
-    while (start < end && isBlank(bytes[start])) start++;
-    while (end > start && isBlank(bytes[end - 1])) end--;
-    if (end > start) yield { start, end, line };
-    pos = next + 1;
-    line++;
-  }
+/**
+ * The documents of the array and concatenated layouts, by brace depth. (The lines layout
+ * is read line by line, see jsonLines.ts.)
+ */
+export function* splitJsonDocuments(bytes: Uint8Array, layout: 'array' | 'concatenated' = detectJsonLayout(bytes) === 'array' ? 'array' : 'concatenated'): Generator<JsonChunk> {
+  yield* new StructuralSplitter(bytes, layout === 'array').chunks();
 }
 
 /** Brace-depth scanning for the array and concatenated layouts. */
