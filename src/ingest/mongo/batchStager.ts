@@ -1,27 +1,37 @@
 import type { Engine } from '../../engine/interface';
+import { qualified } from '../../engine/sql';
 import type { CollectionPlan } from './collectionPlan';
 import { PlanMismatch } from './columnWriter';
 import { DocumentBatch } from './documentBatch';
 import type { ReadDocument } from './documentItem';
 
+export interface BatchLimits {
+  /** Rows per Arrow batch. */
+  rows: number;
+  /** Bytes per Arrow batch (checked every 256 rows). */
+  bytes: number;
+}
+
 /** Bounded batches: DuckDB gets the rows in pieces, JS never holds a whole file's columns. */
-const BATCH_ROWS = 50_000;
-const BATCH_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { rows: 50_000, bytes: 16 * 1024 * 1024 };
 
 /**
- * Builds Arrow batches by one collection plan and appends them to a staging table with
- * engine.insertArrow. A document that does not fit the plan makes `append` return false;
- * the stager is then spent and the loader plans again.
+ * Builds Arrow batches by one collection plan and hands each to engine.insertArrow as a
+ * staging table of its own (`main.<prefix>_<n>`): appending to one staging table would
+ * make the WASM engine copy every batch twice (through its own temporary table). The
+ * batches are read back in order as one UNION ALL. A document that does not fit the
+ * plan makes `append` return false; the stager is then spent and the loader plans again.
  */
 export class BatchStager {
   rows = 0;
   private batch: DocumentBatch;
+  private readonly tables: string[] = [];
 
   constructor(
     private readonly engine: Engine,
-    /** `main.<name>`: created by the first insert. */
-    readonly staging: string,
+    private readonly prefix: string,
     readonly plan: CollectionPlan,
+    private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
   ) {
     this.batch = new DocumentBatch(plan.columns);
   }
@@ -39,7 +49,7 @@ export class BatchStager {
   /** Whether the current batch should go to the engine now. */
   get full(): boolean {
     const n = this.batch.length;
-    return n >= BATCH_ROWS || ((n & 255) === 0 && n > 0 && this.batch.byteSize() >= BATCH_BYTES);
+    return n >= this.limits.rows || ((n & 255) === 0 && n > 0 && this.batch.byteSize() >= this.limits.bytes);
   }
 
   async flush(): Promise<void> {
@@ -47,6 +57,18 @@ export class BatchStager {
     const table = this.batch.finish();
     this.rows += this.batch.length;
     this.batch = new DocumentBatch(this.plan.columns);
-    await this.engine.insertArrow(this.staging, table);
+    const name = `${this.prefix}_${this.tables.length}`;
+    this.tables.push(name);
+    await this.engine.insertArrow(`main.${name}`, table);
+  }
+
+  /** The staged rows in file order, as a FROM clause; undefined when nothing was staged. */
+  source(): string | undefined {
+    if (this.tables.length === 0) return undefined;
+    return `(${this.tables.map((t) => `SELECT * FROM ${qualified('main', t)}`).join(' UNION ALL ')})`;
+  }
+
+  async drop(): Promise<void> {
+    for (const t of this.tables.splice(0)) await this.engine.exec(`DROP TABLE IF EXISTS ${qualified('main', t)}`);
   }
 }

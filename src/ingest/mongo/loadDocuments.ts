@@ -4,7 +4,7 @@ import { appendTable } from '../appendTable';
 import type { InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
-import { BatchStager } from './batchStager';
+import { BatchStager, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batchStager';
 import { BsonFramingError } from './bsonFraming';
 import { planCollection, type CollectionPlan } from './collectionPlan';
 import { isUnreadable, type DocumentItem, type ReadDocument } from './documentItem';
@@ -25,13 +25,19 @@ export interface DocumentSource {
   items(): Iterable<DocumentItem>;
 }
 
-/**
- * Documents held while the first plan is made: the types of the first 10,000 documents
- * (or 16 MB of them) decide the columns; every later document is still profiled, and if
- * the whole collection asks for other columns the file is read a second time.
- */
-const SAMPLE_DOCUMENTS = 10_000;
-const SAMPLE_BYTES = 16 * 1024 * 1024;
+/** How much is held in memory at a time; tests make these small. */
+export interface DocumentLoadLimits {
+  /**
+   * Documents held while the first plan is made: the types of the first 10,000 documents
+   * (or 16 MB of them) decide the columns; every later document is still profiled, and if
+   * the whole collection asks for other columns the file is read a second time.
+   */
+  sampleDocuments: number;
+  sampleBytes: number;
+  batch: BatchLimits;
+}
+
+export const DEFAULT_LOAD_LIMITS: DocumentLoadLimits = { sampleDocuments: 10_000, sampleBytes: 16 * 1024 * 1024, batch: DEFAULT_BATCH_LIMITS };
 
 /**
  * Loads one file of documents into bronze.<source>: every document is profiled (types per
@@ -40,19 +46,28 @@ const SAMPLE_BYTES = 16 * 1024 * 1024;
  * documents go to quarantine.<source>; a file whose BSON framing is lost keeps what was
  * read before the damage and ends with a PartialLoadError naming the byte offset.
  */
-export async function loadDocuments(engine: Engine, file: InputFile, ctx: DocumentLoadContext, source: DocumentSource): Promise<LoadedSource> {
+export async function loadDocuments(
+  engine: Engine,
+  file: InputFile,
+  ctx: DocumentLoadContext,
+  source: DocumentSource,
+  limits: DocumentLoadLimits = DEFAULT_LOAD_LIMITS,
+): Promise<LoadedSource> {
   const started = performance.now();
-  const staging = `main._mongo_${ctx.id}`;
+  const staging = `_mongo_${ctx.id}`;
   const quarantine = new QuarantineBuffer(engine, file.path, `main._mongo_q_${ctx.id}`);
+  const stagers: BatchStager[] = [];
   try {
     const profile = new CollectionProfile();
-    const first = await firstPass(engine, staging, source, profile, quarantine);
+    const first = await firstPass(engine, `${staging}_a`, source, profile, quarantine, limits, stagers);
     const plan = planCollection(profile);
     let stager = first.stager;
     if (!stager || stager.plan.signature !== plan.signature) {
       // The sample's plan did not hold for the whole file: read it again with the final one.
-      await dropTable(engine, staging);
-      stager = await secondPass(engine, staging, source, plan);
+      for (const s of stagers) await s.drop();
+      stager = new BatchStager(engine, `${staging}_b`, plan, limits.batch);
+      stagers.push(stager);
+      await secondPass(source, stager);
     }
     await stager.flush();
 
@@ -90,7 +105,7 @@ export async function loadDocuments(engine: Engine, file: InputFile, ctx: Docume
     }
     return loaded;
   } finally {
-    await dropTable(engine, staging);
+    for (const s of stagers) await s.drop();
     await dropTable(engine, quarantine.staging);
   }
 }
@@ -102,25 +117,45 @@ interface FirstPass {
 }
 
 /** Profiles every document, quarantines unreadable ones, and stages rows by the sample's plan. */
-async function firstPass(engine: Engine, staging: string, source: DocumentSource, profile: CollectionProfile, quarantine: QuarantineBuffer): Promise<FirstPass> {
+async function firstPass(
+  engine: Engine,
+  staging: string,
+  source: DocumentSource,
+  profile: CollectionProfile,
+  quarantine: QuarantineBuffer,
+  limits: DocumentLoadLimits,
+  stagers: BatchStager[],
+): Promise<FirstPass> {
   let stager: BatchStager | undefined;
   let sample: ReadDocument[] | undefined = [];
   let sampleStart = -1;
   let fits = true;
   const start = async () => {
-    stager = new BatchStager(engine, staging, planCollection(profile));
-    for (const held of sample!) fits &&= await feed(stager, held);
+    stager = new BatchStager(engine, staging, planCollection(profile), limits.batch);
+    stagers.push(stager);
+    for (const held of sample!) {
+      if (!(fits &&= stager.append(held))) break;
+      if (stager.full) await stager.flush();
+    }
     sample = undefined;
   };
-  const framing = await eachItem(source.items(), async (item) => {
-    if (isUnreadable(item)) return quarantine.add(item);
-    profile.add(item.doc, item.exactDates);
-    if (sample) {
-      sample.push(item);
-      if (sampleStart < 0) sampleStart = item.byteOffset;
-      if (sample.length >= SAMPLE_DOCUMENTS || item.byteOffset - sampleStart >= SAMPLE_BYTES) await start();
-    } else if (fits) {
-      fits = await feed(stager!, item);
+  // A plain loop, awaiting only to hand a batch over: an await per document costs more
+  // than profiling it.
+  const framing = await untilFramingLost(async () => {
+    for (const item of source.items()) {
+      if (isUnreadable(item)) {
+        if (quarantine.add(item)) await quarantine.flush();
+        continue;
+      }
+      profile.add(item.doc, item.exactDates);
+      if (sample) {
+        sample.push(item);
+        if (sampleStart < 0) sampleStart = item.byteOffset;
+        if (sample.length >= limits.sampleDocuments || item.byteOffset - sampleStart >= limits.sampleBytes) await start();
+      } else if (fits) {
+        fits = stager!.append(item);
+        if (fits && stager!.full) await stager!.flush();
+      }
     }
   });
   if (sample) await start();
@@ -128,30 +163,23 @@ async function firstPass(engine: Engine, staging: string, source: DocumentSource
 }
 
 /** Reads the file again and stages every document by the final plan. */
-async function secondPass(engine: Engine, staging: string, source: DocumentSource, plan: CollectionPlan): Promise<BatchStager> {
-  const stager = new BatchStager(engine, staging, plan);
+async function secondPass(source: DocumentSource, stager: BatchStager): Promise<void> {
   // Profiling again only to repair out-of-range dates in the freshly parsed documents.
   const repair = new CollectionProfile();
-  await eachItem(source.items(), async (item) => {
-    if (isUnreadable(item)) return;
-    repair.add(item.doc, item.exactDates);
-    if (!(await feed(stager, item))) {
-      throw new Error(`internal error: document ${item.row} does not fit the plan made from the whole file`);
+  await untilFramingLost(async () => {
+    for (const item of source.items()) {
+      if (isUnreadable(item)) continue;
+      repair.add(item.doc, item.exactDates);
+      if (!stager.append(item)) throw new Error(`internal error: document ${item.row} does not fit the plan made from the whole file`);
+      if (stager.full) await stager.flush();
     }
   });
-  return stager;
 }
 
-async function feed(stager: BatchStager, item: ReadDocument): Promise<boolean> {
-  if (!stager.append(item)) return false;
-  if (stager.full) await stager.flush();
-  return true;
-}
-
-/** Runs `fn` on each item; a BsonFramingError ends the iteration and is returned. */
-async function eachItem(items: Iterable<DocumentItem>, fn: (item: DocumentItem) => Promise<void>): Promise<BsonFramingError | undefined> {
+/** Runs `read`; a BsonFramingError ends it and is returned (the documents before it stay). */
+async function untilFramingLost(read: () => Promise<void>): Promise<BsonFramingError | undefined> {
   try {
-    for (const item of items) await fn(item);
+    await read();
   } catch (error) {
     if (error instanceof BsonFramingError) return error;
     throw error;
@@ -162,12 +190,13 @@ async function eachItem(items: Iterable<DocumentItem>, fn: (item: DocumentItem) 
 function bronzeSelect(file: string, kind: string, loadedAt: string, plan: CollectionPlan, stager: BatchStager): string {
   const meta = `${quoteLiteral(file)} AS _source, ${quoteLiteral(kind)} AS _source_kind`;
   const at = `TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at`;
-  if (stager.rows === 0) {
+  const staged = stager.source();
+  if (staged === undefined) {
     // An empty collection still gets its table, with the bronze columns only.
     return `SELECT ${meta}, NULL::BIGINT AS _row, ${at} WHERE false`;
   }
   const columns = plan.columns.map((c) => `${quoteIdent(c.column)}, `).join('');
-  return `SELECT ${columns}${meta}, _row, ${at} FROM ${stagingName(stager.staging)}`;
+  return `SELECT ${columns}${meta}, _row, ${at} FROM ${staged}`;
 }
 
 function quarantineSelect(file: string, kind: string, loadedAt: string, staging: string): string {

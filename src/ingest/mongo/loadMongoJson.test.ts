@@ -4,6 +4,8 @@ import { testEngines } from '../../engine/testEngines';
 import { ensureLayerSchemas } from '../../pipeline/layers';
 import { IngestError } from '../ingestError';
 import { isMongoExportJson } from './isMongoExportJson';
+import { jsonDocumentItems } from './jsonDocumentItems';
+import { DEFAULT_LOAD_LIMITS, loadDocuments } from './loadDocuments';
 import { loadBson } from './loadBson';
 import { loadMongoJson } from './loadMongoJson';
 import { columnTypes, ctx, fixture, rows } from './testing/mongoFixtures';
@@ -105,6 +107,21 @@ describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) =>
       { n: '"ten thousand fifty"', s: 'late', extra: '9223372036854775807' },
     ]);
     expect(loaded.fieldStats?.find((f) => f.field === 'extra')).toEqual({ field: 'extra', column: 'extra', present: 1, missing: 10_050, nulls: 0 });
+  });
+
+  it('keeps file order across many small batches, through a second pass', async () => {
+    const docs = Array.from({ length: 2_500 }, (_, i) => (i === 2_400 ? `{"n":"late","i":${i}}` : `{"n":${i},"i":${i}}`));
+    const bytes = utf8(docs.join('\n'));
+    const limits = { sampleDocuments: 100, sampleBytes: 1 << 20, batch: { rows: 300, bytes: 1 << 20 } };
+    const path = 'export/small_batches.json';
+    const loaded = await loadDocuments(engine, { path, bytes }, ctx(), { kind: 'json', items: () => jsonDocumentItems(bytes) }, limits);
+    expect(loaded).toMatchObject({ rows: 2_500, quarantined: 0 });
+    expect(loaded.typeDecisions?.find((d) => d.field === 'n')).toMatchObject({ columnType: 'VARCHAR' });
+    expect(await rows(engine, 'SELECT count(*) FILTER (WHERE _row <> rowid + 1 OR i <> rowid)::INTEGER AS misplaced, count(*)::INTEGER AS n FROM bronze.small_batches')).toEqual([
+      { misplaced: 0, n: 2_500 },
+    ]);
+    expect(await rows(engine, 'SELECT n FROM bronze.small_batches WHERE i IN (0, 2399, 2400) ORDER BY i')).toEqual([{ n: '0' }, { n: '2399' }, { n: '"late"' }]);
+    expect(DEFAULT_LOAD_LIMITS).toMatchObject({ sampleDocuments: 10_000, batch: { rows: 50_000 } });
   });
 
   it('loads an empty export as an empty table, and refuses a file that is not JSON documents', async () => {

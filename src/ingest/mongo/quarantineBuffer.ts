@@ -28,7 +28,8 @@ export class QuarantineBuffer {
     readonly staging: string,
   ) {}
 
-  async add(item: UnreadableDocument): Promise<void> {
+  /** Adds a document; true when the buffer is full and should be flushed. */
+  add(item: UnreadableDocument): boolean {
     this.count++;
     if (this.samples.length < SAMPLE_PROBLEMS) {
       this.samples.push({ file: this.file, ...(item.line !== undefined && { line: item.line }), byteOffset: item.byteOffset, message: item.reason });
@@ -38,7 +39,7 @@ export class QuarantineBuffer {
     appendNumber(this.offsets, item.byteOffset);
     this.reasons.appendString(item.reason);
     this.raws.appendString(item.raw);
-    if (this.raws.byteSize() + this.reasons.byteSize() > FLUSH_BYTES) await this.flush();
+    return this.raws.byteSize() + this.reasons.byteSize() > FLUSH_BYTES;
   }
 
   async flush(): Promise<void> {
