@@ -2,7 +2,6 @@ import { BSON, deserialize, type DeserializeOptions } from 'bson';
 import { frameLength } from './bsonFraming';
 import { isDocument } from './document';
 import type { DocumentItem } from './documentItem';
-import { exactBsonDates } from './outOfRangeDate';
 import { topLevelDocument } from './topLevelDocument';
 
 /**
@@ -44,7 +43,7 @@ export function* bsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
       problem = `bson could not read this document (${length} bytes): ${error instanceof Error ? error.message : String(error)}`;
     }
     if (problem) yield { row, byteOffset: offset, reason: problem, raw: hex(bytes.subarray(offset, offset + length)) };
-    else yield { row, byteOffset: offset, doc: value as Record<string, unknown>, exactDates: exactBsonDates(bytes, offset, length) };
+    else yield { row, byteOffset: offset, byteLength: length, doc: value as Record<string, unknown> };
     offset += length;
   }
 }

@@ -1,5 +1,4 @@
 import type { Document } from './document';
-import type { ExactDates } from './outOfRangeDate';
 
 /** A document read from a file, or a reason why the text or bytes at that place are not one. */
 export type DocumentItem = ReadDocument | UnreadableDocument;
@@ -14,8 +13,10 @@ interface Position {
 
 export interface ReadDocument extends Position {
   doc: Document;
-  /** Recovers dates a JS Date cannot hold, when the profile meets one. */
-  exactDates: ExactDates;
+  /** The document's bytes in the file, from byteOffset (to read exact dates back). */
+  byteLength: number;
+  /** The document's text (JSON only; to read exact dates back). */
+  text?: string;
 }
 
 export interface UnreadableDocument extends Position {

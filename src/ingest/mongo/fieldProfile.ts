@@ -1,6 +1,5 @@
 import type { Document } from './document';
 import { decimalShape } from './decimalShape';
-import type { ExactDates } from './outOfRangeDate';
 import { valueKind, type ValueKind } from './valueKind';
 
 /**
@@ -44,44 +43,39 @@ export class CollectionProfile {
   documents = 0;
 
   /**
-   * Counts one document. An Invalid Date (beyond what a JS Date holds) is replaced in the
-   * document by its exact value from `exactDates`, so that nothing downstream sees it.
+   * Counts one document. Returns true when it holds an Invalid Date (a date a JS Date
+   * cannot hold): its exact value must then be read back from the source (repairDates).
    */
-  add(doc: Document, exactDates?: ExactDates): void {
+  add(doc: Document): boolean {
     this.documents++;
-    addFields(this.fields, doc, exactDates, []);
+    return addFields(this.fields, doc);
   }
 }
 
-function addFields(fields: Map<string, FieldProfile>, doc: Document, exactDates: ExactDates | undefined, path: string[]): void {
+function addFields(fields: Map<string, FieldProfile>, doc: Document): boolean {
+  let invalidDate = false;
   // Documents are plain objects with no inherited enumerable keys: for…in is their own keys.
   for (const key in doc) {
     let profile = fields.get(key);
     if (!profile) fields.set(key, (profile = emptyProfile()));
-    path.push(key);
-    addValue(profile, doc, key, exactDates, path);
-    path.pop();
+    if (addValue(profile, doc[key])) invalidDate = true;
   }
+  return invalidDate;
 }
 
-function addValue(profile: FieldProfile, container: Record<string, unknown> | unknown[], key: string | number, exactDates: ExactDates | undefined, path: string[]): void {
-  let value = (container as Record<string, unknown>)[key as string];
+function addValue(profile: FieldProfile, value: unknown): boolean {
   const kind = valueKind(value);
-  if (kind === 'dateOutOfRange' && value instanceof Date && exactDates) {
-    value = exactDates(path);
-    (container as Record<string, unknown>)[key as string] = value;
-  }
   profile.present++;
   profile.kinds.set(kind, (profile.kinds.get(kind) ?? 0) + 1);
   switch (kind) {
     case 'null':
     case 'undefined':
       profile.nulls++;
-      break;
+      return false;
     case 'int64': {
       const long = value as { toBigInt(): bigint; toNumber(): number };
       if (BigInt(long.toNumber()) !== long.toBigInt()) profile.longsInexact++;
-      break;
+      return false;
     }
     case 'decimal': {
       const shape = decimalShape(String(value));
@@ -91,27 +85,24 @@ function addValue(profile: FieldProfile, container: Record<string, unknown> | un
         d.maxScale = Math.max(d.maxScale, shape.scale);
         d.maxIntegerDigits = Math.max(d.maxIntegerDigits, shape.integerDigits);
       }
-      break;
+      return false;
     }
     case 'binary': {
       const subtype = (value as { sub_type: number }).sub_type;
       profile.binarySubtypes.set(subtype, (profile.binarySubtypes.get(subtype) ?? 0) + 1);
-      break;
+      return false;
     }
+    case 'dateOutOfRange':
+      return value instanceof Date;
     case 'document':
-      addFields((profile.fields ??= new Map()), value as Document, exactDates, path);
-      break;
+      return addFields((profile.fields ??= new Map()), value as Document);
     case 'array': {
       const elements = (profile.elements ??= emptyProfile());
-      const array = value as unknown[];
-      for (let i = 0; i < array.length; i++) {
-        path.push(String(i));
-        addValue(elements, array, i, exactDates, path);
-        path.pop();
-      }
-      break;
+      let invalidDate = false;
+      for (const element of value as unknown[]) if (addValue(elements, element)) invalidDate = true;
+      return invalidDate;
     }
     default:
-      break;
+      return false;
   }
 }

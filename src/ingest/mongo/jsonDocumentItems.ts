@@ -2,7 +2,6 @@ import type { Document } from './document';
 import type { DocumentItem } from './documentItem';
 import { detectJsonLayout, splitJsonDocuments } from './jsonDocumentSplitter';
 import { jsonLines } from './jsonLines';
-import { exactJsonDates } from './outOfRangeDate';
 import { DocumentParseError, parseJsonDocument } from './parseJsonDocument';
 import { topLevelDocument } from './topLevelDocument';
 
@@ -16,7 +15,7 @@ export function* jsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
   if (layout === 'lines') {
     for (const l of jsonLines(bytes)) {
       const text = l.text ?? lenientUtf8.decode(bytes.subarray(l.start, l.end));
-      yield item(++row, l.line, l.start, text, l.text === undefined ? INVALID_UTF8 : undefined);
+      yield item(++row, l.line, l.start, l.end - l.start, text, l.text === undefined ? INVALID_UTF8 : undefined);
     }
     return;
   }
@@ -34,13 +33,13 @@ export function* jsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
       yield { row: n, line: chunk.line, byteOffset: chunk.start, reason: INVALID_UTF8, raw: lenientUtf8.decode(raw) };
       continue;
     }
-    yield item(n, chunk.line, chunk.start, text);
+    yield item(n, chunk.line, chunk.start, chunk.end - chunk.start, text);
   }
 }
 
 const INVALID_UTF8 = 'invalid UTF-8 in the document (shown with replacement characters)';
 
-function item(row: number, line: number, byteOffset: number, text: string, problem?: string): DocumentItem {
+function item(row: number, line: number, byteOffset: number, byteLength: number, text: string, problem?: string): DocumentItem {
   if (problem) return { row, line, byteOffset, reason: problem, raw: text };
   let doc: Document;
   try {
@@ -49,5 +48,5 @@ function item(row: number, line: number, byteOffset: number, text: string, probl
     if (!(error instanceof DocumentParseError)) throw error;
     return { row, line, byteOffset, reason: error.message, raw: text };
   }
-  return { row, line, byteOffset, doc, exactDates: exactJsonDates(text) };
+  return { row, line, byteOffset, byteLength, doc, text };
 }

@@ -2,7 +2,8 @@ import type { Engine } from '../../engine/interface';
 import type { InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { bsonDocumentItems } from './bsonDocumentItems';
-import { loadDocuments, type DocumentLoadContext } from './loadDocuments';
+import { loadDocuments, type DocumentLoadContext, type DocumentSource } from './loadDocuments';
+import { exactBsonDates } from './outOfRangeDate';
 
 /**
  * Loads a mongodump collection file (`<db>/<collection>.bson`; `.bson.gz` arrives here
@@ -14,5 +15,14 @@ import { loadDocuments, type DocumentLoadContext } from './loadDocuments';
  * byte offset, keeping the documents before it.
  */
 export async function loadBson(engine: Engine, file: InputFile, ctx: DocumentLoadContext): Promise<LoadedSource> {
-  return loadDocuments(engine, file, ctx, { kind: 'mongo', items: () => bsonDocumentItems(file.bytes) });
+  return loadDocuments(engine, file, ctx, bsonSource(file.bytes));
+}
+
+/** The documents of a mongodump `.bson` file, for loadDocuments (`_source_kind = 'mongo'`). */
+export function bsonSource(bytes: Uint8Array): DocumentSource {
+  return {
+    kind: 'mongo',
+    items: () => bsonDocumentItems(bytes),
+    exactDates: (item) => exactBsonDates(bytes, item.byteOffset, item.byteLength),
+  };
 }

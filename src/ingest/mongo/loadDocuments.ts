@@ -9,7 +9,9 @@ import { BsonFramingError } from './bsonFraming';
 import { planCollection, type CollectionPlan } from './collectionPlan';
 import { isUnreadable, type DocumentItem, type ReadDocument } from './documentItem';
 import { CollectionProfile } from './fieldProfile';
+import type { ExactDates } from './outOfRangeDate';
 import { PartialLoadError } from './partialLoadError';
+import { repairDates } from './repairDates';
 import { QuarantineBuffer } from './quarantineBuffer';
 
 export interface DocumentLoadContext {
@@ -23,6 +25,8 @@ export interface DocumentLoadContext {
 export interface DocumentSource {
   kind: 'json' | 'mongo';
   items(): Iterable<DocumentItem>;
+  /** Reads a document's dates back from the source, for the ones a JS Date cannot hold. */
+  exactDates(item: ReadDocument): ExactDates;
 }
 
 /** How much is held in memory at a time; tests make these small. */
@@ -147,7 +151,7 @@ async function firstPass(
         if (quarantine.add(item)) await quarantine.flush();
         continue;
       }
-      profile.add(item.doc, item.exactDates);
+      if (profile.add(item.doc)) repairDates(item.doc, source.exactDates(item));
       if (sample) {
         sample.push(item);
         if (sampleStart < 0) sampleStart = item.byteOffset;
@@ -164,12 +168,12 @@ async function firstPass(
 
 /** Reads the file again and stages every document by the final plan. */
 async function secondPass(source: DocumentSource, stager: BatchStager): Promise<void> {
-  // Profiling again only to repair out-of-range dates in the freshly parsed documents.
+  // Profiling again only to find out-of-range dates in the freshly parsed documents.
   const repair = new CollectionProfile();
   await untilFramingLost(async () => {
     for (const item of source.items()) {
       if (isUnreadable(item)) continue;
-      repair.add(item.doc, item.exactDates);
+      if (repair.add(item.doc)) repairDates(item.doc, source.exactDates(item));
       if (!stager.append(item)) throw new Error(`internal error: document ${item.row} does not fit the plan made from the whole file`);
       if (stager.full) await stager.flush();
     }

@@ -4,10 +4,9 @@ import { testEngines } from '../../engine/testEngines';
 import { ensureLayerSchemas } from '../../pipeline/layers';
 import { IngestError } from '../ingestError';
 import { isMongoExportJson } from './isMongoExportJson';
-import { jsonDocumentItems } from './jsonDocumentItems';
 import { DEFAULT_LOAD_LIMITS, loadDocuments } from './loadDocuments';
 import { loadBson } from './loadBson';
-import { loadMongoJson } from './loadMongoJson';
+import { loadMongoJson, mongoJsonSource } from './loadMongoJson';
 import { columnTypes, ctx, fixture, rows } from './testing/mongoFixtures';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -114,7 +113,7 @@ describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) =>
     const bytes = utf8(docs.join('\n'));
     const limits = { sampleDocuments: 100, sampleBytes: 1 << 20, batch: { rows: 300, bytes: 1 << 20 } };
     const path = 'export/small_batches.json';
-    const loaded = await loadDocuments(engine, { path, bytes }, ctx(), { kind: 'json', items: () => jsonDocumentItems(bytes) }, limits);
+    const loaded = await loadDocuments(engine, { path, bytes }, ctx(), mongoJsonSource(bytes), limits);
     expect(loaded).toMatchObject({ rows: 2_500, quarantined: 0 });
     expect(loaded.typeDecisions?.find((d) => d.field === 'n')).toMatchObject({ columnType: 'VARCHAR' });
     expect(await rows(engine, 'SELECT count(*) FILTER (WHERE _row <> rowid + 1 OR i <> rowid)::INTEGER AS misplaced, count(*)::INTEGER AS n FROM bronze.small_batches')).toEqual([

@@ -5,7 +5,8 @@ import type { LoadedSource } from '../loadedSource';
 import { contentStart } from './jsonDocumentSplitter';
 import { jsonDocumentItems } from './jsonDocumentItems';
 import { firstNonBlank, isMongoExportJson } from './isMongoExportJson';
-import { loadDocuments, type DocumentLoadContext } from './loadDocuments';
+import { loadDocuments, type DocumentLoadContext, type DocumentSource } from './loadDocuments';
+import { exactJsonDates } from './outOfRangeDate';
 
 /**
  * Loads a mongoexport file (one document per line, or `--jsonArray`, compact or pretty;
@@ -21,7 +22,16 @@ export async function loadMongoJson(engine: Engine, file: InputFile, ctx: Docume
       byteOffset: first,
     });
   }
-  return loadDocuments(engine, file, ctx, { kind: 'json', items: () => jsonDocumentItems(file.bytes) });
+  return loadDocuments(engine, file, ctx, mongoJsonSource(file.bytes));
+}
+
+/** The documents of a mongoexport file, for loadDocuments (`_source_kind = 'json'`). */
+export function mongoJsonSource(bytes: Uint8Array): DocumentSource {
+  return {
+    kind: 'json',
+    items: () => jsonDocumentItems(bytes),
+    exactDates: (item) => exactJsonDates(item.text ?? ''),
+  };
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {
