@@ -8,7 +8,7 @@ import type { ReadDocument } from './documentItem';
 export interface BatchLimits {
   /** Rows per Arrow batch. */
   rows: number;
-  /** Bytes per Arrow batch (checked every 256 rows). */
+  /** Bytes per Arrow batch (checked every 16 rows: 16 of MongoDB's largest documents stay far below Arrow's 2 GiB offsets). */
   bytes: number;
 }
 
@@ -49,7 +49,7 @@ export class BatchStager {
   /** Whether the current batch should go to the engine now. */
   get full(): boolean {
     const n = this.batch.length;
-    return n >= this.limits.rows || ((n & 255) === 0 && n > 0 && this.batch.byteSize() >= this.limits.bytes);
+    return n >= this.limits.rows || ((n & 15) === 0 && n > 0 && this.batch.byteSize() >= this.limits.bytes);
   }
 
   async flush(): Promise<void> {

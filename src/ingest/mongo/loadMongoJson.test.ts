@@ -123,6 +123,13 @@ describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) =>
     expect(DEFAULT_LOAD_LIMITS).toMatchObject({ sampleDocuments: 10_000, batch: { rows: 50_000 } });
   });
 
+  it('keeps a field named __proto__ as a plain column', async () => {
+    const bytes = utf8('{"__proto__":{"x":1},"a":1}\n{"a":2}\n');
+    const loaded = await loadMongoJson(engine, { path: 'export/proto_keys.json', bytes }, ctx());
+    expect(loaded.columns).toEqual(['__proto__', 'a']);
+    expect(await rows(engine, 'SELECT "__proto__".x AS x, a FROM bronze.proto_keys ORDER BY _row')).toEqual([{ x: 1, a: 1 }, { x: null, a: 2 }]);
+  });
+
   it('loads an empty export as an empty table, and refuses a file that is not JSON documents', async () => {
     expect(await loadMongoJson(engine, { path: 'export/nothing.json', bytes: utf8('\n') }, ctx())).toMatchObject({ source: 'nothing', rows: 0 });
     const error = await loadMongoJson(engine, { path: 'export/table.json', bytes: utf8('\n\nid,name\n1,x\n') }, ctx()).catch((e: unknown) => e);
