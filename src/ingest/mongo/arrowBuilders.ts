@@ -392,6 +392,11 @@ export class ListWriter implements ArrowWriter {
   }
 }
 
+/**
+ * TIMESTAMP columns as Arrow microseconds: DuckDB-WASM turns an Arrow millisecond
+ * timestamp into a TIMESTAMP_MS column where native DuckDB makes TIMESTAMP, so the engines
+ * would disagree; microseconds are TIMESTAMP on both (checked from year −271821 to 275760).
+ */
 export function timestampWriter(): Int64Writer {
   return new Int64Writer(new TimestampMicrosecond());
 }
