@@ -148,13 +148,24 @@ function decimalColumn(scale: number): ColumnWriter {
     arrow,
     append(v) {
       if (v == null) return arrow.appendNull();
-      const t = bsonType(v);
-      const text = t === 'Decimal128' ? String(v) : t === 'Int32' || t === 'Long' ? String(t === 'Int32' ? (v as { value: number }).value : v) : mismatch();
-      const shape = decimalShape(text);
+      const shape = decimalShape(decimalText(v));
       if (!shape || shape.scale > scale || shape.integerDigits > maxIntegerDigits) mismatch();
       arrow.appendUnscaled(scaledDecimal(shape, scale));
     },
   };
+}
+
+/** A Decimal128's canonical text, or an integer's digits (integers may share a DECIMAL column). */
+function decimalText(v: unknown): string {
+  switch (bsonType(v)) {
+    case 'Decimal128':
+    case 'Long':
+      return String(v);
+    case 'Int32':
+      return String((v as { value: number }).value);
+    default:
+      return mismatch();
+  }
 }
 
 /** The text of a text-like value: the one BSON type the column was planned for. */

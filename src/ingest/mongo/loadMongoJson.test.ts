@@ -123,6 +123,13 @@ describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) =>
     expect(DEFAULT_LOAD_LIMITS).toMatchObject({ sampleDocuments: 10_000, batch: { rows: 50_000 } });
   });
 
+  it('puts integers and decimals of one field into one exact DECIMAL column', async () => {
+    const bytes = utf8('{"p":{"$numberDecimal":"1.25"}}\n{"p":3}\n{"p":{"$numberLong":"-7"}}\n{"p":{"$numberDecimal":"-0.5E+1"}}\n');
+    const loaded = await loadMongoJson(engine, { path: 'export/prices.json', bytes }, ctx());
+    expect(loaded.typeDecisions?.[0]).toMatchObject({ columnType: 'DECIMAL(38,2)', typesSeen: [{ type: 'decimal', count: 2 }, { type: 'int32', count: 1 }, { type: 'int64', count: 1 }] });
+    expect(await rows(engine, 'SELECT p::VARCHAR AS p FROM bronze.prices ORDER BY _row')).toEqual([{ p: '1.25' }, { p: '3.00' }, { p: '-7.00' }, { p: '-5.00' }]);
+  });
+
   it('keeps a field named __proto__ as a plain column', async () => {
     const bytes = utf8('{"__proto__":{"x":1},"a":1}\n{"a":2}\n');
     const loaded = await loadMongoJson(engine, { path: 'export/proto_keys.json', bytes }, ctx());
