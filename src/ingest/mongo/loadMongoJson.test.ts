@@ -91,21 +91,23 @@ describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) =>
   });
 
   it('plans again when a field changes type after the sample, and reports the whole collection', async () => {
-    const docs = Array.from({ length: 10_050 }, (_, i) => `{"n":${i},"s":"r${i}"}`);
-    docs.push('{"n":"ten thousand fifty","s":"late","extra":{"$numberLong":"9223372036854775807"}}');
-    const path = 'export/late_change.json';
-    const loaded = await loadMongoJson(engine, { path, bytes: utf8(docs.join('\n')) }, ctx());
-    expect(loaded.rows).toBe(10_051);
+    // A sample of 100 documents (10,000 by default) so that the change comes after it.
+    const limits = { ...DEFAULT_LOAD_LIMITS, sampleDocuments: 100 };
+    const docs = Array.from({ length: 150 }, (_, i) => `{"n":${i},"s":"r${i}"}`);
+    docs.push('{"n":"one hundred fifty","s":"late","extra":{"$numberLong":"9223372036854775807"}}');
+    const bytes = utf8(docs.join('\n'));
+    const loaded = await loadDocuments(engine, { path: 'export/late_change.json', bytes }, ctx(), mongoJsonSource(bytes), limits);
+    expect(loaded.rows).toBe(151);
     expect(loaded.typeDecisions?.find((d) => d.field === 'n')).toMatchObject({
       columnType: 'VARCHAR',
-      typesSeen: [{ type: 'int32', count: 10_050 }, { type: 'string', count: 1 }],
+      typesSeen: [{ type: 'int32', count: 150 }, { type: 'string', count: 1 }],
     });
-    expect(await rows(engine, 'SELECT n, s, extra::VARCHAR AS extra FROM bronze.late_change WHERE _row IN (1, 10050, 10051) ORDER BY _row')).toEqual([
+    expect(await rows(engine, 'SELECT n, s, extra::VARCHAR AS extra FROM bronze.late_change WHERE _row IN (1, 150, 151) ORDER BY _row')).toEqual([
       { n: '0', s: 'r0', extra: null },
-      { n: '10049', s: 'r10049', extra: null },
-      { n: '"ten thousand fifty"', s: 'late', extra: '9223372036854775807' },
+      { n: '149', s: 'r149', extra: null },
+      { n: '"one hundred fifty"', s: 'late', extra: '9223372036854775807' },
     ]);
-    expect(loaded.fieldStats?.find((f) => f.field === 'extra')).toEqual({ field: 'extra', column: 'extra', present: 1, missing: 10_050, nulls: 0 });
+    expect(loaded.fieldStats?.find((f) => f.field === 'extra')).toEqual({ field: 'extra', column: 'extra', present: 1, missing: 150, nulls: 0 });
   });
 
   it('keeps file order across many small batches, through a second pass', async () => {
