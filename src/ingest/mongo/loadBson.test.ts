@@ -141,6 +141,18 @@ describe.each(testEngines)('mongodump .bson on the %s engine', (_kind, open) => 
     expect(await rows(engine, `SELECT count(*)::INTEGER AS n, max(_row)::INTEGER AS last FROM bronze.products WHERE _source = '${path}'`)).toEqual([{ n: 9, last: 9 }]);
   });
 
+  it('refuses a file that is not BSON at all without creating a table', async () => {
+    const error = await loadBson(engine, { path: 'notes/readme.bson', bytes: new TextEncoder().encode('hello, this is text') }, ctx()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect(error).not.toBeInstanceOf(PartialLoadError);
+    expect((error as IngestError).toJSON()).toEqual({
+      file: 'notes/readme.bson',
+      byteOffset: 0,
+      message: 'invalid document length 1819043176 (a BSON document is 5 bytes to 16 MiB): the file is damaged or not BSON; no document could be read.',
+    });
+    expect(await columnTypes(engine, 'bronze', 'readme')).toEqual([]);
+  });
+
   it('quarantines a document bson rejects, with its offset and bytes, and loads the others', async () => {
     const docs = products().slice(0, 3).map((d) => serialize(d));
     const bad = serialize({ product_id: 'bad', product_category_name: 'x' });

@@ -1,6 +1,7 @@
 import type { Engine } from '../../engine/interface';
 import { qualified, quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
+import { IngestError } from '../ingestError';
 import type { InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
@@ -74,6 +75,11 @@ export async function loadDocuments(
       await secondPass(source, stager);
     }
     await stager.flush();
+    const framing = first.framing;
+    if (framing && stager.rows === 0 && quarantine.count === 0) {
+      // Not one document could be read (not BSON at all, or cut inside the first): no table.
+      throw new IngestError(file.path, `${framing.detail}; no document could be read.`, { byteOffset: framing.byteOffset });
+    }
 
     const recognised = recogniseSource([...profile.fields.keys()]);
     const table = recognised ?? tableNameFromPath(file.path);
@@ -97,7 +103,6 @@ export async function loadDocuments(
       typeDecisions: plan.typeDecisions,
       fieldStats: plan.fieldStats,
     };
-    const framing = first.framing;
     if (framing) {
       const kept = `${loaded.rows} document(s) before it were loaded into ${loaded.table}${loaded.quarantined ? ` (${loaded.quarantined} quarantined)` : ''}`;
       throw new PartialLoadError(
