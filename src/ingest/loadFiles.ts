@@ -2,6 +2,10 @@ import type { Engine } from '../engine/interface';
 import { ensureLayerSchemas } from '../pipeline/layers';
 import { DEFAULT_MAX_INFLATED_BYTES, expandArchives } from './archive/expandArchives';
 import { loadCsv } from './csv/loadCsv';
+import { isMongoExportJson } from './mongo/isMongoExportJson';
+import { loadBson } from './mongo/loadBson';
+import { loadMongoJson } from './mongo/loadMongoJson';
+import { PartialLoadError } from './mongo/partialLoadError';
 import { loadDump, loadTabExport } from './mysql/loadDump';
 import { detectFormat, isSideFile } from './detectFormat';
 import { IngestError, type IngestProblem } from './ingestError';
@@ -75,6 +79,8 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
         progress.rowsLoaded += loaded.sources.reduce((n, s) => n + s.rows, 0);
       }
     } catch (error) {
+      // A file that stopped part-way still loaded what came before the problem.
+      if (error instanceof PartialLoadError) result.sources.push(error.loaded);
       const problem = error instanceof IngestError ? error : new IngestError(file.path, (error as Error).message ?? String(error));
       result.errors.push(problem.toJSON());
     }
@@ -98,6 +104,11 @@ async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onByte
       return { sources: [await loadCsv(engine, file, { id, loadedAt })] };
     case 'mysql':
       return loadDump(engine, file, { id, loadedAt, onBytes });
+    case 'json':
+      if (!isMongoExportJson(file.bytes)) throw new IngestError(file.path, 'this JSON is not one document per line nor an array of documents (objects); only such exports (mongoexport, NDJSON) can be loaded.', { byteOffset: 0 });
+      return { sources: [await loadMongoJson(engine, file, { id, loadedAt })] };
+    case 'bson':
+      return { sources: [await loadBson(engine, file, { id, loadedAt })] };
     case 'unknown':
       throw new IngestError(file.path, 'unknown file type: expected .csv, .tsv, .sql, .json, .bson, .zip or .gz.');
     default:
