@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const SCRIPTS = ['run', 'dumpIngest'];
+const SCRIPTS = ['run', 'dumpIngest', 'mongoIngest'];
 
 const args = process.argv.slice(2);
 const only = args.indexOf('--only');

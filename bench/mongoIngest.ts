@@ -22,7 +22,8 @@ import { loadBson } from '../src/ingest/mongo/loadBson';
 import { loadMongoJson } from '../src/ingest/mongo/loadMongoJson';
 import { ensureLayerSchemas } from '../src/pipeline/layers';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '200000' }, runs: { type: 'string', default: '5' } } });
+// Not strict: npm run bench hands every script the same arguments (--sf is not ours).
+const { values } = parseArgs({ strict: false, options: { docs: { type: 'string', default: '200000' }, runs: { type: 'string', default: '5' } } });
 const DOCS = Number(values.docs);
 const RUNS = Number(values.runs);
 const COLUMNS = ['product_name_lenght', 'product_description_lenght', 'product_photos_qty', 'product_weight_g', 'product_length_cm', 'product_height_cm', 'product_width_cm'];
