@@ -6,6 +6,11 @@ import type { ProgressListener } from '../ingest/progress';
 import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
 import { parseModel, type ModelFile } from '../pipeline/model';
 import { runPipeline, type PipelineRun, type RunOptions } from '../pipeline/runner';
+import type { ChartId } from './dashboard/chartId';
+import { chartQuery } from './dashboard/dashboardCharts';
+import { queryDashboard, type DashboardData } from './dashboard/dashboardData';
+import type { DashboardFilter } from './dashboard/dashboardFilter';
+import { queryDashboardOptions, type DashboardOptions } from './dashboard/dashboardOptions';
 import { listTables, type TableInfo } from './tableInfo';
 
 /**
@@ -54,6 +59,21 @@ export class Lakehouse {
     if (names.size === 0) throw new Error(`There is no table ${layer}.${table}.`);
     const order = names.has('_row') && names.has('_source') ? 'ORDER BY _source, _row' : '';
     return this.engine.queryIPC(`SELECT * FROM ${qualified(layer, table)} ${order} LIMIT ${Math.max(0, Math.floor(limit))}`);
+  }
+
+  /** Every dashboard chart's rows under the filter, from gold (and silver for categories). */
+  dashboard(filter: DashboardFilter): Promise<DashboardData> {
+    return queryDashboard(this.engine, filter);
+  }
+
+  /** The states, categories and months the dashboard can be filtered to. */
+  dashboardOptions(): Promise<DashboardOptions> {
+    return queryDashboardOptions(this.engine);
+  }
+
+  /** The SQL behind a dashboard chart under a filter, for "view data". */
+  chartQuery(chart: ChartId, filter: DashboardFilter): string {
+    return chartQuery(chart, filter);
   }
 
   /** Drops every table of every layer: a fresh lakehouse. */
