@@ -9,7 +9,8 @@ export const CLV_BINS = 20;
  * Customers by predicted 12-month CLV (gold.customer_ltv.predicted_clv) under the filter.
  * The bin width is a round number (1, 2 or 5 × 10^k) that puts the 99th percentile of all
  * customers near the last of CLV_BINS bins, so bins stay put while the filter changes;
- * customers above go into one overflow bin (is_overflow, clv_to NULL).
+ * customers above go into one overflow bin (is_overflow), drawn one bin wide: its clv_to is
+ * where the bar ends, not a bound on the values in it.
  */
 export const clvHistogram: DashboardChart = {
   id: 'clvHistogram',
@@ -31,7 +32,7 @@ binned AS (
 )
 SELECT
   (bin * width)::DOUBLE AS clv_from,
-  CASE WHEN bin < ${CLV_BINS} THEN ((bin + 1) * width)::DOUBLE END AS clv_to,
+  ((bin + 1) * width)::DOUBLE AS clv_to,
   count(*)::INTEGER AS customers,
   (count(*) / sum(count(*)) OVER ())::DOUBLE AS share,
   bin = ${CLV_BINS} AS is_overflow
