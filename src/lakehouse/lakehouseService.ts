@@ -76,8 +76,8 @@ export class LakehouseService {
     return this.ready().previewIPC(layer, table, limit);
   }
 
-  dashboard(filter: DashboardFilter): Promise<DashboardData> {
-    return this.ready().dashboard(filter);
+  dashboard(filter: DashboardFilter, charts?: ChartId[]): Promise<DashboardData> {
+    return this.ready().dashboard(filter, charts);
   }
 
   dashboardOptions(): Promise<DashboardOptions> {

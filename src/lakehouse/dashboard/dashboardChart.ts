@@ -1,14 +1,11 @@
 import type { ChartId } from './chartId';
-import type { DashboardFilter, FilterDimension } from './dashboardFilter';
+import type { DashboardFilter } from './dashboardFilter';
 
-/** One chart's query: the SQL behind it under a (validated) filter. */
+/**
+ * One chart's query: the SQL behind it under a (validated) filter. A chart drawn along a
+ * filter dimension (CHART_DIMENSIONS) leaves that dimension out of its WHERE clause.
+ */
 export interface DashboardChart {
   id: ChartId;
-  /**
-   * The filter dimension the chart is drawn along, if any. Its query ignores that part of
-   * the filter (every state stays on the state chart, the selected one highlighted), so
-   * that another value can be picked from it: the usual cross-filtering behaviour.
-   */
-  dimension?: FilterDimension;
   sql(filter: DashboardFilter): string;
 }

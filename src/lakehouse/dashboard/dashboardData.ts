@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/interface';
 import { CHART_IDS, type ChartId } from './chartId';
 import { chartQuery } from './dashboardCharts';
 import { validateFilter, type DashboardFilter } from './dashboardFilter';
+import type { DashboardTables } from './dashboardTables';
 
 /** One chart's rows as Arrow IPC bytes (small: tens of rows), with the SQL that made them. */
 export interface ChartData {
@@ -23,9 +24,10 @@ export interface DashboardData {
  * cross-filter click costs one worker round trip; the queries run one after another on
  * the engine's single connection.
  */
-export async function queryDashboard(engine: Engine, filter: DashboardFilter, charts: readonly ChartId[] = CHART_IDS): Promise<DashboardData> {
+export async function queryDashboard(engine: Engine, tables: DashboardTables, filter: DashboardFilter, charts: readonly ChartId[] = CHART_IDS): Promise<DashboardData> {
   const valid = validateFilter(filter);
   const started = performance.now();
+  await tables.ensure();
   const results: ChartData[] = [];
   for (const chart of charts) {
     const sql = chartQuery(chart, valid);

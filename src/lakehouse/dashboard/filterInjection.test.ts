@@ -16,7 +16,7 @@ describe('hostile filter values', () => {
     expect(data.charts.map((c) => c.chart)).toEqual([...CHART_IDS]);
     expect(chartRows(data, 'revenueMonthly')).toEqual([]);
     expect(chartRows(data, 'delayHistogram')).toEqual([]);
-    expect(chartRows(data, 'rfmSegments').every((r) => r.customers === 0)).toBe(true);
+    expect(chartRows(data, 'rfmSegments')).toEqual([]);
   });
 
   it('a category that tries to drop a table leaves it there', async () => {

@@ -1,21 +1,25 @@
 import { quoteLiteral } from '../../engine/sql';
 import type { DashboardFilter } from './dashboardFilter';
-import { ordersWithCategory } from './productCategory';
 
 /**
- * The filter as conditions on an order-grained gold table aliased `alias` (one with
- * order_id, customer_state and purchased_at: gold.order_facts, gold.delivery_performance).
- * A category keeps the orders with at least one item of it. Values are SQL literals.
+ * The state and month parts of the filter as conditions on a dashboard table aliased
+ * `alias` with customer_state and month (DATE): every row-level table and every cube.
+ * Values are SQL literals.
  */
-export function orderConditions(filter: DashboardFilter, alias: string): string[] {
+export function cellConditions(filter: DashboardFilter, alias: string): string[] {
   const conditions: string[] = [];
   if (filter.customerState !== undefined) conditions.push(`${alias}.customer_state = ${quoteLiteral(filter.customerState)}`);
-  if (filter.month !== undefined) {
-    const start = `DATE ${quoteLiteral(filter.month)}`;
-    // A range on the timestamp rather than date_trunc(…) = …, so DuckDB can use zone maps.
-    conditions.push(`${alias}.purchased_at >= ${start}`, `${alias}.purchased_at < ${start} + INTERVAL 1 MONTH`);
-  }
-  if (filter.category !== undefined) conditions.push(`${alias}.order_id IN (${ordersWithCategory(filter.category)})`);
+  if (filter.month !== undefined) conditions.push(`${alias}.month = DATE ${quoteLiteral(filter.month)}`);
+  return conditions;
+}
+
+/**
+ * The whole filter as conditions on a row-level table with order_key (dashboard.orders,
+ * dashboard.deliveries): a category keeps the orders with at least one item of it.
+ */
+export function orderConditions(filter: DashboardFilter, alias: string): string[] {
+  const conditions = cellConditions(filter, alias);
+  if (filter.category !== undefined) conditions.push(`${alias}.order_key IN (SELECT order_key FROM dashboard.items WHERE category = ${quoteLiteral(filter.category)})`);
   return conditions;
 }
 

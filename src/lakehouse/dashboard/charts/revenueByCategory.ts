@@ -1,44 +1,42 @@
 import { quoteLiteral } from '../../../engine/sql';
+import { CHART_DIMENSIONS } from '../chartId';
 import type { DashboardChart } from '../dashboardChart';
 import { withoutDimension } from '../dashboardFilter';
-import { revenueLines } from '../revenueLines';
+import { cellConditions, where } from '../orderConditions';
 
 /** Categories drawn on their own; the rest are summed into one "Other" bar. */
 export const TOP_CATEGORIES = 12;
 
 /**
- * Revenue by product category: the top categories by revenue under the state and month
- * filters, the selected category always among them, and one row (category NULL) for the
- * others. orders counts an order in every category it has items of, as
- * gold.revenue_by_category does.
+ * Revenue by product category (dashboard.revenue_cube) under the state and month filters:
+ * the top categories by revenue, the selected category always among them, and one row
+ * (category NULL) summing the others. orders counts an order in every category it has
+ * items of, as gold.revenue_by_category does, so Other's orders add up its categories'.
  */
 export const revenueByCategory: DashboardChart = {
   id: 'revenueByCategory',
-  dimension: 'category',
   sql(filter) {
-    const selected = filter.category === undefined ? 'NULL' : quoteLiteral(filter.category);
-    return `WITH lines AS (
-  ${revenueLines(withoutDimension(filter, 'category'), true)}
+    // Without a selection there is no OR: `category = NULL` would make `shown` NULL, not false.
+    const orSelected = filter.category === undefined ? '' : ` OR category = ${quoteLiteral(filter.category)}`;
+    return `WITH by_category AS (
+  SELECT c.category, sum(c.revenue) AS revenue, sum(c.orders) AS orders, sum(c.items) AS items
+  FROM dashboard.revenue_cube AS c
+  ${where(cellConditions(withoutDimension(filter, CHART_DIMENSIONS.revenueByCategory), 'c'))}
+  GROUP BY c.category
 ),
 ranked AS (
-  SELECT category, row_number() OVER (ORDER BY sum(revenue) DESC, category) <= ${TOP_CATEGORIES} OR category = ${selected} AS shown
-  FROM lines
-  GROUP BY category
-),
-grouped AS (
-  SELECT CASE WHEN r.shown THEN l.category END AS category, l.category AS member, l.order_id, l.revenue
-  FROM lines AS l
-  JOIN ranked AS r ON r.category = l.category
+  SELECT *, CASE WHEN row_number() OVER (ORDER BY revenue DESC, category) <= ${TOP_CATEGORIES}${orSelected} THEN category END AS shown
+  FROM by_category
 )
 SELECT
-  category,
-  coalesce(category, 'Other (' || count(DISTINCT member) || ' categories)') AS label,
+  shown AS category,
+  coalesce(shown, 'Other (' || count(*) || ' categories)') AS label,
   sum(revenue)::DOUBLE AS revenue,
-  count(DISTINCT order_id)::INTEGER AS orders,
-  count(*)::INTEGER AS items,
-  count(DISTINCT member)::INTEGER AS categories
-FROM grouped
-GROUP BY category
-ORDER BY category IS NULL, sum(revenue) DESC, category`;
+  sum(orders)::INTEGER AS orders,
+  sum(items)::INTEGER AS items,
+  count(*)::INTEGER AS categories
+FROM ranked
+GROUP BY shown
+ORDER BY shown IS NULL, sum(revenue) DESC, shown`;
   },
 };

@@ -1,3 +1,4 @@
+import { CHART_DIMENSIONS } from '../chartId';
 import type { DashboardChart } from '../dashboardChart';
 import { withoutDimension } from '../dashboardFilter';
 import { revenueLines } from '../revenueLines';
@@ -8,16 +9,15 @@ import { revenueLines } from '../revenueLines';
  */
 export const revenueByState: DashboardChart = {
   id: 'revenueByState',
-  dimension: 'customerState',
   sql(filter) {
     return `WITH lines AS (
-  ${revenueLines(withoutDimension(filter, 'customerState'))}
+  ${revenueLines(withoutDimension(filter, CHART_DIMENSIONS.revenueByState))}
 )
 SELECT
   customer_state,
   sum(revenue)::DOUBLE AS revenue,
-  count(DISTINCT order_id)::INTEGER AS orders,
-  count(DISTINCT customer_unique_id)::INTEGER AS customers
+  count(DISTINCT order_key)::INTEGER AS orders,
+  count(DISTINCT customer_key)::INTEGER AS customers
 FROM lines
 GROUP BY customer_state
 ORDER BY sum(revenue) DESC, customer_state`;

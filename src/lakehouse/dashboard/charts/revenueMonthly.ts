@@ -1,6 +1,7 @@
+import { CHART_DIMENSIONS } from '../chartId';
 import type { DashboardChart } from '../dashboardChart';
 import { withoutDimension } from '../dashboardFilter';
-import { revenueLines } from '../revenueLines';
+import { revenueCells } from '../revenueCells';
 
 /**
  * Revenue and orders by purchase month under the state and category filters; unfiltered,
@@ -8,17 +9,13 @@ import { revenueLines } from '../revenueLines';
  */
 export const revenueMonthly: DashboardChart = {
   id: 'revenueMonthly',
-  dimension: 'month',
   sql(filter) {
-    return `WITH lines AS (
-  ${revenueLines(withoutDimension(filter, 'month'))}
-)
-SELECT
-  strftime(date_trunc('month', purchased_at), '%Y-%m-01') AS month,
+    return `SELECT
+  strftime(month, '%Y-%m-01') AS month,
   sum(revenue)::DOUBLE AS revenue,
-  count(DISTINCT order_id)::INTEGER AS orders
-FROM lines
-GROUP BY ALL
+  sum(orders)::INTEGER AS orders
+FROM (${revenueCells(withoutDimension(filter, CHART_DIMENSIONS.revenueMonthly))})
+GROUP BY month
 ORDER BY month`;
   },
 };
