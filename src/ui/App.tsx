@@ -11,7 +11,7 @@ import { PipelineSummary } from './report/PipelineSummary';
 import { TableList, tableKey } from './tables/TableList';
 import { TablePreview } from './tables/TablePreview';
 import { useLakehouse, type EngineState } from './useLakehouse';
-import { useUrlState } from './views/useUrlState';
+import { useUrlView } from './views/useUrlState';
 import { panelId, tabId, ViewTabs } from './views/ViewTabs';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
@@ -26,7 +26,7 @@ const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';
 
 export function App() {
   const lake = useLakehouse(bundle);
-  const url = useUrlState();
+  const [view, setView] = useUrlView();
   const [selected, setSelected] = useState<{ table: TableInfo; ipc: Uint8Array }>();
   const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined;
 
@@ -63,16 +63,16 @@ export function App() {
         {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
         {hasTables && (
           <div className="views">
-            <ViewTabs view={url.view} onChange={url.setView} />
-            <div role="tabpanel" id={panelId('tables')} aria-labelledby={tabId('tables')} hidden={url.view !== 'tables'} className="explorer">
+            <ViewTabs view={view} onChange={setView} />
+            <div role="tabpanel" id={panelId('tables')} aria-labelledby={tabId('tables')} hidden={view !== 'tables'} className="explorer">
               <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
               {selected ? <TablePreview table={selected.table} ipc={selected.ipc} /> : <p className="hint">Choose a table to see its first rows.</p>}
             </div>
-            <div role="tabpanel" id={panelId('dashboard')} aria-labelledby={tabId('dashboard')} hidden={url.view !== 'dashboard'}>
-              {url.view === 'dashboard' &&
+            <div role="tabpanel" id={panelId('dashboard')} aria-labelledby={tabId('dashboard')} hidden={view !== 'dashboard'}>
+              {view === 'dashboard' &&
                 (goldReady ? (
                   <Suspense fallback={<p className="hint">Loading the charts…</p>}>
-                    <Dashboard query={lake.dashboard} queryOptions={lake.dashboardOptions} filter={url.filter} onFilter={url.setFilter} />
+                    <Dashboard query={lake.dashboard} queryOptions={lake.dashboardOptions} />
                   </Suspense>
                 ) : (
                   <p className="hint">The dashboard appears once the pipeline has built the gold tables.</p>

@@ -24,7 +24,7 @@ export function ChartCard({ definition, result, dataKey, selected, onPick }: Pro
   const download = (format: ImageFormat) => view && void downloadChart(view, format, definition.fileName);
   const empty = result !== undefined && result.rows.length === 0;
   return (
-    <section className="chart-card" aria-labelledby={`chart-${id}-title`} aria-describedby={`chart-${id}-description`} data-chart={id} data-testid={`chart-${id}`}>
+    <section className="chart-card" aria-labelledby={`chart-${id}-title`} aria-describedby={`chart-${id}-description`} data-chart={id} data-testid={`chart-${id}`} data-query-ms={result?.milliseconds.toFixed(1)}>
       <h3 id={`chart-${id}-title`}>{title}</h3>
       <p className="chart-description" id={`chart-${id}-description`}>
         {description}

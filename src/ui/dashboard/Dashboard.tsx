@@ -1,18 +1,18 @@
 import { useCallback, useRef } from 'react';
+import type { ChartId } from '../../lakehouse/dashboard/chartId';
 import type { DashboardData } from '../../lakehouse/dashboard/dashboardData';
 import type { DashboardFilter, FilterDimension } from '../../lakehouse/dashboard/dashboardFilter';
 import type { DashboardOptions } from '../../lakehouse/dashboard/dashboardOptions';
 import { filterKey } from '../views/urlState';
+import { useUrlFilter } from '../views/useUrlState';
 import { ChartCard } from './ChartCard';
 import { CHARTS, type ChartDefinition } from './chartCatalog';
 import { describeFilter, FilterBar } from './FilterBar';
 import { useDashboardData, useDashboardOptions } from './useDashboardData';
 
 interface Props {
-  query: (filter: DashboardFilter) => Promise<DashboardData>;
+  query: (filter: DashboardFilter, charts: ChartId[]) => Promise<DashboardData>;
   queryOptions: () => Promise<DashboardOptions>;
-  filter: DashboardFilter;
-  onFilter: (filter: DashboardFilter) => void;
 }
 
 /**
@@ -20,7 +20,8 @@ interface Props {
  * in the select boxes) changes the filter, which lives in the URL; every chart is then
  * re-queried in the worker, in DuckDB, and the new rows are pushed into the live views.
  */
-export default function Dashboard({ query, queryOptions, filter, onFilter }: Props) {
+export default function Dashboard({ query, queryOptions }: Props) {
+  const [filter, onFilter] = useUrlFilter();
   const options = useDashboardOptions(queryOptions);
   const state = useDashboardData(query, filter);
   // Read at click time, so the pick handler (and each view's listener) stays the same function.
@@ -43,7 +44,7 @@ export default function Dashboard({ query, queryOptions, filter, onFilter }: Pro
       <p className="dashboard-status" role="status">
         {state.loading
           ? 'Updating…'
-          : `${active.length ? active.map(([d, v]) => describeFilter(d, v!)).join(' · ') : 'All orders'} · ${CHARTS.length} charts queried in ${Math.round(state.milliseconds ?? 0)} ms`}
+          : `${active.length ? active.map(([d, v]) => describeFilter(d, v!)).join(' · ') : 'All orders'} · ${state.queried ?? 0} of ${CHARTS.length} charts queried in ${Math.round(state.milliseconds ?? 0)} ms`}
       </p>
       {state.error && (
         <p className="error" role="alert">

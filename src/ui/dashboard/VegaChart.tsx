@@ -29,6 +29,8 @@ interface Props {
 export function VegaChart({ spec, rows, selected, dataKey, onPick, onView }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>();
+  /** The rows the view holds, so that a change of selection alone does not push them again. */
+  const pushed = useRef<ChartRow[]>(undefined);
 
   useEffect(() => {
     let finalize: (() => void) | undefined;
@@ -41,6 +43,7 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView }: Pro
     return () => {
       cancelled = true;
       finalize?.();
+      pushed.current = undefined;
       setView(undefined);
     };
   }, [spec]);
@@ -65,9 +68,12 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView }: Pro
   useEffect(() => {
     if (!view || !rows || dataKey === undefined) return;
     let current = true;
-    // Copies: Vega annotates and may parse fields of the objects it is given.
+    if (pushed.current !== rows) {
+      // Copies: Vega annotates and may parse fields of the objects it is given.
+      view.data(ROWS, rows.map((r) => ({ ...r })));
+      pushed.current = rows;
+    }
     void view
-      .data(ROWS, rows.map((r) => ({ ...r })))
       .signal(SELECTED, selected)
       .runAsync()
       .then(() => {

@@ -29,19 +29,34 @@ export function readUrlState(search: string): UrlState {
  * as `bundle`) kept. The default view and empty filters are left out, so a plain link stays plain.
  */
 export function writeUrlState(search: string, state: UrlState): string {
+  return writeUrlFilter(writeUrlView(search, state.view), state.filter);
+}
+
+/** The query string with the view written in, everything else kept. */
+export function writeUrlView(search: string, view: View): string {
   const params = new URLSearchParams(search);
-  if (state.view === 'tables') params.delete('view');
-  else params.set('view', state.view);
+  if (view === 'tables') params.delete('view');
+  else params.set('view', view);
+  return queryString(params);
+}
+
+/** The query string with the filters written in, everything else kept. */
+export function writeUrlFilter(search: string, filter: DashboardFilter): string {
+  const params = new URLSearchParams(search);
   for (const [dimension, name] of Object.entries(FILTER_PARAMS) as [FilterDimension, string][]) {
-    const value = state.filter[dimension];
+    const value = filter[dimension];
     if (value) params.set(name, value);
     else params.delete(name);
   }
+  return queryString(params);
+}
+
+function queryString(params: URLSearchParams): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
 /** A filter's identity, the same text as its query string: `state=SP&month=2017-03-01`. */
 export function filterKey(filter: DashboardFilter): string {
-  return writeUrlState('', { view: 'tables', filter }).replace(/^\?/, '');
+  return writeUrlFilter('', filter).replace(/^\?/, '');
 }

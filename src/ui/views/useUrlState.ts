@@ -1,19 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DashboardFilter } from '../../lakehouse/dashboard/dashboardFilter';
-import { readUrlState, writeUrlState, type UrlState, type View } from './urlState';
+import { readUrlState, writeUrlFilter, writeUrlView, type View } from './urlState';
 
 /**
- * The tab and dashboard filters, read from the query string on start and written back
- * with history.replaceState on every change, so that a copied link reopens the same view
- * (without adding a history entry per click).
+ * One part of the URL's state, read from the query string on start and written back with
+ * history.replaceState on every change (no history entry per click), so that a copied
+ * link reopens the same view. The tab and the filters are separate hooks so that a filter
+ * change re-renders the dashboard only, not the whole app.
  */
-export function useUrlState() {
-  const [state, setState] = useState<UrlState>(() => readUrlState(location.search));
+function useUrlPart<T>(read: (search: string) => T, write: (search: string, value: T) => string): [T, (value: T) => void] {
+  const [value, setValue] = useState<T>(() => read(location.search));
   useEffect(() => {
-    const search = writeUrlState(location.search, state);
+    const search = write(location.search, value);
     if (search !== location.search) history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
-  }, [state]);
-  const setView = useCallback((view: View) => setState((s) => ({ ...s, view })), []);
-  const setFilter = useCallback((filter: DashboardFilter) => setState((s) => ({ ...s, filter })), []);
-  return { ...state, setView, setFilter };
+  }, [value, write]);
+  return [value, setValue];
+}
+
+const readView = (search: string) => readUrlState(search).view;
+const readFilter = (search: string) => readUrlState(search).filter;
+
+/** The selected tab (`?view=`). */
+export function useUrlView(): [View, (view: View) => void] {
+  return useUrlPart(readView, writeUrlView);
+}
+
+/** The dashboard filters (`?state=&category=&month=`). */
+export function useUrlFilter(): [DashboardFilter, (filter: DashboardFilter) => void] {
+  return useUrlPart(readFilter, writeUrlFilter);
 }

@@ -3,15 +3,17 @@ import { AOV_BANDS, FREQUENCY_BANDS } from '../../../lakehouse/dashboard/charts/
 import { chartBase, describedAs, num } from './chartBase';
 
 const cell = {
-  x: { field: 'aov_band', type: 'nominal', sort: [...AOV_BANDS], title: 'Average order value band', axis: { labelAngle: 0 } },
-  y: { field: 'frequency_band', type: 'nominal', sort: [...FREQUENCY_BANDS], title: 'Purchase frequency' },
-} as const;
+  // Fixed domains: every cell keeps its place, including one without customers (no row).
+  x: { field: 'aov_band', type: 'nominal' as const, scale: { domain: [...AOV_BANDS] }, title: 'Average order value band', axis: { labelAngle: 0 } },
+  y: { field: 'frequency_band', type: 'nominal' as const, scale: { domain: [...FREQUENCY_BANDS] }, title: 'Purchase frequency' },
+};
 
 const described = describedAs(`datum.frequency_band + ' customers, ' + datum.aov_band + ' order value: ' + ${num('customers')} + ' customers, ' + format(datum.share, '.1%')`);
 
 /**
  * Customers by frequency band × average-order-value band. Counts span orders of magnitude
- * (most customers buy once), so the colour scale is symlog; every cell also prints its count.
+ * (most customers buy once), so the colour scale is symlog; every cell also prints its
+ * count. A cell without customers stays empty.
  */
 export const customerSegmentsSpec: TopLevelSpec = {
   ...chartBase,
@@ -28,7 +30,6 @@ export const customerSegmentsSpec: TopLevelSpec = {
           { field: 'aov_band', type: 'nominal', title: 'Order value' },
           { field: 'customers', type: 'quantitative', title: 'Customers', format: ',' },
           { field: 'share', type: 'quantitative', title: 'Share of customers', format: '.1%' },
-          { field: 'avg_order_value', type: 'quantitative', title: 'Mean order value (R$)', format: ',.2f' },
         ],
       },
     },

@@ -20,7 +20,8 @@ export const rfmSegmentsSpec: TopLevelSpec = {
   ],
   mark: { type: 'bar' },
   encoding: {
-    y: { field: 'segment', type: 'nominal', sort: [...RFM_SEGMENTS], title: null },
+    // A fixed domain: every segment keeps its place, including one without customers (no row).
+    y: { field: 'segment', type: 'nominal', scale: { domain: [...RFM_SEGMENTS] }, title: null },
     yOffset: { field: 'of', type: 'nominal', sort: ['Customers', 'Revenue'] },
     x: { field: 'share', type: 'quantitative', title: 'Share (%)', axis: { format: '.0%' } },
     color: { field: 'of', type: 'nominal', title: 'Share of', scale: { domain: ['Customers', 'Revenue'], range: [OKABE_ITO.skyBlue, OKABE_ITO.blue] }, legend: { orient: 'bottom' } },
