@@ -70,6 +70,17 @@ test('every chart shows the numbers of the gold tables', async ({ page }) => {
   await expect(page.getByRole('tablist', { name: 'Views' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Dashboard' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Dashboard' })).toBeVisible();
+  // Regression: Vega redoes its 'fit' layout only when asked, so rows arriving after the
+  // first (empty) render left axis labels and titles overflowing the SVG, clipped, until
+  // a window resize. Checked before any resize (a full-page screenshot resizes).
+  for (const id of ['revenueByState', 'revenueByCategory', 'revenueMonthly', 'deliveryByState', 'delayHistogram', 'rfmSegments', 'clvHistogram', 'customerSegments']) {
+    const overflow = await chart(page, id).locator('svg').first().evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const texts = [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect()).filter((b) => b.width > 0);
+      return Math.max(0, ...texts.map((b) => Math.max(b.bottom - box.bottom, b.right - box.right, box.top - b.top, box.left - b.left)));
+    });
+    expect(overflow, `${id}: text outside its SVG by ${overflow}px`).toBeLessThanOrEqual(1);
+  }
   await page.screenshot({ path: 'test-results/dashboard.png', fullPage: true });
 
   const states = await marks(page, 'revenueByState', STATE, ['state', 'revenue', 'orders', 'customers']);

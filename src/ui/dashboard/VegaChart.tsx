@@ -71,6 +71,10 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView }: Pro
     if (pushed.current !== rows) {
       // Copies: Vega annotates and may parse fields of the objects it is given.
       view.data(ROWS, rows.map((r) => ({ ...r })));
+      // New rows can change the axes' extents (longer labels, a title pushed down); Vega
+      // redoes the 'fit' layout only when asked, so without this the axes overflow and are
+      // clipped until the window is resized.
+      view.resize();
       pushed.current = rows;
     }
     void view
