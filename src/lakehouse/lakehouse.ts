@@ -7,6 +7,12 @@ import type { ProgressListener } from '../ingest/progress';
 import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
 import { parseModel, type ModelFile } from '../pipeline/model';
 import { runPipeline, type PipelineRun, type RunOptions } from '../pipeline/runner';
+import type { ChartId } from './dashboard/chartId';
+import { chartQuery } from './dashboard/dashboardCharts';
+import { queryDashboard, type DashboardData } from './dashboard/dashboardData';
+import type { DashboardFilter } from './dashboard/dashboardFilter';
+import { DASHBOARD_SCHEMA, DashboardTables } from './dashboard/dashboardTables';
+import { queryDashboardOptions, type DashboardOptions } from './dashboard/dashboardOptions';
 import { listTables, type TableInfo } from './tableInfo';
 
 /**
@@ -15,8 +21,11 @@ import { listTables, type TableInfo } from './tableInfo';
  */
 export class Lakehouse {
   private readonly ingest: IngestReport = emptyIngestReport();
+  private readonly dashboardTables: DashboardTables;
 
-  constructor(readonly engine: Engine) {}
+  constructor(readonly engine: Engine) {
+    this.dashboardTables = new DashboardTables(engine);
+  }
 
   engineInfo(): Promise<EngineInfo> {
     return this.engine.describe();
@@ -34,6 +43,7 @@ export class Lakehouse {
 
   /** Builds silver and gold from what bronze holds now. */
   runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+    this.dashboardTables.invalidate();
     return runPipeline(this.engine, files.map(parseModel), options);
   }
 
@@ -55,9 +65,25 @@ export class Lakehouse {
     return this.engine.queryIPC(`SELECT * FROM ${qualified(layer, table)} ${order} LIMIT ${Math.max(0, Math.floor(limit))}`);
   }
 
+  /** The dashboard charts' rows under the filter (all charts, or those named), from gold. */
+  dashboard(filter: DashboardFilter, charts?: readonly ChartId[]): Promise<DashboardData> {
+    return queryDashboard(this.engine, this.dashboardTables, filter, charts);
+  }
+
+  /** The states, categories and months the dashboard can be filtered to. */
+  dashboardOptions(): Promise<DashboardOptions> {
+    return queryDashboardOptions(this.engine);
+  }
+
+  /** The SQL behind a dashboard chart under a filter, for "view data". */
+  chartQuery(chart: ChartId, filter: DashboardFilter): string {
+    return chartQuery(chart, filter);
+  }
+
   /** Drops every table of every layer: a fresh lakehouse. */
   async reset(): Promise<void> {
-    await this.engine.exec(LAYERS.map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
+    this.dashboardTables.invalidate();
+    await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
   }

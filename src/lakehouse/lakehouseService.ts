@@ -9,6 +9,10 @@ import type { Layer } from '../pipeline/layers';
 import { bundledModelFiles } from '../pipeline/models/bundledModels';
 import { lineageOf, type TracedColumn } from '../pipeline/lineage/lineageFile';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
+import type { ChartId } from './dashboard/chartId';
+import type { DashboardData } from './dashboard/dashboardData';
+import type { DashboardFilter } from './dashboard/dashboardFilter';
+import type { DashboardOptions } from './dashboard/dashboardOptions';
 import { Lakehouse } from './lakehouse';
 import type { TableInfo } from './tableInfo';
 
@@ -72,6 +76,18 @@ export class LakehouseService {
 
   previewIPC(layer: Layer, table: string, limit?: number): Promise<Uint8Array> {
     return this.ready().previewIPC(layer, table, limit);
+  }
+
+  dashboard(filter: DashboardFilter, charts?: ChartId[]): Promise<DashboardData> {
+    return this.ready().dashboard(filter, charts);
+  }
+
+  dashboardOptions(): Promise<DashboardOptions> {
+    return this.ready().dashboardOptions();
+  }
+
+  chartQuery(chart: ChartId, filter: DashboardFilter): string {
+    return this.ready().chartQuery(chart, filter);
   }
 
   reset(): Promise<void> {
