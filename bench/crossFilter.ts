@@ -19,6 +19,7 @@ import { launchChromium, startServer } from './chromium';
 import { writeOlist } from './olistData';
 
 const { values } = parseArgs({
+  strict: false,
   options: {
     sf: { type: 'string', default: '1' },
     selections: { type: 'string', default: '40' },
@@ -132,7 +133,7 @@ async function main() {
   const { dir, files } = await writeOlist(sf);
   // The machine is shared: the load while measuring says how much the numbers can be trusted.
   const loadBefore = loadavg()[0]!.toFixed(1);
-  const server = await startServer(values.port!);
+  const server = await startServer(String(values.port));
   const browser = await launchChromium();
   try {
     // Cross-filtering first, in a fresh browser, so earlier pages' clean-up does not run during it.

@@ -11,26 +11,24 @@
  *   the dump (parse only, no database), for the record.
  * Medians of `runs`.
  */
-import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
 import sqlParser from 'node-sql-parser';
 import { generateOlist } from '../src/demo/generateOlist';
 import { createNodeWasmEngine } from '../src/engine/wasm/nodeWasmEngine';
 import { loadFiles } from '../src/ingest/loadFiles';
 import { parseInsertInto, type ValueSink } from '../src/ingest/mysql/insertValues';
 import { StatementSplitter } from '../src/ingest/mysql/statementSplitter';
+import { launchChromium, startServer } from './chromium';
 import { dumpFromCsv } from './support/dumpFromCsv';
 import { median } from './stats';
 
-const { values } = parseArgs({ options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4398' } } });
+const { values } = parseArgs({ strict: false, options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4398' } } });
 const sf = Number(values.sf);
 const runs = Number(values.runs);
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const MB = 1024 ** 2;
 
 async function prepare(): Promise<{ dir: string; csvs: string[]; dump: string; csvBytes: number; dumpBytes: number }> {
@@ -54,9 +52,8 @@ async function prepare(): Promise<{ dir: string; csvs: string[]; dump: string; c
 /** Load times (ms, inside the worker) of picking `paths` in a fresh page, per run. */
 async function timeChromium(paths: string[]): Promise<number[]> {
   const port = values.port!;
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', port], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((ok) => server.stdout!.once('data', ok));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const server = await startServer(String(port));
+  const browser = await launchChromium();
   try {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {

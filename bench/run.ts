@@ -25,7 +25,7 @@ import { launchChromium, startServer } from './chromium';
 import { writeOlist } from './olistData';
 import { formatTable, type Measurement } from './stats';
 
-const { values } = parseArgs({ options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4399' } } });
+const { values } = parseArgs({ strict: false, options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4399' } } });
 const sf = Number(values.sf);
 const runs = Number(values.runs);
 
@@ -66,7 +66,7 @@ async function timeNativeReadCsv(dir: string, files: InputFile[]): Promise<numbe
 /** Engine start (page load to the engine badge) and bronze load times, per run. */
 async function timeChromium(bundle: 'coi' | 'eh', dir: string, files: InputFile[]): Promise<{ start: number[]; load: number[]; pipeline: number[] }> {
   const port = values.port!;
-  const server = await startServer(port);
+  const server = await startServer(String(port));
   const browser = await launchChromium();
   try {
     const times: number[] = [];
