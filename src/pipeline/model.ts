@@ -15,6 +15,8 @@ export interface Model {
   description: string;
   grain?: string;
   key: string[];
+  /** Silver only: returns one row per key (plus quarantined rows); this column counts the good bronze rows behind each. */
+  reduces?: string;
   docs: string[];
   expectations: ExpectationSpec[];
   /** Layer-qualified tables the SQL reads, derived from the SQL. */
@@ -32,6 +34,9 @@ export function parseModel(file: ModelFile): Model {
   if (!match) throw new Error(`${file.path}: a model file must be silver/<name>.sql or gold/<name>.sql`);
   const [, layer, name] = match as unknown as [string, ModelLayer, string];
   const header = parseModelHeader(file.path, file.sql);
+  if (header.reduces && (layer !== 'silver' || header.key.length === 0)) {
+    throw new Error(`${file.path}: reduces: is for silver models with a key`);
+  }
   const id = `${layer}.${name}`;
   return {
     id,

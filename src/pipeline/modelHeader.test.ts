@@ -35,6 +35,13 @@ describe('parseModel', () => {
     expect(m.expectations[3].args[1]).toBe("SELECT * FROM silver.orders WHERE order_purchase_timestamp > TIMESTAMP '2030-01-01'");
   });
 
+  it('reads reduces: (the column that counts the rows a silver row stands for), and nothing else there', () => {
+    const sql = '-- Points per zip.\n-- key: zip\n-- reduces: points\nSELECT 1';
+    expect(parseModel({ path: 'silver/points.sql', sql })).toMatchObject({ key: ['zip'], reduces: 'points', docs: [] });
+    expect(parseModel({ path: 'silver/orders.sql', sql: SQL }).reduces).toBeUndefined();
+    expect(() => parseModel({ path: 'silver/points.sql', sql: sql.replace('points', 'points, n') })).toThrow('silver/points.sql:3: reduces: names the one column');
+  });
+
   it('names the file and line of an expectation it cannot read', () => {
     expect(() => parseModel({ path: 'gold/x.sql', sql: '-- x\n-- expect: is_positive(a)\nSELECT 1' })).toThrow('gold/x.sql:2: unknown expectation "is_positive"');
     expect(() => parseModel({ path: 'gold/x.sql', sql: '-- x\n-- expect: not_null order_id\nSELECT 1' })).toThrow('gold/x.sql:2: cannot read expectation');

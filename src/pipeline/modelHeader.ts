@@ -4,6 +4,8 @@ export interface ModelHeader {
   description: string;
   grain?: string;
   key: string[];
+  /** Silver only: the model reduces its good rows to one per key, and this column counts them. */
+  reduces?: string;
   docs: string[];
   expectations: ExpectationSpec[];
 }
@@ -18,7 +20,7 @@ export function parseModelHeader(path: string, sql: string): ModelHeader {
     if (line === '' && index === 0) continue;
     if (!line.startsWith('--')) break;
     const text = line.replace(/^--\s?/, '').trim();
-    const field = /^(grain|key|expect):\s*(.*)$/i.exec(text);
+    const field = /^(grain|key|reduces|expect):\s*(.*)$/i.exec(text);
     if (!field) {
       if (!header.description) header.description = text;
       else if (text) header.docs.push(text);
@@ -31,6 +33,10 @@ export function parseModelHeader(path: string, sql: string): ModelHeader {
         break;
       case 'key':
         header.key = value.split(',').map((k) => k.trim()).filter(Boolean);
+        break;
+      case 'reduces':
+        if (!/^[a-z_][a-z0-9_]*$/i.test(value)) throw new Error(`${path}:${index + 1}: reduces: names the one column that counts the rows each row stands for, got "${value}"`);
+        header.reduces = value;
         break;
       default:
         header.expectations.push(parseExpectation(value, `${path}:${index + 1}`));

@@ -107,3 +107,76 @@ describe.each(testEngines)('runPipeline on the %s engine', (_kind, open) => {
     expect(await rows("SELECT count(*)::INTEGER AS n FROM quarantine.orders WHERE _stage = 'silver'")).toEqual([{ n: 2 }]);
   });
 });
+
+// Zip a: three good points, one an exact repeat, one with another lat (conflicting);
+// b: one good point and one whose lat is not a number; one point without a zip;
+// c: the same point three times (two exact repeats).
+const POINTS_CSV = `zip,lat
+a,1
+a,1
+a,2
+b,5
+b,x
+,3
+c,7
+c,7
+c,7
+`;
+
+const reducing = (where = 'TRUE') => ({
+  path: 'silver/points.sql',
+  sql: `-- Points, one row per zip.
+-- key: zip
+-- reduces: points
+WITH typed AS (SELECT *, TRY_CAST(lat AS DOUBLE) AS y FROM bronze.points)
+SELECT zip, avg(y) AS mean_lat, count(*)::INTEGER AS points,
+  min(_row) AS _row, any_value(_source) AS _source, NULL AS _reason
+FROM typed WHERE zip IS NOT NULL AND y IS NOT NULL AND ${where} GROUP BY zip
+UNION ALL
+SELECT zip, NULL, NULL, _row, _source, CASE WHEN zip IS NULL THEN 'zip missing' ELSE 'lat is not a number: ' || lat END
+FROM typed WHERE zip IS NULL OR y IS NULL`,
+});
+
+describe.each(testEngines)('runPipeline with a silver model that reduces, on the %s engine', (_kind, open) => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await open();
+    await loadFiles(engine, [{ path: 'points.csv', bytes: utf8(POINTS_CSV) }]);
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+  const rows = async (sql: string) => (await engine.query(sql)).toArray().map((r) => r.toJSON());
+  const balanceOf = (run: Awaited<ReturnType<typeof runPipeline>>) => run.expectations.find((e) => e.kind === 'balance')!;
+
+  it('keeps its one row per key, quarantines its rows with a reason, and counts exact and conflicting duplicates', async () => {
+    const run = await runPipeline(engine, [parseModel(reducing())]);
+    expect(await rows('SELECT zip, round(mean_lat, 3) AS mean_lat, points, _row FROM silver.points ORDER BY zip')).toEqual([
+      { zip: 'a', mean_lat: 1.333, points: 3, _row: 1n },
+      { zip: 'b', mean_lat: 5, points: 1, _row: 4n },
+      { zip: 'c', mean_lat: 7, points: 3, _row: 7n },
+    ]);
+    expect(await rows("SELECT zip, lat, _row, _reason FROM quarantine.points WHERE _stage = 'silver' ORDER BY _row")).toEqual([
+      { zip: 'b', lat: 'x', _row: 5n, _reason: 'lat is not a number: x' },
+      { zip: null, lat: '3', _row: 6n, _reason: 'zip missing' },
+    ]);
+    // 7 good points in 3 rows: (a,1) and twice (c,7) repeat a point exactly; (a,2) does not.
+    expect(run.models[0]).toMatchObject({ status: 'success', rows: 3 });
+    expect(run.models[0].balance).toEqual({ bronze: 9, silver: 3, quarantined: 2, exactDuplicates: 3, conflictingDuplicates: 1 });
+    expect(balanceOf(run)).toMatchObject({ status: 'pass', failing: 0 });
+    expect(run.ok).toBe(true);
+  });
+
+  it('fails the balance when the model loses rows instead of counting or quarantining them', async () => {
+    const run = await runPipeline(engine, [parseModel(reducing("lat <> '2'"))]);
+    expect(run.models[0].balance).toMatchObject({ bronze: 9, silver: 3, quarantined: 2 });
+    expect(balanceOf(run)).toMatchObject({ status: 'fail', severity: 'error', failing: 1 });
+    expect(run.ok).toBe(false);
+  });
+
+  it('fails a model whose reduces: column is missing, and rejects reduces: outside silver', async () => {
+    const run = await runPipeline(engine, [parseModel({ ...reducing(), sql: reducing().sql.replace('reduces: points', 'reduces: n') })]);
+    expect(run.models[0]).toMatchObject({ status: 'failed', error: 'silver/points.sql: reduces: n is not a column the model returns' });
+    expect(() => parseModel({ path: 'gold/points.sql', sql: reducing().sql })).toThrow('reduces: is for silver models with a key');
+  });
+});

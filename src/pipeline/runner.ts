@@ -4,6 +4,7 @@ import { descendants, topologicalOrder } from './dag';
 import { runExpectation, type ExpectationResult } from './expectations/runExpectation';
 import type { ExpectationSpec } from './expectations/expectationSpec';
 import { ensureLayerSchemas } from './layers';
+import { createSqlMacros } from './sqlMacros';
 import { materialiseGold, materialiseSilver, type SilverBalance } from './materialise';
 import type { Model } from './model';
 
@@ -44,6 +45,7 @@ export interface RunOptions {
 export async function runPipeline(engine: Engine, models: Model[], options: RunOptions = {}): Promise<PipelineRun> {
   const started = performance.now();
   await ensureLayerSchemas(engine);
+  await createSqlMacros(engine);
   const order = topologicalOrder(models);
   options.onPlan?.(order.map((m) => m.id));
   const existing = await existingTables(engine);

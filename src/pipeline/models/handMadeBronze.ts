@@ -92,6 +92,8 @@ export const HAND_MADE: InputFile[] = [
     's1,1001,Sao Paulo / SP,sp',
     's2,"20020",rio de janeiro,RJ',
   ]),
+  // 01037 written two ways, a point of it outside Brazil and (last) an exact repeat of its
+  // first point; 20000's two cities tie; 30000's only point has no number.
   csv('olist_geolocation_dataset.csv', [
     '"geolocation_zip_code_prefix","geolocation_lat","geolocation_lng","geolocation_city","geolocation_state"',
     '"01037",-23.5,-46.6,sao paulo,SP',
@@ -101,6 +103,7 @@ export const HAND_MADE: InputFile[] = [
     '"20000",-22.9,-43.2,rio,RJ',
     '"20000",-22.8,-43.1,niteroi,rj',
     '"30000",abc,-43.9,belo horizonte,MG',
+    '"01037",-23.5,-46.6,sao paulo,SP',
   ]),
   // Like the real file: a byte-order mark, CRLF line ends.
   csv('product_category_name_translation.csv', [

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/interface';
 import { testEngines } from '../../engine/testEngines';
+import { materialiseSilver } from '../materialise';
 import { HAND_MADE } from './handMadeBronze';
-import { buildLakehouse, expectClose, expectationResults, one, revenueTotals, rows, SILVER_SOURCES, stage, type Row } from './testHarness';
+import { buildLakehouse, expectClose, expectationResults, MODELS, one, revenueTotals, rows, SILVER_SOURCES, stage, type Row } from './testHarness';
 
 /*
  * The silver and gold models on both engines, over a hand-made bronze of a few rows per
@@ -84,12 +85,22 @@ describe.each(testEngines)('models on %s', (_kind, open) => {
       const g = await rows(engine, `SELECT geolocation_zip_code_prefix AS zip, geolocation_lat AS lat, geolocation_lng AS lng,
           geolocation_city AS city, geolocation_state AS state, points FROM silver.geolocation ORDER BY 1`);
       expect(g).toHaveLength(2);
-      expect(g[0]).toMatchObject({ zip: '01037', city: 'sao paulo', state: 'SP', points: 3 });
-      expect(g[0]!.lat).toBeCloseTo(-23.6, 12);
-      expect(g[0]!.lng).toBeCloseTo(-46.7, 12);
+      // Four good points: -23.5 (twice), -23.7, -23.6; 'sao paulo' three times, 'são paulo' once.
+      expect(g[0]).toMatchObject({ zip: '01037', city: 'sao paulo', state: 'SP', points: 4 });
+      expect(g[0]!.lat).toBeCloseTo(-23.55, 12);
+      expect(g[0]!.lng).toBeCloseTo(-46.65, 12);
       expect(g[1]).toMatchObject({ zip: '20000', city: 'niteroi', state: 'RJ', points: 2 });
       expect(g[1]!.lat).toBeCloseTo(-22.85, 12);
       expect(g[1]!.lng).toBeCloseTo(-43.15, 12);
+    });
+
+    it('accounts for every geolocation point: 8 = 2 zips + 1 exact repeat + 3 other points merged + 2 quarantined', async () => {
+      const balance = await materialiseSilver(engine, MODELS.find((m) => m.id === 'silver.geolocation')!);
+      expect(balance).toEqual({ bronze: 8, silver: 2, quarantined: 2, exactDuplicates: 1, conflictingDuplicates: 3 });
+      expect(await rows(engine, "SELECT _row, _reason FROM quarantine.geolocation WHERE _stage = 'silver' ORDER BY _row")).toEqual([
+        { _row: 4, _reason: 'point outside Brazil: 41.15, -8.61' },
+        { _row: 7, _reason: 'geolocation_lat is not a number: abc' },
+      ]);
     });
 
     it('builds order facts: items, revenue, revenue-bearing, unknown customers', async () => {

@@ -8,6 +8,7 @@ import { qualified, quoteIdent } from '../../engine/sql';
 import type { InputFile } from '../../ingest/inputFile';
 import { loadFiles } from '../../ingest/loadFiles';
 import { compileExpectation } from '../expectations/compileExpectation';
+import { createSqlMacros } from '../sqlMacros';
 import { parseModel, type Model } from '../model';
 
 /*
@@ -18,7 +19,8 @@ import { parseModel, type Model } from '../model';
  *
  * The harness below stands in for the runner: models in dependency order; a silver model
  * is materialised into a stage table (kept, so tests can look at every row and its
- * _reason), then silver.<name> = the good rows, the first per key by _row.
+ * _reason), then silver.<name> = the good rows, the first per key by _row (all of them for
+ * a model that reduces: it returns one per key).
  */
 
 const MODELS_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -54,6 +56,7 @@ export const stage = (name: string) => `main.${quoteIdent(`stage_${name}`)}`;
 export async function buildLakehouse(engine: Engine, files: InputFile[]): Promise<void> {
   const report = await loadFiles(engine, files, { loadedAt: new Date(Date.UTC(2024, 0, 1)) });
   expect(report.errors).toEqual([]);
+  await createSqlMacros(engine);
   for (const model of MODELS) {
     await engine.exec(`CREATE SCHEMA IF NOT EXISTS ${model.layer}`);
     const target = qualified(model.layer, model.name);
@@ -61,8 +64,9 @@ export async function buildLakehouse(engine: Engine, files: InputFile[]): Promis
       if (model.layer === 'silver') {
         await engine.exec(`CREATE OR REPLACE TABLE ${stage(model.name)} AS ${model.sql}`);
         const key = model.key.map(quoteIdent).join(', ');
-        await engine.exec(`CREATE OR REPLACE TABLE ${target} AS SELECT * EXCLUDE (_reason) FROM ${stage(model.name)}
-          WHERE _reason IS NULL QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY _row, _source) = 1`);
+        // A model that reduces returns one good row per key already.
+        const first = model.reduces ? '' : `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY _row, _source) = 1`;
+        await engine.exec(`CREATE OR REPLACE TABLE ${target} AS SELECT * EXCLUDE (_reason) FROM ${stage(model.name)} WHERE _reason IS NULL ${first}`);
       } else {
         await engine.exec(`CREATE OR REPLACE TABLE ${target} AS ${model.sql}`);
       }

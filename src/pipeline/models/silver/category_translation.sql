@@ -9,8 +9,8 @@
 -- A missing English name is kept (NULL): silver.products then falls back to the Portuguese name.
 WITH typed AS (
   SELECT
-    NULLIF(trim(product_category_name::VARCHAR), '') AS product_category_name,
-    NULLIF(trim(product_category_name_english::VARCHAR), '') AS product_category_name_english,
+    NULLIF(quick_trim(product_category_name::VARCHAR), '') AS product_category_name,
+    NULLIF(quick_trim(product_category_name_english::VARCHAR), '') AS product_category_name_english,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.category_translation
 )

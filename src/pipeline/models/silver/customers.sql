@@ -12,11 +12,11 @@
 -- customers by it, so a row without it cannot be attributed to a person).
 WITH typed AS (
   SELECT
-    NULLIF(trim(customer_id::VARCHAR), '') AS customer_id,
-    NULLIF(trim(customer_unique_id::VARCHAR), '') AS customer_unique_id,
-    lpad(NULLIF(trim(customer_zip_code_prefix::VARCHAR), ''), 5, '0') AS customer_zip_code_prefix,
-    NULLIF(lower(trim(customer_city::VARCHAR)), '') AS customer_city,
-    NULLIF(upper(trim(customer_state::VARCHAR)), '') AS customer_state,
+    NULLIF(quick_trim(customer_id::VARCHAR), '') AS customer_id,
+    NULLIF(quick_trim(customer_unique_id::VARCHAR), '') AS customer_unique_id,
+    lpad(NULLIF(quick_trim(customer_zip_code_prefix::VARCHAR), ''), 5, '0') AS customer_zip_code_prefix,
+    NULLIF(lower(quick_trim(customer_city::VARCHAR)), '') AS customer_city,
+    NULLIF(upper(quick_trim(customer_state::VARCHAR)), '') AS customer_state,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.customers
 )

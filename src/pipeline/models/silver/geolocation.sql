@@ -1,6 +1,7 @@
 -- Zip-prefix locations: one point, city and state per zip code prefix.
 -- grain: one row per zip code prefix
 -- key: geolocation_zip_code_prefix
+-- reduces: points
 -- expect: not_null(geolocation_zip_code_prefix, geolocation_lat, geolocation_lng, points)
 -- expect: range(geolocation_lat; -34; 6)
 -- expect: range(geolocation_lng; -74; -34)
@@ -10,80 +11,103 @@
 -- points far outside Brazil. A point is good when its zip prefix is present and its
 -- latitude and longitude are numbers inside Brazil's bounding box (lat -34..6,
 -- lng -74..-34, inclusive); other points are quarantined.
--- Every bronze row comes out once; each good row carries the summary of its zip, computed
--- over the zip's good points (exact repeats included), so whichever row the runner keeps
--- per key holds the same values: geolocation_lat and geolocation_lng are the medians
--- (DOUBLE), geolocation_city the most frequent city (trimmed, lower-case; ties go to the
--- first name in alphabetical order), geolocation_state the most frequent state (upper-case;
--- same tie rule), points the number of good points (INTEGER).
+-- The model reduces (models/README.md): it returns one row per zip prefix, summarising the
+-- zip's good points (exact repeats included), and one row per quarantined point.
+-- geolocation_lat and geolocation_lng are the medians (DOUBLE), geolocation_city the most
+-- frequent city (trimmed, lower-case; ties go to the first name in alphabetical order),
+-- geolocation_state the most frequent state (upper-case; same tie rule), points the number
+-- of good points (INTEGER); _source, _source_kind, _row and _loaded_at are those of the
+-- zip's first good point by _row (then _source).
 -- geolocation_zip_code_prefix is 5-character text left-padded with zeros.
 -- Hard rules (quarantine): zip prefix missing; latitude or longitude missing or not a
 -- number; point outside Brazil's bounding box.
-WITH raw AS (
+-- There are about a million points: per point, only what the rules and the medians need
+-- is computed; city and state are cleaned once per distinct spelling in a zip, and the
+-- texts of a reason only for quarantined points.
+WITH points AS (
   SELECT
-    lpad(NULLIF(trim(geolocation_zip_code_prefix::VARCHAR), ''), 5, '0') AS zip,
-    NULLIF(trim(geolocation_lat::VARCHAR), '') AS lat_text,
-    NULLIF(trim(geolocation_lng::VARCHAR), '') AS lng_text,
-    NULLIF(lower(trim(geolocation_city::VARCHAR)), '') AS city,
-    NULLIF(upper(trim(geolocation_state::VARCHAR)), '') AS state,
+    -- Nearly every zip prefix is five digits already and needs no trimming or padding.
+    CASE WHEN geolocation_zip_code_prefix::VARCHAR GLOB '[0-9][0-9][0-9][0-9][0-9]' THEN geolocation_zip_code_prefix::VARCHAR
+         ELSE lpad(NULLIF(trim(geolocation_zip_code_prefix::VARCHAR), ''), 5, '0') END AS zip,
+    -- The cast skips ASCII spaces itself; trim (which also strips other Unicode spaces)
+    -- runs only for the rare text the plain cast rejects. Same result as casting the trim.
+    coalesce(TRY_CAST(geolocation_lat::VARCHAR AS DOUBLE), TRY_CAST(trim(geolocation_lat::VARCHAR) AS DOUBLE)) AS lat,
+    coalesce(TRY_CAST(geolocation_lng::VARCHAR AS DOUBLE), TRY_CAST(trim(geolocation_lng::VARCHAR) AS DOUBLE)) AS lng,
+    coalesce(zip IS NOT NULL AND lat BETWEEN -34 AND 6 AND lng BETWEEN -74 AND -34, false) AS good,
+    geolocation_lat, geolocation_lng, geolocation_city, geolocation_state,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.geolocation
 ),
-typed AS (
-  SELECT *, TRY_CAST(lat_text AS DOUBLE) AS lat, TRY_CAST(lng_text AS DOUBLE) AS lng
-  FROM raw
-),
-checked AS (
-  SELECT
-    *,
-    NULLIF(concat_ws('; ',
-      CASE WHEN zip IS NULL THEN 'geolocation_zip_code_prefix missing' END,
-      CASE WHEN lat_text IS NULL THEN 'geolocation_lat missing'
-           WHEN lat IS NULL THEN 'geolocation_lat is not a number: ' || lat_text END,
-      CASE WHEN lng_text IS NULL THEN 'geolocation_lng missing'
-           WHEN lng IS NULL THEN 'geolocation_lng is not a number: ' || lng_text END,
-      CASE WHEN lat IS NOT NULL AND lng IS NOT NULL
-            AND NOT (lat BETWEEN -34 AND 6 AND lng BETWEEN -74 AND -34)
-           THEN 'point outside Brazil: ' || lat_text || ', ' || lng_text END
-    ), '') AS _reason
-  FROM typed
-),
-good AS (
-  SELECT * FROM checked WHERE _reason IS NULL
-),
--- The zip to look the summary up by: none for a quarantined point.
-keyed AS (
-  SELECT *, CASE WHEN _reason IS NULL THEN zip END AS good_zip FROM checked
-),
+-- Every zip's good points.
 location AS (
-  SELECT zip, median(lat) AS geolocation_lat, median(lng) AS geolocation_lng, count(*)::INTEGER AS points
-  FROM good
-  GROUP BY zip
+  SELECT
+    zip,
+    median(lat) AS geolocation_lat,
+    median(lng) AS geolocation_lng,
+    count(*)::INTEGER AS points,
+    -- (_row, _source) is unique per bronze row: the smallest is the zip's first good point.
+    min({_row: _row, _source: _source, _source_kind: _source_kind, _loaded_at: _loaded_at}) AS first_point,
+    -- How often each city and state is written so, among the zip's good points.
+    histogram(geolocation_city::VARCHAR) AS city_spellings,
+    histogram(geolocation_state::VARCHAR) AS state_spellings
+  FROM points
+  -- Grouped by good too, and the good groups kept with HAVING on an aggregate: a WHERE (or
+  -- HAVING good) would be pushed down into `points` and evaluate every point's rules twice.
+  GROUP BY zip, good
+  HAVING bool_and(good)
 ),
 city AS (
   SELECT zip, city AS geolocation_city
-  FROM good
+  FROM (
+    SELECT zip, NULLIF(lower(trim(spelling.key)), '') AS city, spelling.value AS n
+    FROM (SELECT zip, unnest(map_entries(city_spellings)) AS spelling FROM location)
+  )
   WHERE city IS NOT NULL
   GROUP BY zip, city
-  QUALIFY row_number() OVER (PARTITION BY zip ORDER BY count(*) DESC, city) = 1
+  QUALIFY row_number() OVER (PARTITION BY zip ORDER BY sum(n) DESC, city) = 1
 ),
 state AS (
   SELECT zip, state AS geolocation_state
-  FROM good
+  FROM (
+    SELECT zip, NULLIF(upper(trim(spelling.key)), '') AS state, spelling.value AS n
+    FROM (SELECT zip, unnest(map_entries(state_spellings)) AS spelling FROM location)
+  )
   WHERE state IS NOT NULL
   GROUP BY zip, state
-  QUALIFY row_number() OVER (PARTITION BY zip ORDER BY count(*) DESC, state) = 1
+  QUALIFY row_number() OVER (PARTITION BY zip ORDER BY sum(n) DESC, state) = 1
+),
+quarantined AS (
+  SELECT
+    *,
+    NULLIF(trim(geolocation_lat::VARCHAR), '') AS lat_text,
+    NULLIF(trim(geolocation_lng::VARCHAR), '') AS lng_text
+  FROM points
+  WHERE NOT good
 )
 SELECT
-  c.zip AS geolocation_zip_code_prefix,
+  l.zip AS geolocation_zip_code_prefix,
   l.geolocation_lat,
   l.geolocation_lng,
-  ci.geolocation_city,
-  st.geolocation_state,
+  c.geolocation_city,
+  s.geolocation_state,
   l.points,
-  c._source, c._source_kind, c._row, c._loaded_at,
-  c._reason
-FROM keyed AS c
-LEFT JOIN location AS l ON l.zip = c.good_zip
-LEFT JOIN city AS ci ON ci.zip = c.good_zip
-LEFT JOIN state AS st ON st.zip = c.good_zip
+  l.first_point._source, l.first_point._source_kind, l.first_point._row, l.first_point._loaded_at,
+  NULL::VARCHAR AS _reason
+FROM location AS l
+LEFT JOIN city AS c USING (zip)
+LEFT JOIN state AS s USING (zip)
+UNION ALL
+SELECT
+  zip, NULL, NULL, NULL, NULL, NULL,
+  _source, _source_kind, _row, _loaded_at,
+  concat_ws('; ',
+    CASE WHEN zip IS NULL THEN 'geolocation_zip_code_prefix missing' END,
+    CASE WHEN lat_text IS NULL THEN 'geolocation_lat missing'
+         WHEN lat IS NULL THEN 'geolocation_lat is not a number: ' || lat_text END,
+    CASE WHEN lng_text IS NULL THEN 'geolocation_lng missing'
+         WHEN lng IS NULL THEN 'geolocation_lng is not a number: ' || lng_text END,
+    CASE WHEN lat IS NOT NULL AND lng IS NOT NULL
+          AND NOT (lat BETWEEN -34 AND 6 AND lng BETWEEN -74 AND -34)
+         THEN 'point outside Brazil: ' || lat_text || ', ' || lng_text END
+  )
+FROM quarantined

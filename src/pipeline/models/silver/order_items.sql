@@ -18,13 +18,13 @@
 -- item still has revenue, gold counts it under category and seller state 'unknown'.
 WITH raw AS (
   SELECT
-    NULLIF(trim(order_id::VARCHAR), '') AS order_id,
-    NULLIF(trim(order_item_id::VARCHAR), '') AS item_text,
-    NULLIF(trim(product_id::VARCHAR), '') AS product_id,
-    NULLIF(trim(seller_id::VARCHAR), '') AS seller_id,
-    NULLIF(trim(shipping_limit_date::VARCHAR), '') AS shipping_text,
-    NULLIF(trim(price::VARCHAR), '') AS price_text,
-    NULLIF(trim(freight_value::VARCHAR), '') AS freight_text,
+    NULLIF(quick_trim(order_id::VARCHAR), '') AS order_id,
+    NULLIF(quick_trim(order_item_id::VARCHAR), '') AS item_text,
+    NULLIF(quick_trim(product_id::VARCHAR), '') AS product_id,
+    NULLIF(quick_trim(seller_id::VARCHAR), '') AS seller_id,
+    NULLIF(quick_trim(shipping_limit_date::VARCHAR), '') AS shipping_text,
+    NULLIF(quick_trim(price::VARCHAR), '') AS price_text,
+    NULLIF(quick_trim(freight_value::VARCHAR), '') AS freight_text,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.order_items
 ),

@@ -16,11 +16,11 @@
 -- an integer.
 WITH raw AS (
   SELECT
-    NULLIF(trim(order_id::VARCHAR), '') AS order_id,
-    NULLIF(trim(payment_sequential::VARCHAR), '') AS sequential_text,
-    NULLIF(lower(trim(payment_type::VARCHAR)), '') AS payment_type,
-    NULLIF(trim(payment_installments::VARCHAR), '') AS installments_text,
-    NULLIF(trim(payment_value::VARCHAR), '') AS value_text,
+    NULLIF(quick_trim(order_id::VARCHAR), '') AS order_id,
+    NULLIF(quick_trim(payment_sequential::VARCHAR), '') AS sequential_text,
+    NULLIF(lower(quick_trim(payment_type::VARCHAR)), '') AS payment_type,
+    NULLIF(quick_trim(payment_installments::VARCHAR), '') AS installments_text,
+    NULLIF(quick_trim(payment_value::VARCHAR), '') AS value_text,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.order_payments
 ),

@@ -15,13 +15,13 @@
 -- integer or outside 1..5; a timestamp present but not a timestamp.
 WITH raw AS (
   SELECT
-    NULLIF(trim(review_id::VARCHAR), '') AS review_id,
-    NULLIF(trim(order_id::VARCHAR), '') AS order_id,
-    NULLIF(trim(review_score::VARCHAR), '') AS score_text,
+    NULLIF(quick_trim(review_id::VARCHAR), '') AS review_id,
+    NULLIF(quick_trim(order_id::VARCHAR), '') AS order_id,
+    NULLIF(quick_trim(review_score::VARCHAR), '') AS score_text,
     NULLIF(trim(review_comment_title::VARCHAR, ' ' || chr(9) || chr(10) || chr(13)), '') AS review_comment_title,
     NULLIF(trim(review_comment_message::VARCHAR, ' ' || chr(9) || chr(10) || chr(13)), '') AS review_comment_message,
-    NULLIF(trim(review_creation_date::VARCHAR), '') AS creation_text,
-    NULLIF(trim(review_answer_timestamp::VARCHAR), '') AS answer_text,
+    NULLIF(quick_trim(review_creation_date::VARCHAR), '') AS creation_text,
+    NULLIF(quick_trim(review_answer_timestamp::VARCHAR), '') AS answer_text,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.order_reviews
 ),

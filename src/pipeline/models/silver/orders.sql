@@ -15,14 +15,14 @@
 -- (the warn expectations above count them) and gold.delivery_performance flags them.
 WITH raw AS (
   SELECT
-    NULLIF(trim(order_id::VARCHAR), '') AS order_id,
-    NULLIF(trim(customer_id::VARCHAR), '') AS customer_id,
-    NULLIF(lower(trim(order_status::VARCHAR)), '') AS order_status,
-    NULLIF(trim(order_purchase_timestamp::VARCHAR), '') AS purchase_text,
-    NULLIF(trim(order_approved_at::VARCHAR), '') AS approved_text,
-    NULLIF(trim(order_delivered_carrier_date::VARCHAR), '') AS carrier_text,
-    NULLIF(trim(order_delivered_customer_date::VARCHAR), '') AS delivered_text,
-    NULLIF(trim(order_estimated_delivery_date::VARCHAR), '') AS estimated_text,
+    NULLIF(quick_trim(order_id::VARCHAR), '') AS order_id,
+    NULLIF(quick_trim(customer_id::VARCHAR), '') AS customer_id,
+    NULLIF(lower(quick_trim(order_status::VARCHAR)), '') AS order_status,
+    NULLIF(quick_trim(order_purchase_timestamp::VARCHAR), '') AS purchase_text,
+    NULLIF(quick_trim(order_approved_at::VARCHAR), '') AS approved_text,
+    NULLIF(quick_trim(order_delivered_carrier_date::VARCHAR), '') AS carrier_text,
+    NULLIF(quick_trim(order_delivered_customer_date::VARCHAR), '') AS delivered_text,
+    NULLIF(quick_trim(order_estimated_delivery_date::VARCHAR), '') AS estimated_text,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.orders
 ),

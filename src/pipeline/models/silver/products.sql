@@ -16,15 +16,15 @@
 -- Hard rules (quarantine): product_id missing; a measure present but not an integer.
 WITH raw AS (
   SELECT
-    NULLIF(trim(product_id::VARCHAR), '') AS product_id,
-    NULLIF(trim(product_category_name::VARCHAR), '') AS product_category_name,
-    NULLIF(trim(product_name_lenght::VARCHAR), '') AS name_length_text,
-    NULLIF(trim(product_description_lenght::VARCHAR), '') AS description_length_text,
-    NULLIF(trim(product_photos_qty::VARCHAR), '') AS photos_text,
-    NULLIF(trim(product_weight_g::VARCHAR), '') AS weight_text,
-    NULLIF(trim(product_length_cm::VARCHAR), '') AS length_text,
-    NULLIF(trim(product_height_cm::VARCHAR), '') AS height_text,
-    NULLIF(trim(product_width_cm::VARCHAR), '') AS width_text,
+    NULLIF(quick_trim(product_id::VARCHAR), '') AS product_id,
+    NULLIF(quick_trim(product_category_name::VARCHAR), '') AS product_category_name,
+    NULLIF(quick_trim(product_name_lenght::VARCHAR), '') AS name_length_text,
+    NULLIF(quick_trim(product_description_lenght::VARCHAR), '') AS description_length_text,
+    NULLIF(quick_trim(product_photos_qty::VARCHAR), '') AS photos_text,
+    NULLIF(quick_trim(product_weight_g::VARCHAR), '') AS weight_text,
+    NULLIF(quick_trim(product_length_cm::VARCHAR), '') AS length_text,
+    NULLIF(quick_trim(product_height_cm::VARCHAR), '') AS height_text,
+    NULLIF(quick_trim(product_width_cm::VARCHAR), '') AS width_text,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.products
 ),

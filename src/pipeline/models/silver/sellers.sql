@@ -11,10 +11,10 @@
 -- Hard rule (quarantine): seller_id missing.
 WITH typed AS (
   SELECT
-    NULLIF(trim(seller_id::VARCHAR), '') AS seller_id,
-    lpad(NULLIF(trim(seller_zip_code_prefix::VARCHAR), ''), 5, '0') AS seller_zip_code_prefix,
-    NULLIF(lower(trim(seller_city::VARCHAR)), '') AS seller_city,
-    NULLIF(upper(trim(seller_state::VARCHAR)), '') AS seller_state,
+    NULLIF(quick_trim(seller_id::VARCHAR), '') AS seller_id,
+    lpad(NULLIF(quick_trim(seller_zip_code_prefix::VARCHAR), ''), 5, '0') AS seller_zip_code_prefix,
+    NULLIF(lower(quick_trim(seller_city::VARCHAR)), '') AS seller_city,
+    NULLIF(upper(quick_trim(seller_state::VARCHAR)), '') AS seller_state,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.sellers
 )
