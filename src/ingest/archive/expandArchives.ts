@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { formatBytes } from '../formatBytes';
-import { IngestError } from '../ingestError';
+import { IngestError, type SourcePosition } from '../ingestError';
 import { baseName, extensionOf, type InputFile } from '../inputFile';
 import { gunzipBounded } from './gunzipBounded';
 
@@ -64,7 +64,9 @@ function unzip(file: InputFile, budget: number, cap: number): InputFile[] {
         return false;
       },
     });
-    if (declared > budget) throw tooLarge(file.path, `the archive would inflate to ${formatBytes(declared)} (${count} files), more than`, cap, budget);
+    if (declared > budget) {
+      throw tooLarge(file.path, `its directory declares ${count} files that would inflate to ${formatBytes(declared)}, more than`, cap, budget, { byteOffset: directoryOffset(b) });
+    }
     const entries = unzipSync(b, { filter: (entry) => !isJunk(entry.name) });
     return Object.entries(entries)
       .sort(([a], [b]) => a.localeCompare(b))
@@ -101,7 +103,7 @@ function gunzip(file: InputFile, budget: number, cap: number, problems: IngestEr
   }
   const inner = file.path.replace(/\.gz$/i, '');
   const { bytes, damage, overBudget } = gunzipBounded(b, budget);
-  if (overBudget) throw tooLarge(file.path, 'the gzip file inflates to more than', cap, budget);
+  if (overBudget) throw tooLarge(file.path, 'by this point the gzip data inflates to more than', cap, budget, overBudget);
   if (damage) {
     const held = `The ${formatBytes(bytes.length)} before it were unpacked and loaded as ${baseName(inner)}`;
     problems.push(
@@ -121,10 +123,23 @@ function isJunk(name: string): boolean {
   return name.endsWith('/') || name.startsWith('__MACOSX/') || /(^|\/)\.DS_Store$/.test(name);
 }
 
-function tooLarge(path: string, inflates: string, cap: number, budget: number): IngestError {
+function tooLarge(path: string, inflates: string, cap: number, budget: number, where: SourcePosition): IngestError {
   const together = budget < cap ? ' (together with the archives before it)' : '';
   return new IngestError(
     path,
     `${inflates} the ${formatBytes(cap)} that can be unpacked in memory${together}: a guard against zip bombs. If you trust it, unzip it yourself and load the unpacked files or folder instead.`,
+    where,
   );
+}
+
+/** Where a zip's central directory starts (what lists the entries and their sizes), if it says. */
+function directoryOffset(zip: Uint8Array): number | undefined {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let at = zip.length - 22; at >= 0 && zip.length - at <= 65_557; at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      const offset = view.getUint32(at + 16, true);
+      return offset === 0xffffffff ? undefined : offset; // zip64 keeps it elsewhere
+    }
+  }
+  return undefined;
 }

@@ -5,8 +5,8 @@ export interface Gunzipped {
   bytes: Uint8Array;
   /** Set when the data stops early or is damaged: where, and why. `bytes` holds what came before. */
   damage?: { byteOffset: number; reason: 'cut' | 'damaged'; detail?: string };
-  /** Set when the data inflates beyond the budget: inflating stopped there, `bytes` is empty. */
-  overBudget?: boolean;
+  /** Set when the data inflates beyond the budget: inflating stopped at this compressed byte, `bytes` is empty. */
+  overBudget?: { byteOffset: number };
 }
 
 /** Compressed bytes inflated per step: at most ~1032x this (deflate's best ratio) beyond the budget. */
@@ -50,7 +50,7 @@ export function gunzipBounded(gz: Uint8Array, budget: number): Gunzipped {
     for (; at < gz.length; at += STEP) inflater.push(gz.subarray(at, Math.min(gz.length, at + STEP)), false);
     inflater.push(new Uint8Array(0), true);
   } catch (error) {
-    if (error instanceof OverBudget) return { bytes: new Uint8Array(0), overBudget: true };
+    if (error instanceof OverBudget) return { bytes: new Uint8Array(0), overBudget: { byteOffset: at } };
     const message = (error as Error).message;
     damage = /unexpected EOF/i.test(message)
       ? { byteOffset: gz.length, reason: 'cut' }
