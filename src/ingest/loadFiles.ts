@@ -76,6 +76,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
       else {
         result.sources.push(...loaded.sources);
         result.notes.push(...(loaded.notes ?? []).map((message) => ({ file: file.path, message })));
+        result.errors.push(...(loaded.errors ?? []));
         progress.rowsLoaded += loaded.sources.reduce((n, s) => n + s.rows, 0);
       }
     } catch (error) {
@@ -92,8 +93,11 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
   return result;
 }
 
-/** What one file became: its bronze tables and notes about the whole file, or why it was skipped. */
-type LoadOutcome = { sources: LoadedSource[]; notes?: string[] } | string;
+/**
+ * What one file became: its bronze tables, notes about the whole file and the parts of it
+ * that could not be loaded (a dump cut off after its first tables), or why it was skipped.
+ */
+type LoadOutcome = { sources: LoadedSource[]; notes?: string[]; errors?: IngestProblem[] } | string;
 
 async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';

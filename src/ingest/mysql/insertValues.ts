@@ -61,6 +61,8 @@ export class InsertParseError extends Error {
     readonly byteOffset: number,
     readonly expected: string,
     found: string,
+    /** The statement ran out (it ends, or a string runs to its end): cut off, not malformed. */
+    readonly atEnd = false,
   ) {
     super(`at character ${offset}: expected ${expected}, found ${found}`);
   }
@@ -286,7 +288,7 @@ class Parser {
     for (;;) {
       if (i >= s.length) {
         this.pos = start - 1;
-        this.fail(`the closing ${String.fromCharCode(q)} of the string starting here`);
+        this.fail(`the closing ${String.fromCharCode(q)} of the string starting here`, true);
       }
       if (o + 2 > out.length) out = this.growScratch();
       const b = s[i]!;
@@ -449,13 +451,13 @@ class Parser {
   }
 
   /** Throws, naming the current position and what was expected there. */
-  private fail(expected: string): never {
+  private fail(expected: string, unclosed = false): never {
     this.skip();
     const pos = this.pos;
     const rest = this.s.subarray(pos, pos + 20);
     const found = rest.length ? JSON.stringify(utf8.decode(rest)) : 'the end of the statement';
     const offset = utf8.decode(this.s.subarray(0, pos)).length;
-    throw new InsertParseError(offset, pos, expected, found);
+    throw new InsertParseError(offset, pos, expected, found, unclosed || rest.length === 0);
   }
 }
 

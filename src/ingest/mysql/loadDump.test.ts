@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { gzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/interface';
 import { testEngines } from '../../engine/testEngines';
@@ -239,6 +239,41 @@ describe.each(testEngines)('MySQL dump ingest on the %s engine', (kind, open) =>
     expect(q[0]).toMatchObject({ _raw: full.subarray(thirdRow, thirdRow + 20).toString(), _line: BigInt(line), _byte_offset: BigInt(thirdRow), _stage: 'ingest' });
     // Tables dumped before the cut are whole.
     expect(report.sources.find((s) => s.source === 'customers')!.rows).toBe(40);
+    // The file is incomplete, so its load failed, at the row where it breaks off.
+    expect(report.errors).toEqual([
+      { file: 'cut.sql', statement: orders.samples[0]!.statement, line, byteOffset: thirdRow, message: expect.stringMatching(/^the dump is cut off: the file ends inside statement \d+ \(an INSERT into orders\)/) },
+    ]);
+  });
+
+  it('finds the row where quotes stop pairing up when a string never closes, and keeps the rest as raw text', async () => {
+    const dump = [
+      'CREATE TABLE `t` (`id` int, `name` varchar(10));',
+      "INSERT INTO `t` VALUES (1,'a'),(2,'b),(3,'c');",
+      "INSERT INTO `t` VALUES (4,'d');",
+    ].join('\n');
+    const report = await load('quote.sql', new TextEncoder().encode(dump));
+    expect(await rows('SELECT id FROM bronze.t')).toEqual([{ id: 1 }]);
+    const at = { file: 'quote.sql', statement: 2, line: 2, byteOffset: dump.indexOf("(2,'b") };
+    expect(report.errors).toEqual([{ ...at, message: expect.stringMatching(/^statement 2 \(an INSERT into t\) never ends: from the row that starts here its quotes do not pair up/) }]);
+    expect(report.sources[0]!.samples[0]).toEqual({ ...at, message: expect.stringMatching(/^table t: this INSERT could not be parsed .* a quote is not closed/) });
+    expect(await rows('SELECT _raw FROM quarantine.t')).toEqual([{ _raw: dump.slice(dump.indexOf("(2,'b")) }]);
+  });
+
+  it('says what a .sql file holds instead of tables: nothing, comments, setup statements, binary data', async () => {
+    const comments = '-- MySQL dump\n/* nothing */\n';
+    const header = '-- MySQL dump\n/*!40101 SET NAMES utf8mb4 */;\n/*!40103 SET TIME_ZONE=\'+00:00\' */;\n';
+    const cases: [string, Uint8Array, object][] = [
+      ['empty.sql', new Uint8Array(0), { line: 1, byteOffset: 0, message: expect.stringMatching(/^the file is empty \(0 bytes\)/) }],
+      ['comments.sql', new TextEncoder().encode(comments), { line: 3, byteOffset: comments.length, message: expect.stringMatching(/^the file ends here with only comments before it/) }],
+      ['header.sql', new TextEncoder().encode(header), { line: 4, byteOffset: header.length, message: expect.stringMatching(/^the dump holds no tables: it ends here after 2 setup statement/) }],
+      ['gzipped.sql', gzipSync(new TextEncoder().encode('CREATE TABLE t (id int);')), { line: 1, statement: 1, byteOffset: 0, message: expect.stringMatching(/^this is a gzip file named \.sql .* name it \.sql\.gz/) }],
+      ['binary.sql', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x3b]), { line: 1, statement: 1, byteOffset: 0, message: expect.stringMatching(/^this is not a SQL dump: it starts with binary data/) }],
+    ];
+    for (const [path, bytes, problem] of cases) {
+      const report = await load(path, bytes);
+      expect(report.sources, path).toEqual([]);
+      expect(report.errors, path).toEqual([{ file: path, ...problem }]);
+    }
   });
 
   it('reports a statement it cannot parse with file, line and statement, and loads the rest', async () => {
@@ -277,12 +312,14 @@ describe.each(testEngines)('MySQL dump ingest on the %s engine', (kind, open) =>
     const latin1 = Buffer.concat([
       Buffer.from("/*!40101 SET NAMES latin1 */;\nCREATE TABLE `c` (`id` int, `city` varchar(20), `raw` blob);\nINSERT INTO `c` VALUES (1,'S"),
       Buffer.from([0xe3, 0x6f]), // "ão" in latin1
-      Buffer.from(" Paulo','"),
+      Buffer.from(' Paulo '),
+      Buffer.from([0x93, 0x53, 0x50, 0x94]), // “SP”: MySQL's latin1 is cp1252, whatever Node's decoder thinks
+      Buffer.from("','"),
       Buffer.from([0xe3, 0xff]), // a BLOB keeps its bytes whatever the character set
       Buffer.from("');\n"),
     ]);
     await load('latin1.sql', latin1);
-    expect(await rows(`SELECT city, hex(raw) AS raw FROM bronze.c`)).toEqual([{ city: 'São Paulo', raw: 'E3FF' }]);
+    expect(await rows(`SELECT city, hex(raw) AS raw FROM bronze.c`)).toEqual([{ city: 'São Paulo “SP”', raw: 'E3FF' }]);
 
     const broken = Buffer.concat([
       Buffer.from("CREATE TABLE `d` (`id` int, `name` varchar(20));\nINSERT INTO `d` VALUES (1,'ok'),(2,'bad "),

@@ -4,16 +4,16 @@ import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
 import { IngestError, type IngestProblem } from '../ingestError';
-import { baseName, chunksOf, type InputFile } from '../inputFile';
+import { baseName, chunksOf, sizeOf, type InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { parseCreateTable, type TableDefinition } from './createTable';
-import { classifyStatement } from './dumpStatement';
+import { classifyStatement, unwrapVersioned, type DumpStatementKind } from './dumpStatement';
 import { DumpTable, type RejectedRow } from './dumpTable';
 import { InsertParseError, parseInsertInto } from './insertValues';
-import { StatementSplitter, type SqlStatement } from './statementSplitter';
+import { StatementSplitter, type SplitError, type SqlStatement } from './statementSplitter';
 import { parseTabRows } from './tabValues';
-import { encodingOf } from './textEncoding';
+import { encodingOf, isValidUtf8 } from './textEncoding';
 import { isMysqlXml, readXmlDump, XmlDumpError } from './xmlDump';
 
 export interface DumpLoadContext {
@@ -25,6 +25,25 @@ export interface DumpLoadContext {
   onBytes?: (bytesRead: number) => void;
 }
 
+/**
+ * What a dump became: its bronze tables, notes on the whole file, and errors — parts of
+ * the file that could not be loaded (it is cut off), while the rest did load.
+ */
+export interface DumpLoaded {
+  sources: LoadedSource[];
+  notes: string[];
+  errors: IngestProblem[];
+}
+
+/** Where and how an INSERT broke off. */
+interface InsertBreak {
+  line: number;
+  byteOffset: number;
+  /** It ran out (cut off) rather than went wrong in the middle (an unbalanced quote). */
+  atEnd: boolean;
+  table?: string;
+}
+
 const SAMPLE_PROBLEMS = 5;
 const HEAD = new TextDecoder('utf-8', { fatal: false });
 
@@ -32,7 +51,7 @@ const HEAD = new TextDecoder('utf-8', { fatal: false });
  * Loads one table of a `mysqldump --tab` export: `<table>.sql` holds its CREATE TABLE,
  * `<table>.txt` its rows (tab-separated, written by the server).
  */
-export async function loadTabExport(engine: Engine, schema: InputFile, data: InputFile, ctx: DumpLoadContext): Promise<{ sources: LoadedSource[]; notes: string[] }> {
+export async function loadTabExport(engine: Engine, schema: InputFile, data: InputFile, ctx: DumpLoadContext): Promise<DumpLoaded> {
   const loader = new DumpLoader(engine, schema, ctx);
   try {
     await loader.read();
@@ -49,7 +68,7 @@ export async function loadTabExport(engine: Engine, schema: InputFile, data: Inp
  * INSERT that cannot be parsed is reported with its file, line and statement number and
  * its unread rows go to quarantine, while the rest of the file still loads.
  */
-export async function loadDump(engine: Engine, file: InputFile, ctx: DumpLoadContext): Promise<{ sources: LoadedSource[]; notes: string[] }> {
+export async function loadDump(engine: Engine, file: InputFile, ctx: DumpLoadContext): Promise<DumpLoaded> {
   const loader = new DumpLoader(engine, file, ctx);
   try {
     await loader.read();
@@ -74,6 +93,16 @@ class DumpLoader {
   private verbs = new Set<string>();
   /** Statements that only a dump would have: with none, the file is not a dump. */
   private dumpStatements = 0;
+  /** Problems that leave part of the file out of bronze: the load of this file failed. */
+  private readonly errors: IngestProblem[] = [];
+  /**
+   * Seen views, routines, databases…: a dump of those alone holds no table and is still a
+   * dump. Without them and without tables, it is session setup (SET …) at most: what
+   * mysqldump writes before it fails.
+   */
+  private holdsObjects = false;
+  /** Where the file ended (once read). */
+  private end = { line: 1, byteOffset: 0 };
 
   constructor(
     private readonly engine: Engine,
@@ -92,16 +121,49 @@ class DumpLoader {
       this.ctx.onBytes?.((read += chunk.length));
     }
     const end = splitter.end();
+    this.end = { line: splitter.lineCount, byteOffset: read };
     for (const statement of end.statements) await this.handle(statement);
-    if (end.error) {
-      const where = { line: end.error.line, statement: end.error.index, byteOffset: end.error.byteOffset };
-      this.problems.push({ file: this.file.path, ...where, message: end.error.message });
-      // A dump cut off in the middle of an INSERT: the rows before the cut still load.
-      if (end.error.kind === 'truncated-statement' && classifyStatement(HEAD.decode(end.error.bytes.subarray(0, 400))).kind === 'insert') {
-        await this.insert({ bytes: end.error.bytes, line: end.error.line, index: end.error.index, byteOffset: end.error.byteOffset, text: '' }, true);
-      }
-    }
+    if (end.error) await this.unfinished(end.error);
     for (const table of this.tables.values()) await table.flush(this.engine, this.charset);
+  }
+
+  /**
+   * The file ended inside a statement or a comment: cut off, or a quote or comment that
+   * never closes swallowed the rest. Either way part of the file is missing from bronze,
+   * so it is an error of the file (what came before still loads); a cut INSERT also
+   * loads its rows up to the break, and the rest of it goes to quarantine.
+   */
+  private async unfinished(error: SplitError): Promise<void> {
+    const where = { statement: error.index, line: error.line, byteOffset: error.byteOffset };
+    if (error.kind === 'unterminated-comment') {
+      return this.fileError(where,
+        'a comment opened here is never closed, so the rest of the file was skipped as part of it: the dump is cut off, or the comment is not closed. ' +
+        'Everything before the comment loaded; get the complete dump (or close the comment) and load it again.');
+    }
+    const statement = { bytes: error.bytes, line: error.line, index: error.index, byteOffset: error.byteOffset, text: '' };
+    const kind = classifyStatement(HEAD.decode(error.bytes.subarray(0, 400))).kind;
+    if (kind === 'unknown' && this.dumpStatements === 0 && this.tables.size === 0) {
+      // The file never was a dump (no ";" in it at all): say what it is instead.
+      refuseBinary(this.file.path, statement);
+      this.unknownStatements.push(statement);
+      return;
+    }
+    if (kind !== 'insert') {
+      return this.fileError(where,
+        `the dump is cut off: the file ends inside statement ${error.index}, which starts here (an interrupted dump, download or copy?), or a quote in it is never closed. ` +
+        'Everything before it loaded; get the complete dump and load it again.');
+    }
+    const broken = await this.insert(statement, true);
+    if (!broken) {
+      return this.fileError(where, `the file ends inside statement ${error.index} (an INSERT) without its ";": the dump is cut off right after its last row. Every row loaded; check that nothing else is missing.`);
+    }
+    const at = { statement: error.index, line: broken.line, byteOffset: broken.byteOffset };
+    const into = broken.table ? ` (an INSERT into ${broken.table})` : '';
+    this.fileError(at, broken.atEnd
+      ? `the dump is cut off: the file ends inside statement ${error.index}${into}, in a row that starts here (an interrupted dump, download or copy?). ` +
+        'Every row before it loaded and the incomplete rest is in quarantine; get the complete dump to load what is missing.'
+      : `statement ${error.index}${into} never ends: from the row that starts here its quotes do not pair up, so the rest of the file was read as part of it. ` +
+        'The rows before it loaded and the rest of the file is in quarantine as raw text; fix the quoting here and load the dump again.');
   }
 
   /** `mysqldump --xml`: table structures and rows as elements instead of statements. */
@@ -145,10 +207,14 @@ class DumpLoader {
 
   private async handle(statement: SqlStatement): Promise<void> {
     const kind = classifyStatement(HEAD.decode(statement.bytes.subarray(0, 400)));
+    // Binary data where a dump starts: say so now rather than scan the whole file.
+    if (kind.kind === 'unknown' && this.dumpStatements === 0 && this.tables.size === 0) refuseBinary(this.file.path, statement);
     if (kind.kind !== 'unknown' && kind.kind !== 'ignored') this.dumpStatements++;
+    if (kind.kind !== 'unknown' && !isSetup(kind, statement)) this.holdsObjects = true;
     switch (kind.kind) {
       case 'insert':
-        return this.insert(statement, false);
+        await this.insert(statement, false);
+        return;
       case 'create-table': {
         const definition = parseCreateTable(statement.text);
         if (!definition) {
@@ -184,8 +250,10 @@ class DumpLoader {
     }
   }
 
-  private async insert(statement: SqlStatement, truncated: boolean): Promise<void> {
+  /** Loads an INSERT's rows; when it breaks, says where (the row it broke in) and how. */
+  private async insert(statement: SqlStatement, truncated: boolean): Promise<InsertBreak | undefined> {
     let table: DumpTable | undefined;
+    let broken: InsertBreak | undefined;
     const where = { statement: statement.index, line: statement.line, byteOffset: statement.byteOffset };
     try {
       parseInsertInto(statement.bytes, (header) => {
@@ -199,11 +267,16 @@ class DumpLoader {
       // Positions point at the row that failed; the raw text runs from it to the end.
       const at = lineAndOffset(statement, error.rowByteOffset);
       const rest = HEAD.decode(statement.bytes.subarray(error.rowByteOffset));
-      const reason = truncated
-        ? `the file ends inside this INSERT: rows after row ${error.rowsBefore} of the statement are incomplete`
-        : `this INSERT could not be parsed ${error.message}; rows after row ${error.rowsBefore} of the statement were not loaded`;
+      const after = `rows after row ${error.rowsBefore} of the statement`;
+      const reason = !truncated
+        ? `this INSERT could not be parsed ${error.message}; ${after} were not loaded and are kept here as raw text. Fix the statement and load the dump again`
+        : error.atEnd
+          ? `the file ends inside this INSERT: ${after} are incomplete (the dump is cut off here). Get the complete dump to load them`
+          : `this INSERT could not be parsed ${error.message}, and it never ends: a quote is not closed, so the rest of the file was read into it. ` +
+            `The ${after} and the rest of the file are kept here as raw text; fix the quoting and load the dump again`;
       this.problems.push({ file: this.file.path, statement: statement.index, ...at, message: `${table ? `table ${table.table}: ` : ''}${reason}` });
       table?.rejected.push({ row: null, statement: statement.index, ...at, reason, raw: rest });
+      broken = { ...at, atEnd: error.atEnd, table: table?.table };
     }
     if (table && table !== this.current) {
       // Dumps write one table at a time: the previous table's batch can go now.
@@ -214,6 +287,7 @@ class DumpLoader {
       this.current = table;
     }
     if (table?.isFull) await table.flush(this.engine, this.charset);
+    return broken;
   }
 
   private table(database: string | undefined, name: string): DumpTable {
@@ -230,21 +304,12 @@ class DumpLoader {
   }
 
   /** Moves every table's pending rows into bronze (and quarantine) under its final name. */
-  async finish(): Promise<{ sources: LoadedSource[]; notes: string[] }> {
+  async finish(): Promise<DumpLoaded> {
     // Tables declared but never filled still become (empty) bronze tables.
     for (const [k, definition] of this.definitions) {
       if (!this.tables.has(k)) this.table(k.includes('.') ? k.slice(0, k.indexOf('.')) : undefined, definition.table);
     }
-    if (this.tables.size === 0 && this.dumpStatements === 0) {
-      const first = this.unknownStatements[0];
-      throw new IngestError(
-        this.file.path,
-        first
-          ? `this does not look like a MySQL dump: statement ${first.index} is not SQL a dump contains (${JSON.stringify(HEAD.decode(first.bytes.subarray(0, 60)))}), and no CREATE TABLE or INSERT was found.`
-          : 'no CREATE TABLE or INSERT statement found: the dump holds no tables.',
-        first ? { line: first.line, statement: first.index, byteOffset: first.byteOffset } : {},
-      );
-    }
+    if (this.tables.size === 0 && !this.holdsObjects) this.refuseEmpty();
     if (this.unknownStatements.length) {
       const s = this.unknownStatements[0]!;
       this.problem(s, `${this.unknownStatements.length} statement(s) that are not part of a dump's data were skipped, the first: ${JSON.stringify(HEAD.decode(s.bytes.subarray(0, 60)))}`);
@@ -255,7 +320,35 @@ class DumpLoader {
     const several = new Set([...this.tables.values()].map((t) => t.database ?? '')).size > 1;
     const sources: LoadedSource[] = [];
     for (const table of this.tables.values()) sources.push(await this.moveToBronze(table, several));
-    return { sources, notes: this.notes };
+    return { sources, notes: this.notes, errors: this.errors };
+  }
+
+  /** No table in the file: nothing to load, and the message says what the file was instead. */
+  private refuseEmpty(): never {
+    const first = this.unknownStatements[0];
+    const again = 'mysqldump writes this when it stops right after its header (look at its error output) or is given no tables; dump the database again.';
+    if (first) {
+      throw new IngestError(
+        this.file.path,
+        `this does not look like a MySQL dump: statement ${first.index} is not SQL a dump contains (${JSON.stringify(HEAD.decode(first.bytes.subarray(0, 60)))}), and no CREATE TABLE or INSERT was found. ` +
+          'Load the .sql file that mysqldump or mariadb-dump wrote.',
+        { line: first.line, statement: first.index, byteOffset: first.byteOffset },
+      );
+    }
+    if (this.end.byteOffset === 0 && sizeOf(this.file) === 0) {
+      throw new IngestError(this.file.path, 'the file is empty (0 bytes): there is nothing to load. Check that the dump finished writing, and dump or copy it again.', { line: 1, byteOffset: 0 });
+    }
+    throw new IngestError(
+      this.file.path,
+      this.dumpStatements === 0
+        ? `the file ends here with only comments before it: no CREATE TABLE or INSERT statement, so there is nothing to load. ${again}`
+        : `the dump holds no tables: it ends here after ${this.dumpStatements} setup statement(s) (SET, …) without a CREATE TABLE or INSERT. ${again}`,
+      this.end,
+    );
+  }
+
+  private fileError(where: { statement?: number; line: number; byteOffset: number }, message: string): void {
+    this.errors.push({ file: this.file.path, ...where, message });
   }
 
   private async moveToBronze(table: DumpTable, several: boolean): Promise<LoadedSource> {
@@ -343,6 +436,30 @@ class DumpLoader {
   private problem(statement: SqlStatement, message: string): void {
     this.problems.push({ file: this.file.path, line: statement.line, statement: statement.index, byteOffset: statement.byteOffset, message });
   }
+}
+
+/**
+ * Refuses a file whose first statement is not text: a compressed file that lost its
+ * extension, or not a dump at all. Dumps hold raw bytes only inside INSERT strings.
+ */
+function refuseBinary(file: string, statement: SqlStatement): void {
+  // Up to a character that may be cut where the look ends.
+  const head = statement.bytes.length > 512 ? statement.bytes.subarray(0, 509) : statement.bytes;
+  const where = { line: statement.line, statement: statement.index, byteOffset: statement.byteOffset };
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    throw new IngestError(file, 'this is a gzip file named .sql (it starts with the gzip signature 1F 8B): name it .sql.gz and load it again.', where);
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    throw new IngestError(file, 'this is a zip archive named .sql (it starts with "PK"): name it .zip and load it again.', where);
+  }
+  if (head.includes(0) || !isValidUtf8(head)) {
+    throw new IngestError(file, 'this is not a SQL dump: it starts with binary data, not text. Load the .sql file that mysqldump or mariadb-dump wrote (a compressed one as .sql.gz).', where);
+  }
+}
+
+function isSetup(kind: DumpStatementKind, statement: SqlStatement): boolean {
+  if (kind.kind === 'set-names') return true;
+  return kind.kind === 'ignored' && /^(SET\b|\/\*M!)/i.test(unwrapVersioned(HEAD.decode(statement.bytes.subarray(0, 400))));
 }
 
 function key(database: string | undefined, table: string): string {

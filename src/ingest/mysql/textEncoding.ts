@@ -1,4 +1,5 @@
 import type { ByteColumn } from '../arrow/byteColumn';
+import { windows1252ToUtf8 } from '../windows1252';
 
 /**
  * Text in a dump is in the connection character set that `SET NAMES` declares (the
@@ -76,10 +77,12 @@ export function replaceInvalidUtf8(column: ByteColumn, indices: number[]): void 
 /** Re-encodes every value of `column` from `encoding` to UTF-8. */
 export function transcodeToUtf8(column: ByteColumn, encoding: string): void {
   const decoder = new TextDecoder(encoding, { fatal: false });
+  // Node's own windows-1252 decoder is ISO-8859-1 (see windows1252.ts).
+  const convert = encoding === 'windows-1252' ? windows1252ToUtf8 : (v: Uint8Array) => encoder.encode(decoder.decode(v));
   const values: (Uint8Array | null)[] = [];
   for (let i = 0; i < column.length; i++) {
     const v = column.valueAt(i);
-    values.push(v && encoder.encode(decoder.decode(v)));
+    values.push(v && convert(v));
   }
   column.rebuild(values);
 }
