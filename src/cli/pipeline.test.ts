@@ -139,4 +139,17 @@ describe('npm run pipeline', () => {
     expect(Array.from(edge.getChild('c_ubigint')!.toArray(), String)).toContain('18446744073709551615');
     expect(await parquetRows(join(out, 'gold', 'delivery_performance.parquet'))).toBe(33);
   });
+  it('loads a mongodump folder: one table per collection, metadata skipped (--engine native)', async () => {
+    const out = join(outRoot, 'mongo');
+    const result = await pipeline(['--engine', 'native', '--out', out, 'fixtures/mongo/dump']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
+    expect(report.sources.map((s: { source: string; format: string; rows: number }) => [s.source, s.format, s.rows]).sort()).toEqual([
+      ['category_translation', 'mongo', 71], ['mixed_types', 'mongo', 5], ['products', 'mongo', 24],
+    ]);
+    expect(report.skipped.map((s: { file: string }) => s.file).sort()).toEqual([
+      'dump/shop/mixed_types.metadata.json', 'dump/shop/product_categories.metadata.json', 'dump/shop/products.metadata.json',
+    ]);
+    expect(await parquetRows(join(out, 'silver', 'products.parquet'))).toBe(24);
+  });
 });
