@@ -120,33 +120,29 @@ abstract class FixedWriter<A extends Numeric> implements ArrowWriter {
   }
 }
 
-export class Int32Writer extends FixedWriter<Int32Array> {
+/** One JS number per value, stored as is. */
+abstract class NumberWriter<A extends Int32Array | Uint32Array | Float64Array> extends FixedWriter<A> {
+  append(v: number): void {
+    this.values[this.reserve()] = v;
+    this.length++;
+  }
+}
+
+export class Int32Writer extends NumberWriter<Int32Array> {
   constructor() {
     super(new Int32(), (n) => new Int32Array(n), 1);
   }
-  append(v: number): void {
-    this.values[this.reserve()] = v;
-    this.length++;
-  }
 }
 
-export class Uint32Writer extends FixedWriter<Uint32Array> {
+export class Uint32Writer extends NumberWriter<Uint32Array> {
   constructor() {
     super(new Uint32(), (n) => new Uint32Array(n), 1);
   }
-  append(v: number): void {
-    this.values[this.reserve()] = v;
-    this.length++;
-  }
 }
 
-export class Float64Writer extends FixedWriter<Float64Array> {
+export class Float64Writer extends NumberWriter<Float64Array> {
   constructor() {
     super(new Float64(), (n) => new Float64Array(n), 1);
-  }
-  append(v: number): void {
-    this.values[this.reserve()] = v;
-    this.length++;
   }
 }
 
