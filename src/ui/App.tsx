@@ -12,7 +12,7 @@ import { TableList, tableKey } from './tables/TableList';
 import { TablePreview } from './tables/TablePreview';
 import { useLakehouse, type EngineState } from './useLakehouse';
 import { useUrlView } from './views/useUrlState';
-import { panelId, tabId, ViewTabs } from './views/ViewTabs';
+import { ViewPanel, ViewTabs } from './views/ViewTabs';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
@@ -64,20 +64,25 @@ export function App() {
         {hasTables && (
           <div className="views">
             <ViewTabs view={view} onChange={setView} />
-            <div role="tabpanel" id={panelId('tables')} aria-labelledby={tabId('tables')} hidden={view !== 'tables'} className="explorer">
-              <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
-              {selected ? <TablePreview table={selected.table} ipc={selected.ipc} /> : <p className="hint">Choose a table to see its first rows.</p>}
-            </div>
-            <div role="tabpanel" id={panelId('dashboard')} aria-labelledby={tabId('dashboard')} hidden={view !== 'dashboard'}>
-              {view === 'dashboard' &&
-                (goldReady ? (
+            <ViewPanel view="tables" current={view} className="explorer">
+              {() => (
+                <>
+                  <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
+                  {selected ? <TablePreview table={selected.table} ipc={selected.ipc} /> : <p className="hint">Choose a table to see its first rows.</p>}
+                </>
+              )}
+            </ViewPanel>
+            <ViewPanel view="dashboard" current={view}>
+              {() =>
+                goldReady ? (
                   <Suspense fallback={<p className="hint">Loading the charts…</p>}>
                     <Dashboard query={lake.dashboard} queryOptions={lake.dashboardOptions} />
                   </Suspense>
                 ) : (
                   <p className="hint">The dashboard appears once the pipeline has built the gold tables.</p>
-                ))}
-            </div>
+                )
+              }
+            </ViewPanel>
           </div>
         )}
       </main>

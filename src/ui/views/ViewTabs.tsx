@@ -1,10 +1,11 @@
-import { useRef, type KeyboardEvent } from 'react';
-import type { View } from './urlState';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { VIEWS, type View } from './urlState';
 
-const TABS: { view: View; label: string }[] = [
-  { view: 'tables', label: 'Tables' },
-  { view: 'dashboard', label: 'Dashboard' },
-];
+const LABELS: Record<View, string> = {
+  tables: 'Tables',
+  dashboard: 'Dashboard',
+};
+const TABS = VIEWS.map((view) => ({ view, label: LABELS[view] }));
 
 export const tabId = (view: View) => `tab-${view}`;
 export const panelId = (view: View) => `panel-${view}`;
@@ -40,6 +41,15 @@ export function ViewTabs({ view, onChange }: { view: View; onChange: (view: View
           {t.label}
         </button>
       ))}
+    </div>
+  );
+}
+
+/** One view's panel; its content is rendered only while it is the selected view. */
+export function ViewPanel({ view, current, className, children }: { view: View; current: View; className?: string; children: () => ReactNode }) {
+  return (
+    <div role="tabpanel" id={panelId(view)} aria-labelledby={tabId(view)} hidden={view !== current} className={className}>
+      {view === current && children()}
     </div>
   );
 }
