@@ -1,13 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { arrowWithoutEval } from './scripts/arrowWithoutEval.mjs';
 import { isolationHeaders } from './scripts/headers.mjs';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), arrowWithoutEval()],
   // Pre-bundling DuckDB-WASM makes the dev server reload on first start and abort
   // requests in flight (DESIGN.md §3).
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
-  worker: { format: 'es' },
+  // The worker bundle builds Arrow vectors too, so it gets the same rewrite.
+  worker: { format: 'es', plugins: () => [arrowWithoutEval()] },
   server: { host: '127.0.0.1', headers: isolationHeaders },
   preview: { host: '127.0.0.1', headers: isolationHeaders },
   build: {

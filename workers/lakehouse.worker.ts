@@ -11,6 +11,11 @@ class WorkerApi extends LakehouseService {
     const bytes = await super.previewIPC(...args);
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   }
+
+  override async dashboard(...args: Parameters<LakehouseService['dashboard']>): ReturnType<LakehouseService['dashboard']> {
+    const data = await super.dashboard(...args);
+    return Comlink.transfer(data, [...new Set(data.charts.map((c) => c.ipc.buffer as ArrayBuffer))]);
+  }
 }
 
 Comlink.expose(new WorkerApi());

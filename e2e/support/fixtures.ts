@@ -47,3 +47,17 @@ export async function shownRows(page: Page, table: string): Promise<number> {
   const text = await page.getByTestId(`rows-${table}`).textContent();
   return Number(text?.replaceAll(',', ''));
 }
+
+/** Drops one file on the page as a drag-and-drop would (DataTransfer built in the page). */
+export async function dropFile(page: Page, name: string, bytes: Uint8Array, type = 'application/octet-stream'): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ([fileName, data, mime]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], fileName, { type: mime }));
+      return dt;
+    },
+    [name, [...bytes], type] as const,
+  );
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+}

@@ -122,4 +122,34 @@ describe('npm run pipeline', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown engine "spark"');
   });
+  it.each(['native', 'wasm'])('loads a gzipped MariaDB dump: one file, nine tables, typed bronze in Parquet (--engine %s)', async (engine) => {
+    const out = join(outRoot, `dump-${engine}`);
+    const result = await pipeline(['--engine', engine, '--out', out, 'fixtures/mysql/default.sql.gz']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
+    expect(report.totals).toMatchObject({ files: 1, files_failed: 0, bronze_rows: 310, quarantined_rows: 0 });
+    expect(report.sources.map((s: { source: string; format: string; rows: number }) => [s.source, s.format, s.rows]).sort()).toEqual([
+      ['category_translation', 'mysql', 71], ['customers', 'mysql', 40], ['edge_cases', 'mysql', 6], ['order_items', 'mysql', 45],
+      ['order_payments', 'mysql', 43], ['order_reviews', 'mysql', 40], ['orders', 'mysql', 40], ['products', 'mysql', 22], ['sellers', 'mysql', 3],
+    ]);
+    expect(report.notes).toContainEqual({ file: 'default.sql', message: 'view delivered_orders skipped: a view holds no rows' });
+    const edge = await parquetToArrow(await readFile(join(out, 'bronze', 'edge_cases.parquet')));
+    expect(edge.numRows).toBe(6);
+    expect(Array.from(edge.getChild('c_ubigint')!.toArray(), String)).toContain('18446744073709551615');
+    expect(await parquetRows(join(out, 'gold', 'delivery_performance.parquet'))).toBe(33);
+  });
+  it('loads a mongodump folder: one table per collection, metadata skipped (--engine native)', async () => {
+    const out = join(outRoot, 'mongo');
+    const result = await pipeline(['--engine', 'native', '--out', out, 'fixtures/mongo/dump']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
+    expect(report.sources.map((s: { source: string; format: string; rows: number }) => [s.source, s.format, s.rows]).sort()).toEqual([
+      ['category_translation', 'mongo', 71], ['mixed_types', 'mongo', 5], ['products', 'mongo', 24],
+    ]);
+    expect(report.skipped.map((s: { file: string }) => s.file).sort()).toEqual([
+      'dump/shop/mixed_types.metadata.json', 'dump/shop/product_categories.metadata.json', 'dump/shop/products.metadata.json',
+    ]);
+    expect(await parquetRows(join(out, 'silver', 'products.parquet'))).toBe(24);
+  });
 });

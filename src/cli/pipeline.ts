@@ -50,6 +50,9 @@ async function main(argv: string[]): Promise<number> {
       const q = s.quarantined ? `, ${s.quarantined} quarantined (e.g. ${formatProblem(s.samples[0])})` : '';
       console.log(`${s.file} → ${s.table}: ${s.rows} rows${q} [${s.milliseconds} ms]`);
     }
+    // What the loaders decided about whole files (converted from Latin-1, views skipped, …).
+    for (const n of ingest.notes) console.log(`note: ${n.file}: ${n.message}`);
+    for (const s of ingest.sources) for (const n of s.notes ?? []) console.log(`note: ${s.file}: ${n}`);
     const pipelineRun = await lakehouse.runPipeline(await readModels(), {
       onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]` : ` — ${m.error}`}`),
     });

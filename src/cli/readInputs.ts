@@ -1,6 +1,7 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import type { InputFile } from '../ingest/inputFile';
+import { isStreamable, type InputFile } from '../ingest/inputFile';
 import type { IngestProblem } from '../ingest/ingestError';
 
 /**
@@ -23,12 +24,23 @@ export async function readInputs(args: string[], exclude?: string): Promise<{ fi
     }
     if (info.isDirectory()) {
       const root = join(arg, '..');
-      for (const path of await walk(arg, excluded)) files.push({ path: relative(root, path), bytes: await readFile(path) });
+      for (const path of await walk(arg, excluded)) files.push(await inputFile(relative(root, path), path));
     } else {
-      files.push({ path: basename(arg), bytes: await readFile(arg) });
+      files.push(await inputFile(basename(arg), arg));
     }
   }
   return { files, problems };
+}
+
+/** Dumps are streamed from disk (a dump can be larger than memory); the rest is read whole. */
+async function inputFile(name: string, path: string): Promise<InputFile> {
+  if (!isStreamable(path)) return { path: name, bytes: await readFile(path) };
+  const { size } = await stat(path);
+  return {
+    path: name,
+    bytes: new Uint8Array(0),
+    stream: { size, chunks: () => createReadStream(path, { highWaterMark: 4 << 20 }) },
+  };
 }
 
 async function walk(dir: string, excluded?: string): Promise<string[]> {

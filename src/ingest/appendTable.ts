@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/interface';
+import { columnTypes } from '../engine/catalog';
 import { qualified, quoteIdent } from '../engine/sql';
 
 /**
@@ -22,12 +23,4 @@ export async function appendTable(engine: Engine, schema: string, table: string,
     }
   }
   await engine.exec(`INSERT INTO ${target} BY NAME ${selectSql}`);
-}
-
-async function columnTypes(engine: Engine, schema: string, table: string): Promise<Map<string, string>> {
-  const t = await engine.query(
-    `SELECT column_name, data_type FROM information_schema.columns
-     WHERE table_schema = '${schema.replaceAll("'", "''")}' AND table_name = '${table.replaceAll("'", "''")}'`,
-  );
-  return new Map(t.toArray().map((r) => [String(r.column_name), String(r.data_type)]));
 }

@@ -7,6 +7,7 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   tsv: 'csv',
   txt: 'csv',
   sql: 'mysql',
+  xml: 'mysql', // mysqldump --xml
   json: 'json',
   ndjson: 'json',
   jsonl: 'json',

@@ -5,7 +5,31 @@
  */
 export interface InputFile {
   path: string;
+  /** The whole file; empty when `stream` reads it instead. */
   bytes: Uint8Array;
+  /**
+   * A file read piece by piece and never held whole (large dumps): the browser reads
+   * slices of the picked File, the CLI reads the file from disk.
+   */
+  stream?: { size: number; chunks(): AsyncIterable<Uint8Array> };
+}
+
+export function sizeOf(file: InputFile): number {
+  return file.stream?.size ?? file.bytes.length;
+}
+
+/** The file's bytes in chunks of about `size`, streamed or sliced from memory. */
+export async function* chunksOf(file: InputFile, size: number): AsyncIterable<Uint8Array> {
+  if (file.stream) {
+    yield* file.stream.chunks();
+    return;
+  }
+  for (let at = 0; at < file.bytes.length; at += size) yield file.bytes.subarray(at, at + size);
+}
+
+/** Formats worth streaming: read statement by statement, so the file need not be in memory. */
+export function isStreamable(path: string): boolean {
+  return extensionOf(path) === 'sql';
 }
 
 export function baseName(path: string): string {

@@ -2,9 +2,14 @@ import type { Engine } from '../engine/interface';
 import { ensureLayerSchemas } from '../pipeline/layers';
 import { DEFAULT_MAX_INFLATED_BYTES, expandArchives } from './archive/expandArchives';
 import { loadCsv } from './csv/loadCsv';
+import { isMongoExportJson } from './mongo/isMongoExportJson';
+import { loadBson } from './mongo/loadBson';
+import { loadMongoJson } from './mongo/loadMongoJson';
+import { PartialLoadError } from './mongo/partialLoadError';
+import { loadDump, loadTabExport } from './mysql/loadDump';
 import { detectFormat, isSideFile } from './detectFormat';
 import { IngestError, type IngestProblem } from './ingestError';
-import type { InputFile } from './inputFile';
+import { sizeOf, type InputFile } from './inputFile';
 import type { LoadedSource } from './loadedSource';
 import type { LoadProgress, ProgressListener } from './progress';
 
@@ -21,12 +26,14 @@ export interface IngestReport {
   errors: IngestProblem[];
   /** Files that were passed over on purpose (readmes, metadata), with why. */
   skipped: { file: string; reason: string }[];
+  /** What loaders decided about a whole file (a dump's views skipped, …). */
+  notes: { file: string; message: string }[];
   /** Wall time of the load, from unpacking to the last table. */
   milliseconds: number;
 }
 
 export function emptyIngestReport(): IngestReport {
-  return { sources: [], errors: [], skipped: [], milliseconds: 0 };
+  return { sources: [], errors: [], skipped: [], notes: [], milliseconds: 0 };
 }
 
 let loadSeq = 0;
@@ -44,7 +51,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     filesDone: 0,
     filesTotal: inputs.length,
     bytesDone: 0,
-    bytesTotal: inputs.reduce((n, f) => n + f.bytes.length, 0),
+    bytesTotal: inputs.reduce((n, f) => n + sizeOf(f), 0),
     rowsLoaded: 0,
   };
   const report = (update: Partial<LoadProgress>) => options.onProgress?.(Object.assign(progress, update));
@@ -52,41 +59,86 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
 
   const { files, problems } = expandArchives(inputs, { maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES });
   const result: IngestReport = { ...emptyIngestReport(), errors: problems.map((p) => p.toJSON()) };
-  report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + f.bytes.length, 0) });
+  report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + sizeOf(f), 0) });
 
+  const tabPairs = pairTabExports(files);
   for (const file of files) {
-    const size = file.bytes.length;
+    const size = sizeOf(file);
+    const before = progress.bytesDone;
+    const pair = tabPairs.get(file);
+    if (pair === null) continue; // the data half of a --tab pair: loaded with its .sql
     report({ file: file.path });
     try {
-      const loaded = await loadOne(engine, file, loadedAt);
+      const loaded = pair
+        ? await loadTabExport(engine, file, pair, { id: nextId(), loadedAt })
+        : await loadOne(engine, file, loadedAt, (n) => report({ bytesDone: before + n }));
       if (typeof loaded === 'string') result.skipped.push({ file: file.path, reason: loaded });
       else {
-        result.sources.push(loaded);
-        progress.rowsLoaded += loaded.rows;
+        result.sources.push(...loaded.sources);
+        result.notes.push(...(loaded.notes ?? []).map((message) => ({ file: file.path, message })));
+        result.errors.push(...(loaded.errors ?? []));
+        progress.rowsLoaded += loaded.sources.reduce((n, s) => n + s.rows, 0);
       }
     } catch (error) {
+      // A file that stopped part-way still loaded what came before the problem.
+      if (error instanceof PartialLoadError) result.sources.push(error.loaded);
       const problem = error instanceof IngestError ? error : new IngestError(file.path, (error as Error).message ?? String(error));
       result.errors.push(problem.toJSON());
     }
-    report({ filesDone: progress.filesDone + 1, bytesDone: progress.bytesDone + size });
+    const done = pair ? 2 : 1; // a --tab pair is two files
+    report({ filesDone: progress.filesDone + done, bytesDone: before + size + (pair ? sizeOf(pair) : 0) });
   }
   result.milliseconds = Math.round(performance.now() - started);
   report({ phase: 'done', file: undefined });
   return result;
 }
 
-async function loadOne(engine: Engine, file: InputFile, loadedAt: string): Promise<LoadedSource | string> {
+/**
+ * What one file became: its bronze tables, notes about the whole file and the parts of it
+ * that could not be loaded (a dump cut off after its first tables), or why it was skipped.
+ */
+type LoadOutcome = { sources: LoadedSource[]; notes?: string[]; errors?: IngestProblem[] } | string;
+
+async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';
   const format = detectFormat(file.path);
-  const id = `${Date.now().toString(36)}_${loadSeq++}`;
+  const id = nextId();
   switch (format) {
     case 'csv':
-      return loadCsv(engine, file, { id, loadedAt });
+      return { sources: [await loadCsv(engine, file, { id, loadedAt })] };
+    case 'mysql':
+      return loadDump(engine, file, { id, loadedAt, onBytes });
+    case 'json':
+      if (!isMongoExportJson(file.bytes)) throw new IngestError(file.path, 'this JSON is not one document per line nor an array of documents (objects); only such exports (mongoexport, NDJSON) can be loaded.', { byteOffset: 0 });
+      return { sources: [await loadMongoJson(engine, file, { id, loadedAt })] };
+    case 'bson':
+      return { sources: [await loadBson(engine, file, { id, loadedAt })] };
     case 'unknown':
       throw new IngestError(file.path, 'unknown file type: expected .csv, .tsv, .sql, .json, .bson, .zip or .gz.');
     default:
       throw new IngestError(file.path, `${format} files are not supported yet.`);
   }
+}
+
+function nextId(): string {
+  return `${Date.now().toString(36)}_${loadSeq++}`;
+}
+
+/**
+ * `mysqldump --tab` writes `<table>.sql` (schema) and `<table>.txt` (rows) side by side.
+ * Maps each such .sql to its .txt, and each .txt to null (it is not loaded on its own).
+ */
+function pairTabExports(files: InputFile[]): Map<InputFile, InputFile | null> {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const pairs = new Map<InputFile, InputFile | null>();
+  for (const file of files) {
+    if (!/\.sql$/i.test(file.path)) continue;
+    const data = byPath.get(file.path.replace(/\.sql$/i, '.txt'));
+    if (!data) continue;
+    pairs.set(file, data);
+    pairs.set(data, null);
+  }
+  return pairs;
 }
 
 /** A TIMESTAMP literal in UTC without time zone (DESIGN.md §3: no TIMESTAMPTZ, no icu). */

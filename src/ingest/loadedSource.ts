@@ -16,5 +16,39 @@ export interface LoadedSource {
   columns: string[];
   /** Row-level problems, a few of them, for the report; all are in quarantine. */
   samples: IngestProblem[];
+  /** What the loader decided or passed over on the way (views skipped, zero dates, …). */
+  notes?: string[];
   milliseconds: number;
+  /** Document sources (Mongo): how each field's type was chosen, one entry per column. */
+  typeDecisions?: TypeDecision[];
+  /** Document sources (Mongo): per top-level field, documents that lacked it and explicit nulls. */
+  fieldStats?: FieldStat[];
+}
+
+/**
+ * How the values of one field became one column, for sources whose values carry their
+ * own types (a Mongo collection): the types seen, the column type and why.
+ */
+export interface TypeDecision {
+  /** The field: a top-level name, or a path inside it (`dims.height`, `tags[]`). */
+  field: string;
+  /** The bronze column it lives in (the top-level field's column). */
+  column: string;
+  /** BSON types seen, with counts, in order of first appearance (`null` included). */
+  typesSeen: { type: string; count: number }[];
+  /** The DuckDB type chosen. */
+  columnType: string;
+  reason: string;
+}
+
+/** Presence of one top-level field: a missing field and an explicit null both load as NULL. */
+export interface FieldStat {
+  field: string;
+  column: string;
+  /** Documents that had the field, null included. */
+  present: number;
+  /** Documents that lacked the field. */
+  missing: number;
+  /** Documents where the field was null (or the deprecated BSON undefined). */
+  nulls: number;
 }

@@ -1,11 +1,18 @@
 import type { Engine, EngineInfo } from '../engine/interface';
-import { qualified, quoteLiteral } from '../engine/sql';
+import { columnTypes } from '../engine/catalog';
+import { qualified } from '../engine/sql';
 import type { InputFile } from '../ingest/inputFile';
 import { emptyIngestReport, loadFiles, type IngestReport } from '../ingest/loadFiles';
 import type { ProgressListener } from '../ingest/progress';
 import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
 import { parseModel, type ModelFile } from '../pipeline/model';
 import { runPipeline, type PipelineRun, type RunOptions } from '../pipeline/runner';
+import type { ChartId } from './dashboard/chartId';
+import { chartQuery } from './dashboard/dashboardCharts';
+import { queryDashboard, type DashboardData } from './dashboard/dashboardData';
+import type { DashboardFilter } from './dashboard/dashboardFilter';
+import { DASHBOARD_SCHEMA, DashboardTables } from './dashboard/dashboardTables';
+import { queryDashboardOptions, type DashboardOptions } from './dashboard/dashboardOptions';
 import { listTables, type TableInfo } from './tableInfo';
 
 /**
@@ -14,8 +21,11 @@ import { listTables, type TableInfo } from './tableInfo';
  */
 export class Lakehouse {
   private readonly ingest: IngestReport = emptyIngestReport();
+  private readonly dashboardTables: DashboardTables;
 
-  constructor(readonly engine: Engine) {}
+  constructor(readonly engine: Engine) {
+    this.dashboardTables = new DashboardTables(engine);
+  }
 
   engineInfo(): Promise<EngineInfo> {
     return this.engine.describe();
@@ -26,12 +36,14 @@ export class Lakehouse {
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
     this.ingest.skipped.push(...report.skipped);
+    this.ingest.notes.push(...report.notes);
     this.ingest.milliseconds += report.milliseconds;
     return report;
   }
 
   /** Builds silver and gold from what bronze holds now. */
   runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+    this.dashboardTables.invalidate();
     return runPipeline(this.engine, files.map(parseModel), options);
   }
 
@@ -47,18 +59,31 @@ export class Lakehouse {
   /** The first `limit` rows of a table in source order, as Arrow IPC bytes. */
   async previewIPC(layer: Layer, table: string, limit = 100): Promise<Uint8Array> {
     if (!LAYERS.includes(layer)) throw new Error(`unknown layer ${layer}`);
-    const columns = await this.engine.query(
-      `SELECT column_name FROM information_schema.columns WHERE table_schema = ${quoteLiteral(layer)} AND table_name = ${quoteLiteral(table)}`,
-    );
-    const names = new Set(columns.toArray().map((r) => String(r.column_name)));
+    const names = new Set((await columnTypes(this.engine, layer, table)).keys());
     if (names.size === 0) throw new Error(`There is no table ${layer}.${table}.`);
     const order = names.has('_row') && names.has('_source') ? 'ORDER BY _source, _row' : '';
     return this.engine.queryIPC(`SELECT * FROM ${qualified(layer, table)} ${order} LIMIT ${Math.max(0, Math.floor(limit))}`);
   }
 
+  /** The dashboard charts' rows under the filter (all charts, or those named), from gold. */
+  dashboard(filter: DashboardFilter, charts?: readonly ChartId[]): Promise<DashboardData> {
+    return queryDashboard(this.engine, this.dashboardTables, filter, charts);
+  }
+
+  /** The states, categories and months the dashboard can be filtered to. */
+  dashboardOptions(): Promise<DashboardOptions> {
+    return queryDashboardOptions(this.engine);
+  }
+
+  /** The SQL behind a dashboard chart under a filter, for "view data". */
+  chartQuery(chart: ChartId, filter: DashboardFilter): string {
+    return chartQuery(chart, filter);
+  }
+
   /** Drops every table of every layer: a fresh lakehouse. */
   async reset(): Promise<void> {
-    await this.engine.exec(LAYERS.map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
+    this.dashboardTables.invalidate();
+    await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
   }

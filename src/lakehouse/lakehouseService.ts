@@ -2,13 +2,17 @@ import type { EngineInfo } from '../engine/interface';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import { createBrowserWasmEngine } from '../engine/wasm/browserWasmEngine';
 import { generateOlist } from '../demo/generateOlist';
-import type { InputFile } from '../ingest/inputFile';
+import { isStreamable, type InputFile } from '../ingest/inputFile';
 import type { IngestReport } from '../ingest/loadFiles';
 import type { LoadProgress, ProgressListener } from '../ingest/progress';
 import type { Layer } from '../pipeline/layers';
 import { bundledModelFiles } from '../pipeline/models/bundledModels';
 import { lineageOf, type TracedColumn } from '../pipeline/lineage/lineageFile';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
+import type { ChartId } from './dashboard/chartId';
+import type { DashboardData } from './dashboard/dashboardData';
+import type { DashboardFilter } from './dashboard/dashboardFilter';
+import type { DashboardOptions } from './dashboard/dashboardOptions';
 import { Lakehouse } from './lakehouse';
 import type { TableInfo } from './tableInfo';
 
@@ -37,7 +41,9 @@ export class LakehouseService {
     let done = 0;
     for (const p of picked) {
       onProgress?.(progress('reading', p.path, files.length, picked.length, done, total));
-      files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
+      // A dump is parsed statement by statement, so it is read in slices, never whole.
+      if (isStreamable(p.path)) files.push({ path: p.path, bytes: new Uint8Array(0), stream: blobStream(p.file) });
+      else files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
       done += p.file.size;
     }
     return this.ready().load(files, onProgress);
@@ -72,6 +78,18 @@ export class LakehouseService {
     return this.ready().previewIPC(layer, table, limit);
   }
 
+  dashboard(filter: DashboardFilter, charts?: ChartId[]): Promise<DashboardData> {
+    return this.ready().dashboard(filter, charts);
+  }
+
+  dashboardOptions(): Promise<DashboardOptions> {
+    return this.ready().dashboardOptions();
+  }
+
+  chartQuery(chart: ChartId, filter: DashboardFilter): string {
+    return this.ready().chartQuery(chart, filter);
+  }
+
   reset(): Promise<void> {
     return this.ready().reset();
   }
@@ -80,6 +98,17 @@ export class LakehouseService {
     if (!this.lakehouse) throw new Error('The engine has not started yet.');
     return this.lakehouse;
   }
+}
+
+const SLICE = 4 << 20;
+
+function blobStream(blob: Blob): NonNullable<InputFile['stream']> {
+  return {
+    size: blob.size,
+    async *chunks() {
+      for (let at = 0; at < blob.size; at += SLICE) yield new Uint8Array(await blob.slice(at, at + SLICE).arrayBuffer());
+    },
+  };
 }
 
 function progress(phase: LoadProgress['phase'], file: string | undefined, filesDone: number, filesTotal: number, bytesDone: number, bytesTotal: number): LoadProgress {

@@ -14,12 +14,15 @@ export interface TableInfo {
   columns: ColumnInfo[];
 }
 
-/** Every table of every layer with exact row counts and column types, in layer order. */
+/**
+ * Every table of every layer with exact row counts and column types, in layer order.
+ * Tables named `_…` are work in progress of a load (see DumpTable) and are left out.
+ */
 export async function listTables(engine: Engine): Promise<TableInfo[]> {
   const layers = LAYERS.map(quoteLiteral).join(', ');
   const cols = await engine.query(
     `SELECT table_schema AS layer, table_name AS name, column_name, data_type
-     FROM information_schema.columns WHERE table_schema IN (${layers})
+     FROM information_schema.columns WHERE table_schema IN (${layers}) AND NOT starts_with(table_name, '_')
      ORDER BY table_schema, table_name, ordinal_position`,
   );
   const tables = new Map<string, TableInfo>();

@@ -18,9 +18,13 @@ export interface RunReport {
     rows: number;
     quarantined: number;
     milliseconds: number;
+    /** Row-level problems (a few; all of them are in quarantine) and the loader's notes. */
+    problems: IngestReport['sources'][number]['samples'];
+    notes: string[];
   }>;
   errors: IngestReport['errors'];
   skipped: IngestReport['skipped'];
+  notes: IngestReport['notes'];
   models: PipelineRun['models'];
   expectations: PipelineRun['expectations'];
   tables: Array<{ table: string; rows: number }>;
@@ -67,9 +71,12 @@ export function buildRunReport(args: {
       rows: s.rows,
       quarantined: s.quarantined,
       milliseconds: s.milliseconds,
+      problems: s.samples,
+      notes: s.notes ?? [],
     })),
     errors: ingest.errors,
     skipped: ingest.skipped,
+    notes: ingest.notes,
     models,
     expectations,
     tables: args.tables.map((t) => ({ table: `${t.layer}.${t.name}`, rows: t.rows })),
@@ -78,8 +85,9 @@ export function buildRunReport(args: {
       columns: Object.fromEntries(models.filter((m) => bundledLineage.models[m.name]).map((m) => [m.name, bundledLineage.models[m.name]])),
     },
     totals: {
-      files: ingest.sources.length + ingest.errors.length,
-      files_failed: ingest.errors.length,
+      // A dump or an archive is one file with several tables.
+      files: new Set([...ingest.sources.map((s) => s.file), ...ingest.errors.map((e) => e.file)]).size,
+      files_failed: new Set(ingest.errors.map((e) => e.file)).size,
       bronze_rows: ingest.sources.reduce((n, s) => n + s.rows, 0),
       quarantined_rows: ingest.sources.reduce((n, s) => n + s.quarantined, 0),
       models: models.length,

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import type { TableInfo } from '../lakehouse/tableInfo';
 import { collectDropped } from './load/collectDropped';
@@ -11,6 +11,12 @@ import { PipelineSummary } from './report/PipelineSummary';
 import { TableList, tableKey } from './tables/TableList';
 import { TablePreview } from './tables/TablePreview';
 import { useLakehouse, type EngineState } from './useLakehouse';
+import { useUrlView } from './views/useUrlState';
+import { ViewPanel, ViewTabs } from './views/ViewTabs';
+
+// Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
+const loadDashboard = () => import('./dashboard/Dashboard');
+const Dashboard = lazy(loadDashboard);
 
 /** The demo dataset's scale in the browser: ~10k orders, ~100k geolocation rows. */
 export const DEMO_SCALE = 0.1;
@@ -20,6 +26,7 @@ const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';
 
 export function App() {
   const lake = useLakehouse(bundle);
+  const [view, setView] = useUrlView();
   const [selected, setSelected] = useState<{ table: TableInfo; ipc: Uint8Array }>();
   const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined;
 
@@ -31,6 +38,11 @@ export function App() {
   );
   const dragging = useWindowDrop(onDrop);
   const open = async (table: TableInfo) => setSelected({ table, ipc: await lake.preview(table) });
+  const hasTables = lake.tables.length > 0;
+  useEffect(() => {
+    if (hasTables) void loadDashboard();
+  }, [hasTables]);
+  const goldReady = lake.pipeline !== undefined && lake.modelling === undefined && lake.progress === undefined;
 
   return (
     <div className="app">
@@ -49,10 +61,28 @@ export function App() {
         )}
         {lake.report && <IngestSummary report={lake.report} />}
         {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
-        {lake.tables.length > 0 && (
-          <div className="explorer">
-            <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
-            {selected ? <TablePreview table={selected.table} ipc={selected.ipc} /> : <p className="hint">Choose a table to see its first rows.</p>}
+        {hasTables && (
+          <div className="views">
+            <ViewTabs view={view} onChange={setView} />
+            <ViewPanel view="tables" current={view} className="explorer">
+              {() => (
+                <>
+                  <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
+                  {selected ? <TablePreview table={selected.table} ipc={selected.ipc} /> : <p className="hint">Choose a table to see its first rows.</p>}
+                </>
+              )}
+            </ViewPanel>
+            <ViewPanel view="dashboard" current={view}>
+              {() =>
+                goldReady ? (
+                  <Suspense fallback={<p className="hint">Loading the charts…</p>}>
+                    <Dashboard query={lake.dashboard} queryOptions={lake.dashboardOptions} />
+                  </Suspense>
+                ) : (
+                  <p className="hint">The dashboard appears once the pipeline has built the gold tables.</p>
+                )
+              }
+            </ViewPanel>
           </div>
         )}
       </main>

@@ -3,6 +3,8 @@ import type { EngineInfo } from '../engine/interface';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import type { IngestReport } from '../ingest/loadFiles';
 import type { LoadProgress } from '../ingest/progress';
+import type { ChartId } from '../lakehouse/dashboard/chartId';
+import type { DashboardFilter } from '../lakehouse/dashboard/dashboardFilter';
 import type { PickedFile } from '../lakehouse/lakehouseService';
 import type { TableInfo } from '../lakehouse/tableInfo';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
@@ -60,6 +62,9 @@ export function useLakehouse(bundle: BundleChoice) {
   const loadFiles = useCallback((files: PickedFile[]) => run((c, p) => c.loadPicked(files, p)), [run]);
   const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p)), [run]);
   const preview = useCallback((t: TableInfo) => client.current!.previewIPC(t.layer, t.name, 100), []);
+  // New functions per pipeline run, so that the dashboard re-queries when gold is rebuilt.
+  const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
+  const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview };
+  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview, dashboard, dashboardOptions };
 }

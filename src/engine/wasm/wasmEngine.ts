@@ -1,5 +1,6 @@
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { Engine, EngineInfo } from '../interface';
+import { tableExists } from '../catalog';
 import { offlineSettings } from '../offlineSettings';
 import { arrowToParquet } from '../parquet';
 import { qualified } from '../sql';
@@ -81,10 +82,7 @@ export class WasmEngine implements Engine {
 
   async insertArrow(table: string, data: Table): Promise<void> {
     const [schema, name] = splitName(table);
-    const exists = await this.query(
-      `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = '${schema}' AND table_name = '${name}'`,
-    );
-    if (Number(exists.get(0)?.n) > 0) {
+    if (await tableExists(this, schema, name)) {
       // insertArrowTable with create=false appends positionally; go through a staging
       // table so that columns are matched by name, like every other append here.
       const staging = `_insert_${Date.now().toString(36)}`;

@@ -17,13 +17,16 @@ const MAX_HEADER_BYTES = 1 << 20;
  * repeats get a suffix so that DuckDB accepts them.
  */
 export function readCsvHeader(file: string, bytes: Uint8Array): CsvHeader {
-  if (bytes.length === 0) throw new IngestError(file, 'the file is empty (0 bytes): there is no header and no data.', { line: 1, byteOffset: 0 });
+  if (bytes.length === 0) {
+    throw new IngestError(file, 'the file is empty (0 bytes): there is no header and no data. Export it again, or leave it out.', { line: 1, byteOffset: 0 });
+  }
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const start = hasBom ? 3 : 0;
   const head = bytes.subarray(start, Math.min(bytes.length, start + MAX_HEADER_BYTES));
   const nul = head.indexOf(0);
   if (nul >= 0) {
-    throw new IngestError(file, 'this is not a text CSV file: it contains a NUL byte (binary data). Check that the file was exported as CSV.', {
+    // UTF-16 with a byte order mark was converted before this; without one it looks binary.
+    throw new IngestError(file, 'this is not a text CSV file: it contains a NUL byte (binary data, or UTF-16 text without a byte order mark). Check that the file was exported as CSV, in UTF-8.', {
       line: lineAt(head, nul),
       byteOffset: start + nul,
     });

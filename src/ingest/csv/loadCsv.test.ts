@@ -78,7 +78,11 @@ describe.each(testEngines)('CSV ingest on the %s engine', (_kind, open) => {
       [6n, 'UNQUOTED VALUE'],
     ]);
     expect(q[0]).toMatchObject({ _source: 'payments.csv', _raw: 'b,1,boleto,3,EXTRA' });
-    expect(loaded.samples[0]).toMatchObject({ file: 'payments.csv', line: 3 });
+    // Offsets count from 0, like every other position in the report: line 3 starts at byte 74.
+    expect(loaded.samples[0]).toMatchObject({ file: 'payments.csv', line: 3, byteOffset: csv.indexOf('b,1,boleto') });
+    expect(await rows('SELECT _byte_offset FROM quarantine.order_payments ORDER BY _line')).toEqual(
+      ['b,1,boleto', 'c,1\n', 'e,1,'].map((r) => ({ _byte_offset: BigInt(csv.indexOf(r)) })),
+    );
   });
 
   it('appends a second file of the same logical source, adding a column it lacks', async () => {
@@ -108,9 +112,45 @@ describe.each(testEngines)('CSV ingest on the %s engine', (_kind, open) => {
     expect(await rows('SELECT mes, valor FROM bronze.marketing_spend')).toEqual([{ mes: '2018-01', valor: '1.234,50' }]);
   });
 
-  it('loads a header-only file as an empty table', async () => {
+  it('loads a header-only file as an empty table, with a note', async () => {
     const report = await loadFiles(engine, [{ path: 'sellers_empty.csv', bytes: utf8('seller_id,seller_zip_code_prefix\n') }], { loadedAt: LOADED_AT });
-    expect(report.sources[0]).toMatchObject({ source: 'sellers', rows: 0 });
+    expect(report.sources[0]).toMatchObject({ source: 'sellers', rows: 0, notes: ['the file has a header and no rows.'] });
+  });
+
+  it('reads a file that is not UTF-8 as Windows-1252 with a note, and converts UTF-16 with a BOM', async () => {
+    const text = 'seller_id,seller_city\ns1,São Paulo\ns2,“Mogi” das Cruzes\n';
+    const latin = Uint8Array.from(text, (c) => ({ '“': 0x93, '”': 0x94 })[c] ?? c.charCodeAt(0));
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    const report = await loadFiles(engine, [{ path: 'latin.csv', bytes: latin }, { path: 'wide.csv', bytes: utf16 }], { loadedAt: LOADED_AT });
+    expect(report.errors).toEqual([]);
+    expect(report.sources.map((s) => [s.table, s.rows, s.quarantined])).toEqual([['bronze.latin', 2, 0], ['bronze.wide', 2, 0]]);
+    expect(report.sources[0].notes).toEqual([expect.stringMatching(/^the file is not UTF-8 \(line 2, byte 26 holds 0xE3\), so it was read as Windows-1252 \(Latin-1\): line 2 reads "s1,São Paulo"/)]);
+    expect(report.sources[1].notes).toEqual(['the file is UTF-16 (little-endian), as its byte order mark says; it was converted to UTF-8.']);
+    for (const table of ['latin', 'wide']) {
+      expect(await rows(`SELECT seller_city FROM bronze.${table} ORDER BY _row`)).toEqual([{ seller_city: 'São Paulo' }, { seller_city: '“Mogi” das Cruzes' }]);
+    }
+  });
+
+  it('quarantines the row of a UTF-8 file that holds a broken byte, and says to re-export it as UTF-8', async () => {
+    const bytes = new Uint8Array([...utf8('seller_id,seller_city\ns1,Ribeirão Preto\ns2,S'), 0xe3, ...utf8('o Paulo\ns3,Curitiba\n')]);
+    const report = await loadFiles(engine, [{ path: 'broken_utf8.csv', bytes }], { loadedAt: LOADED_AT });
+    expect(report.sources[0]).toMatchObject({ rows: 2, quarantined: 1 });
+    expect(report.sources[0].samples[0]).toMatchObject({ file: 'broken_utf8.csv', line: 3, byteOffset: 41 });
+    expect(report.sources[0].samples[0].message).toMatch(/^INVALID ENCODING: .* — the row holds bytes that are not UTF-8\. Re-export the file as UTF-8/);
+    expect(await rows('SELECT seller_city FROM bronze.broken_utf8 ORDER BY _row')).toEqual([{ seller_city: 'Ribeirão Preto' }, { seller_city: 'Curitiba' }]);
+  });
+
+  it('says what to do about each rejected row, and how far an unclosed quote reached', async () => {
+    const csv = 'a,b\r\n1,2\r\n3,4,5\r\n6\r\n"7,8\r\n9,10\r\n11,12\r\n';
+    const report = await loadFiles(engine, [{ path: 'hints.csv', bytes: utf8(csv) }], { loadedAt: LOADED_AT });
+    const q = await rows('SELECT _line, _reason FROM quarantine.hints ORDER BY _line');
+    expect(report.sources[0].samples.map((p) => p.byteOffset)).toEqual([csv.indexOf('3,4,5'), csv.indexOf('6\r'), csv.indexOf('"7')]);
+    expect(q).toEqual([
+      { _line: 3n, _reason: expect.stringMatching(/^TOO MANY COLUMNS: .* — the row has more fields than the header: a value that holds the delimiter must be quoted\. Fix the row/) },
+      { _line: 4n, _reason: expect.stringMatching(/^MISSING COLUMNS: .* — the row has fewer fields than the header/) },
+      { _line: 5n, _reason: expect.stringMatching(/^UNQUOTED VALUE: .* — a quote is not closed .* \(this record runs on to line 7, and those lines are in quarantine with it\)$/) },
+    ]);
+    expect(report.sources[0]).toMatchObject({ rows: 1, quarantined: 3 });
   });
 
   it('names the file and position of a file it cannot read at all, and still loads the others', async () => {
@@ -125,7 +165,7 @@ describe.each(testEngines)('CSV ingest on the %s engine', (_kind, open) => {
       { loadedAt: LOADED_AT },
     );
     expect(report.errors).toEqual([
-      { file: 'empty.csv', line: 1, byteOffset: 0, message: 'the file is empty (0 bytes): there is no header and no data.' },
+      { file: 'empty.csv', line: 1, byteOffset: 0, message: 'the file is empty (0 bytes): there is no header and no data. Export it again, or leave it out.' },
       { file: 'photo.csv', line: 3, byteOffset: 8, message: expect.stringMatching(/not a text CSV file: it contains a NUL byte/) },
       { file: 'notes.pdf', message: expect.stringMatching(/unknown file type/) },
     ]);

@@ -1,3 +1,4 @@
+import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
@@ -5,7 +6,9 @@ import { IngestError, type IngestProblem } from '../ingestError';
 import type { InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
+import { csvAsUtf8 } from './csvEncoding';
 import { readCsvHeader } from './csvHeader';
+import { csvRejectReasonSql } from './csvRejectHints';
 
 export interface CsvLoadContext {
   /** Unique per load, so registered files and rejects tables never collide. */
@@ -21,17 +24,19 @@ const SAMPLE_PROBLEMS = 5;
  * DuckDB's native reader. The header is parsed here so the reader needs no sniffing;
  * rows it cannot parse (ragged, bad quoting, invalid UTF-8) do not abort the load:
  * `store_rejects` collects them and they go to quarantine.<source> with the reason.
+ * A file in another encoding is converted to UTF-8 first, with a note (csvEncoding.ts).
  */
 export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadContext): Promise<LoadedSource> {
   const started = performance.now();
-  const header = readCsvHeader(file.path, file.bytes);
+  const text = csvAsUtf8(file.bytes);
+  const header = readCsvHeader(file.path, text.bytes);
   const recognised = recogniseSource(header.columns);
   const source = recognised ?? tableNameFromPath(file.path);
   const rejects = `_rejects_${ctx.id}`;
   const registered = `${ctx.id}.csv`;
   const bronze = `bronze.${quoteIdent(source)}`;
 
-  const path = await engine.registerFile(registered, file.bytes);
+  const path = await engine.registerFile(registered, text.bytes);
   try {
     const columns = header.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
     const reader = `read_csv(${quoteLiteral(path)},
@@ -51,7 +56,8 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
     }
     await engine.exec(`UPDATE ${bronze} SET _row = rowid - ${before} + 1 WHERE _row IS NULL`);
     const rows = (await countRowsIfExists(engine, source)) - before;
-    const problems = await quarantineRejects(engine, source, rejects, file.path, ctx.loadedAt);
+    const problems = await quarantineRejects(engine, source, rejects, file.path, ctx.loadedAt, text.transcoded);
+    const notes = [text.note, rows === 0 && problems.count === 0 ? 'the file has a header and no rows.' : undefined].filter((n) => n !== undefined);
     return {
       file: file.path,
       format: 'csv',
@@ -62,6 +68,7 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
       quarantined: problems.count,
       columns: header.columns,
       samples: problems.samples,
+      notes,
       milliseconds: Math.round(performance.now() - started),
     };
   } finally {
@@ -73,12 +80,16 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
 /**
  * One quarantine row per rejected CSV record: DuckDB can report several errors for one
  * record, so they are joined into one reason. `_line` is DuckDB's line number of the
- * record; `_byte_offset` points at the record's first byte.
+ * record; `_byte_offset` points at the record's first byte, unless the file was converted
+ * to UTF-8: then DuckDB's offsets are not the file's, and they are left out.
  */
-async function quarantineRejects(engine: Engine, source: string, rejects: string, file: string, loadedAt: string) {
+async function quarantineRejects(engine: Engine, source: string, rejects: string, file: string, loadedAt: string, transcoded: boolean) {
+  // DuckDB's line_byte_position is one past the record's first byte (measured, 1.4.3);
+  // after a CRLF it is the record's first byte, and csv_line then starts with the "\n".
+  const offset = transcoded ? 'NULL::BIGINT' : `min(line_byte_position - 1 + length(csv_line) - length(ltrim(csv_line, chr(10) || chr(13))))::BIGINT`;
   const grouped = `SELECT ${quoteLiteral(file)} AS _source, 'csv' AS _source_kind,
-      line::BIGINT AS _line, min(line_byte_position)::BIGINT AS _byte_offset,
-      string_agg(error_type || ': ' || error_message, '; ' ORDER BY column_idx) AS _reason,
+      line::BIGINT AS _line, ${offset} AS _byte_offset,
+      string_agg(${csvRejectReasonSql()}, '; ' ORDER BY column_idx) AS _reason,
       ltrim(any_value(csv_line), chr(10) || chr(13)) AS _raw,
       TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at, 'ingest' AS _stage
     FROM ${rejects} GROUP BY line`;
@@ -89,17 +100,14 @@ async function quarantineRejects(engine: Engine, source: string, rejects: string
   const samples: IngestProblem[] = sample.toArray().map((r) => ({
     file,
     line: Number(r._line),
-    byteOffset: Number(r._byte_offset),
+    ...(r._byte_offset === null ? {} : { byteOffset: Number(r._byte_offset) }),
     message: String(r._reason),
   }));
   return { count, samples };
 }
 
 async function countRowsIfExists(engine: Engine, source: string): Promise<number> {
-  const exists = await engine.query(
-    `SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_schema = 'bronze' AND table_name = ${quoteLiteral(source)}`,
-  );
-  if (Number(exists.get(0)?.n) === 0) return 0;
+  if (!(await tableExists(engine, 'bronze', source))) return 0;
   return Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM bronze.${quoteIdent(source)}`)).get(0)?.n ?? 0);
 }
 

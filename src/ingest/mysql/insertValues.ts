@@ -16,23 +16,53 @@ export type Value =
   | { kind: 'bits'; text: string }
   | { kind: 'bytes'; bytes: Uint8Array };
 
-export interface InsertStatement {
+/** What an INSERT says before its rows. */
+export interface InsertHeader {
   verb: 'INSERT' | 'REPLACE';
   ignore: boolean;
   database?: string;
   table: string;
   columns?: string[];
+}
+
+export interface InsertStatement extends InsertHeader {
   rows: Value[][];
+}
+
+/**
+ * Receives an INSERT's values in order, row by row, as bytes: the fast path to Arrow
+ * never makes a JS string per value. Byte arrays are views, valid only during the call.
+ */
+export interface ValueSink {
+  /**
+   * A quoted string, unescaped: `bytes[start..end)`. `binary` when it carried the
+   * `_binary` introducer. Ranges instead of views: no allocation per value.
+   */
+  string(bytes: Uint8Array, start: number, end: number, binary: boolean): void;
+  /** A number's exact text (`-1.5e10`): `text[start..end)`. */
+  number(text: Uint8Array, start: number, end: number): void;
+  /** `0x…` or `X'…'`. */
+  hex(bytes: Uint8Array): void;
+  /** `b'0101'` or `0b0101`: the binary digits. */
+  bits(digits: Uint8Array): void;
+  null(): void;
+  endRow(): void;
 }
 
 export class InsertParseError extends Error {
   override readonly name = 'InsertParseError';
+  /** Rows of the statement completed before the error (already given to the sink). */
+  rowsBefore = 0;
+  /** Byte offset in the statement where the failed row starts (its `(`). */
+  rowByteOffset = 0;
   constructor(
     /** Character (UTF-16 code unit) offset inside the statement. */
     readonly offset: number,
     readonly byteOffset: number,
     readonly expected: string,
     found: string,
+    /** The statement ran out (it ends, or a string runs to its end): cut off, not malformed. */
+    readonly atEnd = false,
   ) {
     super(`at character ${offset}: expected ${expected}, found ${found}`);
   }
@@ -52,6 +82,7 @@ const ESCAPES: Record<number, number> = {
   0x5a: 0x1a, // \Z
 };
 const BSL = 0x5c, QUOTE = 0x27, DQUOTE = 0x22, BACKTICK = 0x60;
+const EMPTY = new Uint8Array(0);
 
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0b || b === 0x0c;
@@ -73,14 +104,50 @@ export function isInsertStatement(text: string): boolean {
 
 /** Parses one INSERT or REPLACE statement (without its delimiter). Throws InsertParseError. */
 export function parseInsert(statement: string | Uint8Array): InsertStatement {
-  return new Parser(typeof statement === 'string' ? encoder.encode(statement) : statement).insert();
+  const rows: Value[][] = [];
+  const header = parseInsertInto(typeof statement === 'string' ? encoder.encode(statement) : statement, () => new ValueListSink(rows));
+  return { ...header, rows };
+}
+
+/**
+ * Parses one INSERT or REPLACE statement, handing its values to the sink that `open`
+ * returns for the statement's header. Throws InsertParseError (with `rowsBefore`).
+ */
+export function parseInsertInto(statement: Uint8Array, open: (header: InsertHeader) => ValueSink): InsertHeader {
+  return new Parser(statement).insert(open);
+}
+
+/** Collects values as `Value`s: exact, convenient, and slower than a byte sink. */
+class ValueListSink implements ValueSink {
+  private row: Value[] = [];
+  constructor(private readonly rows: Value[][]) {}
+  string(bytes: Uint8Array, start: number, end: number, binary: boolean): void {
+    const value = bytes.slice(start, end);
+    this.row.push(binary ? { kind: 'bytes', bytes: value } : textOrBytes(value));
+  }
+  number(text: Uint8Array, start: number, end: number): void {
+    this.row.push({ kind: 'number', text: utf8.decode(text.subarray(start, end)) });
+  }
+  hex(bytes: Uint8Array): void {
+    this.row.push({ kind: 'hex', bytes: bytes.slice() });
+  }
+  bits(digits: Uint8Array): void {
+    this.row.push({ kind: 'bits', text: utf8.decode(digits) });
+  }
+  null(): void {
+    this.row.push(null);
+  }
+  endRow(): void {
+    this.rows.push(this.row);
+    this.row = [];
+  }
 }
 
 class Parser {
   private pos = 0;
   constructor(private readonly s: Uint8Array) {}
 
-  insert(): InsertStatement {
+  insert(open: (header: InsertHeader) => ValueSink): InsertHeader {
     const verb = this.keyword('INSERT or REPLACE', 'INSERT', 'REPLACE');
     let ignore = false;
     for (;;) {
@@ -106,88 +173,124 @@ class Parser {
       this.expect(0x29, '"," or ")" in the column list');
     }
     this.keyword('VALUES', 'VALUES', 'VALUE');
-    const rows: Value[][] = [];
-    do rows.push(this.row());
-    while (this.take(0x2c));
-    if (this.peek() !== -1) this.fail('"," or the end of the statement after a row');
-    const result: InsertStatement = { verb, ignore, table, rows };
-    if (database !== undefined) result.database = database;
-    if (columns) result.columns = columns;
-    return result;
+    const header: InsertHeader = { verb, ignore, table };
+    if (database !== undefined) header.database = database;
+    if (columns) header.columns = columns;
+    const sink = open(header);
+    let rows = 0;
+    let rowStart = this.pos;
+    try {
+      do {
+        this.skip();
+        rowStart = this.pos;
+        this.row(sink);
+        rows++;
+      } while (this.take(0x2c));
+      if (this.peek() !== -1) this.fail('"," or the end of the statement after a row');
+    } catch (error) {
+      if (error instanceof InsertParseError) {
+        error.rowsBefore = rows;
+        error.rowByteOffset = rowStart;
+      }
+      throw error;
+    }
+    return header;
   }
 
-  private row(): Value[] {
+  private row(sink: ValueSink): void {
     this.expect(0x28, '"(" to start a row');
-    const row: Value[] = [];
-    if (this.take(0x29)) return row;
-    do row.push(this.value());
-    while (this.take(0x2c));
-    this.expect(0x29, '"," or ")" after a value');
-    return row;
+    if (!this.take(0x29)) {
+      do this.value(sink);
+      while (this.take(0x2c));
+      this.expect(0x29, '"," or ")" after a value');
+    }
+    sink.endRow();
   }
 
-  private value(): Value {
+  private value(sink: ValueSink): void {
     const c = this.peek();
     const s = this.s;
     const p = this.pos;
-    if (c === QUOTE || c === DQUOTE) return textOrBytes(this.string());
+    if (c === QUOTE || c === DQUOTE) {
+      this.string();
+      return sink.string(this.vBuf, this.vStart, this.vEnd, false);
+    }
     const n1 = s[p + 1] ?? -1;
-    if ((c | 0x20) === 0x78 && n1 === QUOTE) return { kind: 'hex', bytes: this.quotedHex() };
-    if ((c | 0x20) === 0x62 && n1 === QUOTE) return { kind: 'bits', text: this.quotedBits() };
-    if (c === 0x30 && (n1 | 0x20) === 0x78 && isHex(s[p + 2] ?? -1)) return { kind: 'hex', bytes: this.bareHex() };
+    if ((c | 0x20) === 0x78 && n1 === QUOTE) return sink.hex(this.quotedHex());
+    if ((c | 0x20) === 0x62 && n1 === QUOTE) return sink.bits(this.quotedBits());
+    if (c === 0x30 && (n1 | 0x20) === 0x78 && isHex(s[p + 2] ?? -1)) return sink.hex(this.bareHex());
     if (c === 0x30 && (n1 | 0x20) === 0x62 && (s[p + 2] === 0x30 || s[p + 2] === 0x31)) {
       this.pos += 2;
       const start = this.pos;
       while (s[this.pos] === 0x30 || s[this.pos] === 0x31) this.pos++;
       this.endOfToken('a bit literal');
-      return { kind: 'bits', text: utf8.decode(s.subarray(start, this.pos)) };
+      return sink.bits(s.subarray(start, this.pos));
     }
-    if (isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e) return { kind: 'number', text: this.number() };
-    if (c === 0x5f) return this.introduced();
-    const w = this.word();
-    if (w === 'NULL') return null;
-    this.pos = p;
+    if (isDigit(c) || c === 0x2d || c === 0x2b || c === 0x2e) {
+      const start = this.pos;
+      this.number();
+      return sink.number(s, start, this.pos);
+    }
+    if (c === 0x5f) return this.introduced(sink);
+    if (c === 0x4e || c === 0x6e) {
+      // NULL, checked without making a string: it is the most common bare word.
+      if ((s[p + 1]! | 0x20) === 0x75 && (s[p + 2]! | 0x20) === 0x6c && (s[p + 3]! | 0x20) === 0x6c && !isWordByte(s[p + 4] ?? 0x20)) {
+        this.pos = p + 4;
+        return sink.null();
+      }
+    }
     this.fail('a value (string, number, NULL, hex or bit literal)');
   }
 
   /** `_binary '…'`, `_utf8mb4'…'`, `_binary 0x…`, optionally followed by COLLATE x. */
-  private introduced(): Value {
+  private introduced(sink: ValueSink): void {
     const charset = (this.word() ?? '').toLowerCase();
     const c = this.peek();
-    let v: Value;
     if (c === QUOTE || c === DQUOTE) {
-      const bytes = this.string();
-      v = charset === '_binary' ? { kind: 'bytes', bytes: bytes.slice() } : textOrBytes(bytes);
-    } else if ((c | 0x20) === 0x78 && this.s[this.pos + 1] === QUOTE) {
-      v = { kind: 'hex', bytes: this.quotedHex() };
-    } else if (c === 0x30 && (this.s[this.pos + 1]! | 0x20) === 0x78) {
-      v = { kind: 'hex', bytes: this.bareHex() };
-    } else this.fail(`a string after the introducer ${charset}`);
+      this.string();
+      sink.string(this.vBuf, this.vStart, this.vEnd, charset === '_binary');
+    }
+    else if ((c | 0x20) === 0x78 && this.s[this.pos + 1] === QUOTE) sink.hex(this.quotedHex());
+    else if (c === 0x30 && (this.s[this.pos + 1]! | 0x20) === 0x78) sink.hex(this.bareHex());
+    else this.fail(`a string after the introducer ${charset}`);
     const save = this.pos;
     if (this.word() === 'COLLATE') this.word();
     else this.pos = save;
-    return v;
   }
 
-  /** A quoted string, unescaped exactly as MySQL does; returns its bytes. */
-  private string(): Uint8Array {
+  /** The last string read: `vBuf[vStart..vEnd)` (the statement itself, or `scratch`). */
+  private vBuf: Uint8Array = EMPTY;
+  private vStart = 0;
+  private vEnd = 0;
+  /** Reused for strings with escapes; grows to the longest one. */
+  private scratch: Uint8Array = new Uint8Array(256);
+
+  /** A quoted string, unescaped exactly as MySQL does; sets vBuf/vStart/vEnd. */
+  private string(): void {
     const s = this.s;
     const q = s[this.pos]!;
     const start = ++this.pos;
     let i = start;
     while (i < s.length && s[i] !== q && s[i] !== BSL) i++;
     if (s[i] === q && s[i + 1] !== q) {
-      this.pos = i + 1; // fast path: no escapes
-      return s.subarray(start, i);
+      this.pos = i + 1; // fast path: no escapes, the value is a range of the statement
+      this.vBuf = s;
+      this.vStart = start;
+      this.vEnd = i;
+      return;
     }
-    const out = new Uint8Array(s.length - start);
-    out.set(s.subarray(start, i));
-    let o = i - start;
+    let out = this.scratch;
+    let o = 0;
+    for (let k = start; k < i; k++) {
+      if (o === out.length) out = this.growScratch();
+      out[o++] = s[k]!;
+    }
     for (;;) {
       if (i >= s.length) {
         this.pos = start - 1;
-        this.fail(`the closing ${String.fromCharCode(q)} of the string starting here`);
+        this.fail(`the closing ${String.fromCharCode(q)} of the string starting here`, true);
       }
+      if (o + 2 > out.length) out = this.growScratch();
       const b = s[i]!;
       if (b === BSL && i + 1 < s.length) {
         const e = s[i + 1]!;
@@ -204,7 +307,15 @@ class Parser {
       }
     }
     this.pos = i + 1;
-    return out.subarray(0, o);
+    this.vBuf = out;
+    this.vStart = 0;
+    this.vEnd = o;
+  }
+
+  private growScratch(): Uint8Array {
+    const next = new Uint8Array(this.scratch.length * 2);
+    next.set(this.scratch);
+    return (this.scratch = next);
   }
 
   private quotedHex(): Uint8Array {
@@ -227,18 +338,17 @@ class Parser {
     return hexBytes(this.s, start, end);
   }
 
-  private quotedBits(): string {
+  private quotedBits(): Uint8Array {
     const start = (this.pos += 2);
     while (this.s[this.pos] === 0x30 || this.s[this.pos] === 0x31) this.pos++;
-    const text = utf8.decode(this.s.subarray(start, this.pos));
+    const digits = this.s.subarray(start, this.pos);
     this.expect(QUOTE, "0, 1 or the closing quote of b'…'");
-    return text;
+    return digits;
   }
 
-  /** [+-]digits[.digits][e[+-]digits] — returned as its exact text. */
-  private number(): string {
+  /** [+-]digits[.digits][e[+-]digits]: moves past it (the caller keeps the range). */
+  private number(): void {
     const s = this.s;
-    const start = this.pos;
     if (s[this.pos] === 0x2d || s[this.pos] === 0x2b) this.pos++;
     const intStart = this.pos;
     while (isDigit(s[this.pos] ?? -1)) this.pos++;
@@ -256,7 +366,6 @@ class Parser {
       while (isDigit(s[this.pos] ?? -1)) this.pos++;
     }
     this.endOfToken('a digit');
-    return utf8.decode(s.subarray(start, this.pos));
   }
 
   private endOfToken(expected: string): void {
@@ -342,13 +451,13 @@ class Parser {
   }
 
   /** Throws, naming the current position and what was expected there. */
-  private fail(expected: string): never {
+  private fail(expected: string, unclosed = false): never {
     this.skip();
     const pos = this.pos;
     const rest = this.s.subarray(pos, pos + 20);
     const found = rest.length ? JSON.stringify(utf8.decode(rest)) : 'the end of the statement';
     const offset = utf8.decode(this.s.subarray(0, pos)).length;
-    throw new InsertParseError(offset, pos, expected, found);
+    throw new InsertParseError(offset, pos, expected, found, unclosed || rest.length === 0);
   }
 }
 

@@ -54,6 +54,11 @@ export class StatementSplitter {
   private commentLine = 0;
   private commentOffset = 0;
 
+  /** The line the scan has reached: after end(), the file's last line. */
+  get lineCount(): number {
+    return this.line;
+  }
+
   /** Feeds the next chunk; returns the statements it completed. */
   push(chunk: Uint8Array): SqlStatement[] {
     if (this.ended) throw new Error('StatementSplitter: push() after end()');

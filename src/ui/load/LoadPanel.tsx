@@ -20,7 +20,8 @@ export function LoadPanel({ busy, onFiles, onDemo }: Props) {
     <section className="load-panel" aria-labelledby="load-title">
       <h2 id="load-title">Load your exports</h2>
       <p className="hint">
-        Drop CSV files, a folder or a <code>.zip</code> anywhere on this page. Nothing leaves your browser.
+        Drop CSV files, MySQL/MariaDB dumps (<code>.sql</code>, <code>.sql.gz</code>), MongoDB exports (<code>.json</code>,{' '}
+        <code>.bson</code>), a folder or a <code>.zip</code> anywhere on this page. Nothing leaves your browser.
       </p>
       <div className="actions">
         <button type="button" onClick={() => files.current?.click()} disabled={busy}>

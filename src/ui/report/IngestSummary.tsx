@@ -6,11 +6,18 @@ import { formatCount } from '../format';
 export function IngestSummary({ report }: { report: IngestReport }) {
   const quarantined = report.sources.filter((s) => s.quarantined > 0);
   const rows = report.sources.reduce((n, s) => n + s.rows, 0);
+  // A dump is one file with many tables.
+  const files = new Set(report.sources.map((s) => s.file)).size;
+  const notes = [
+    ...report.notes.map((n) => `${n.file}: ${n.message}`),
+    ...report.sources.flatMap((s) => (s.notes ?? []).map((n) => `${s.file}: ${n}`)),
+  ];
   return (
     <section className="ingest-summary" aria-labelledby="summary-title">
       <h2 id="summary-title">Last load</h2>
       <p data-testid="load-summary" data-ms={report.milliseconds}>
-        {formatCount(report.sources.length)} file{report.sources.length === 1 ? '' : 's'} loaded, {formatCount(rows)} rows into bronze in{' '}
+        {formatCount(files)} file{files === 1 ? '' : 's'} loaded into {formatCount(report.sources.length)} table
+        {report.sources.length === 1 ? '' : 's'}, {formatCount(rows)} rows into bronze in{' '}
         {(report.milliseconds / 1000).toFixed(1)} s.
       </p>
       <details>
@@ -27,7 +34,7 @@ export function IngestSummary({ report }: { report: IngestReport }) {
           </thead>
           <tbody>
             {report.sources.map((s) => (
-              <tr key={s.file}>
+              <tr key={`${s.file}:${s.table}`}>
                 <td>{s.file}</td>
                 <td>
                   {s.table}
@@ -56,13 +63,23 @@ export function IngestSummary({ report }: { report: IngestReport }) {
           <h3>Rows sent to quarantine</h3>
           <ul>
             {quarantined.map((s) => (
-              <li key={s.file}>
+              <li key={`${s.file}:${s.table}`}>
                 {s.file}: {formatCount(s.quarantined)} row{s.quarantined === 1 ? '' : 's'} in <code>quarantine.{s.source}</code>
                 {s.samples[0] ? <> — e.g. {formatProblem(s.samples[0])}</> : null}
               </li>
             ))}
           </ul>
         </div>
+      )}
+      {notes.length > 0 && (
+        <details className="notes">
+          <summary>Notes ({formatCount(notes.length)})</summary>
+          <ul>
+            {notes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+        </details>
       )}
       {report.skipped.length > 0 && (
         <p className="skipped">

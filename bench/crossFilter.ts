@@ -1,0 +1,174 @@
+/**
+ * npx vite build && npx tsx bench/crossFilter.ts [-- --sf 1 --selections 40 --runs 5 --bundle auto --port 4332]
+ *
+ * The dashboard in headless Chromium (the built app, served as `npm start` serves it):
+ * - demo: "Try the demo" click to the first chart drawn, and to all charts drawn (the
+ *   demo's own scale), `runs` times;
+ * - load: the sf CSVs picked through the file input to the first chart drawn, once;
+ * - cross-filter at sf: a click on a state bar to every chart re-drawn with that state's
+ *   rows (and the next animation frame), over `selections` different states in turn.
+ *   Timed inside the page, from the click event, so Playwright's own overhead is out.
+ *   The worker's query time (the status line) is reported beside it.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from '@playwright/test';
+import { launchChromium, startServer } from './chromium';
+import { writeOlist } from './olistData';
+
+const { values } = parseArgs({
+  strict: false,
+  options: {
+    sf: { type: 'string', default: '1' },
+    selections: { type: 'string', default: '40' },
+    runs: { type: 'string', default: '5' },
+    bundle: { type: 'string', default: 'auto' },
+    port: { type: 'string', default: '4332' },
+  },
+});
+const sf = Number(values.sf);
+const selections = Number(values.selections);
+const runs = Number(values.runs);
+const CHARTS = 8;
+const base = `http://127.0.0.1:${values.port}/?bundle=${values.bundle}&view=dashboard`;
+
+/**
+ * In the page: a promise of the milliseconds from the next click (or from now, when
+ * `fromNow`) until `count` charts show the rows of filter `key` (any key when null), plus
+ * one animation frame so the SVG has been painted.
+ */
+function armTimer(page: Page, key: string | null, count: number, fromNow = false): Promise<void> {
+  // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+  return page.evaluate(`
+    window.benchTimer = new Promise((resolve) => {
+      let t0 = ${fromNow} ? performance.now() : NaN;
+      if (!${fromNow}) addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
+      const selector = ${JSON.stringify(key === null ? '.vega-chart[data-rendered-key]' : `.vega-chart[data-rendered-key="${key}"]`)};
+      const observer = new MutationObserver(() => {
+        if (document.querySelectorAll(selector).length < ${count} || Number.isNaN(t0)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const data = performance.getEntriesByName('dashboard-data').at(-1);
+          window.benchData = data && data.startTime > t0 ? data.startTime - t0 : NaN;
+          resolve(performance.now() - t0);
+        });
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered-key'] });
+    });
+    // The script's value, which evaluate() would otherwise await: not the timer's promise.
+    undefined;
+  `);
+}
+
+const elapsed = (page: Page): Promise<number> => page.evaluate('window.benchTimer');
+
+async function openApp(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(base);
+  await page.getByTestId('engine-badge').waitFor({ timeout: 60_000 });
+  return page;
+}
+
+/** "Try the demo" to the first chart and to all charts drawn. */
+async function timeDemo(browser: Browser): Promise<{ first: number[]; all: number[] }> {
+  const first: number[] = [];
+  const all: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await openApp(browser);
+    await armTimer(page, null, 1);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    first.push(await elapsed(page));
+    console.log(`demo run ${i + 1}: first chart after ${Math.round(first.at(-1)!)} ms`);
+    // All charts: measured from the same click, with a wall clock (the page timer is spent).
+    await page.locator('.vega-chart[data-rendered-key=""]').nth(CHARTS - 1).waitFor({ timeout: 120_000 });
+    all.push(Date.now() - t0);
+    await page.context().close();
+  }
+  return { first, all };
+}
+
+/** Picks the sf files, then clicks one state bar after another. */
+async function timeCrossFilter(browser: Browser, dir: string, names: string[]): Promise<{ load: number; clicks: number[]; queries: number[]; arrivals: number[] }> {
+  const page = await openApp(browser);
+  await armTimer(page, '', CHARTS, true);
+  await page.getByTestId('file-input').setInputFiles(names.map((n) => join(dir, n)));
+  const load = await elapsed(page);
+  const states = await page
+    .getByTestId('chart-revenueByState')
+    .locator('svg path[aria-label]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!.split(':')[0]!));
+  console.log(`sf=${sf}: ${states.length} states; first chart after ${Math.round(load)} ms`);
+  const clicks: number[] = [];
+  const queries: number[] = [];
+  const arrivals: number[] = [];
+  for (let i = 0; i < selections; i++) {
+    // Every click picks a state other than the current one, so each one changes the filter.
+    const state = states[i % states.length]!;
+    await armTimer(page, `state=${state}`, CHARTS);
+    await page.getByTestId('chart-revenueByState').locator(`svg path[aria-label^="${state}:"]`).click();
+    clicks.push(await elapsed(page));
+    arrivals.push(await page.evaluate<number>('window.benchData'));
+    const status = (await page.locator('.dashboard-status').textContent()) ?? '';
+    queries.push(Number(/queried in (\d+) ms/.exec(status)?.[1] ?? NaN));
+  }
+  await page.context().close();
+  return { load, clicks, queries, arrivals };
+}
+
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo]! + (s[Math.ceil(pos)]! - s[lo]!) * (pos - lo);
+}
+
+const row = (name: string, v: number[]) =>
+  `| ${name} | ${v.length} | ${Math.round(quantile(v, 0.5))} | ${Math.round(quantile(v, 0.95))} | ${Math.round(Math.min(...v))} | ${Math.round(Math.max(...v))} |`;
+
+async function main() {
+  const { dir, files } = await writeOlist(sf);
+  // The machine is shared: the load while measuring says how much the numbers can be trusted.
+  const loadBefore = loadavg()[0]!.toFixed(1);
+  const server = await startServer(String(values.port));
+  const browser = await launchChromium();
+  try {
+    // Cross-filtering first, in a fresh browser, so earlier pages' clean-up does not run during it.
+    const cross = await timeCrossFilter(
+      browser,
+      dir,
+      files.map((f) => f.path),
+    );
+    const demo = await timeDemo(browser);
+    const table = [
+      '| measure | n | p50 ms | p95 ms | min | max |',
+      '|---|---:|---:|---:|---:|---:|',
+      row(`cross-filter click → all ${CHARTS} charts drawn (sf=${sf})`, cross.clicks),
+      row(`  click → rows arrived in the page (sf=${sf})`, cross.arrivals),
+      row(`  worker time of those queries (sf=${sf})`, cross.queries),
+      row(`  rows arrived → all charts drawn (sf=${sf})`, cross.clicks.map((c, i) => c - cross.arrivals[i]!)),
+      row('"Try the demo" → first chart drawn', demo.first),
+      row(`"Try the demo" → all ${CHARTS} charts drawn`, demo.all),
+      row(`sf=${sf} files picked → all charts drawn`, [cross.load]),
+    ].join('\n');
+    const load = `load average (1 min) ${loadBefore} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`;
+    console.log(`\n${table}\n${load}`);
+    console.log(`cross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}`);
+    await mkdir('bench/results', { recursive: true });
+    await writeFile(
+      `bench/results/crossfilter-sf${sf}.md`,
+      `# Dashboard cross-filter latency (sf=${sf}, bundle ${values.bundle}, ${new Date().toISOString()})\n\n${table}\n\n${load}\n\nCross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}\n`,
+    );
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

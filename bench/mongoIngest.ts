@@ -1,0 +1,121 @@
+/**
+ * npx tsx bench/mongoIngest.ts [-- --docs 200000 --runs 5]
+ *
+ * Throughput of the Mongo loaders against DuckDB's native CSV reader, on DuckDB-WASM in
+ * Node: N products-like documents (the Olist products columns plus an ObjectId `_id`)
+ * are written in memory as mongoexport NDJSON (relaxed, the default), as mongodump BSON,
+ * and as the same rows in CSV. Timed, median of `runs`, each on a fresh engine, the three
+ * loads taking turns so that a busy machine slows them alike:
+ * - read_csv: registerFile + CREATE TABLE AS read_csv(all_varchar) (the baseline);
+ * - ndjson / bson: loadMongoJson / loadBson into bronze (staging, bronze, typed columns).
+ * MB/s is each format's own size; the ratios compare rows per second with read_csv.
+ */
+import { parseArgs } from 'node:util';
+import { EJSON, Int32, ObjectId, serialize } from 'bson';
+import { CATEGORIES } from '../src/demo/categories';
+import { Random } from '../src/demo/random';
+import type { Engine } from '../src/engine/interface';
+import { quoteLiteral } from '../src/engine/sql';
+import { createNodeWasmEngine } from '../src/engine/wasm/nodeWasmEngine';
+import type { InputFile } from '../src/ingest/inputFile';
+import { loadBson } from '../src/ingest/mongo/loadBson';
+import { loadMongoJson } from '../src/ingest/mongo/loadMongoJson';
+import { ensureLayerSchemas } from '../src/pipeline/layers';
+
+// Not strict: npm run bench hands every script the same arguments (--sf is not ours).
+const { values } = parseArgs({ strict: false, options: { docs: { type: 'string', default: '200000' }, runs: { type: 'string', default: '5' } } });
+const DOCS = Number(values.docs);
+const RUNS = Number(values.runs);
+const COLUMNS = ['product_name_lenght', 'product_description_lenght', 'product_photos_qty', 'product_weight_g', 'product_length_cm', 'product_height_cm', 'product_width_cm'];
+
+function products(n: number): Record<string, unknown>[] {
+  const r = new Random(42);
+  const names = CATEGORIES.map((c) => c.name);
+  return Array.from({ length: n }, () => {
+    const doc: Record<string, unknown> = { _id: new ObjectId(r.hex(24)), product_id: r.hex(32), product_category_name: r.pick(names) };
+    for (const c of COLUMNS) doc[c] = new Int32(r.int(1, 5000));
+    return doc;
+  });
+}
+
+function files(docs: Record<string, unknown>[]): { ndjson: Uint8Array; bson: Uint8Array; csv: Uint8Array } {
+  const enc = new TextEncoder();
+  const ndjson = enc.encode(docs.map((d) => EJSON.stringify(d, { relaxed: true })).join('\n') + '\n');
+  const parts = docs.map((d) => serialize(d));
+  const bson = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    bson.set(p, at);
+    at += p.length;
+  }
+  const header = ['_id', 'product_id', 'product_category_name', ...COLUMNS].join(',');
+  const lines = docs.map((d) => [(d._id as ObjectId).toHexString(), d.product_id, d.product_category_name, ...COLUMNS.map((c) => (d[c] as Int32).value)].join(','));
+  const csv = enc.encode(`${header}\n${lines.join('\n')}\n`);
+  return { ndjson, bson, csv };
+}
+
+type Load = (engine: Engine, run: number) => Promise<void>;
+
+async function timeOnce(load: Load, run: number): Promise<number> {
+  const engine = await createNodeWasmEngine();
+  await ensureLayerSchemas(engine);
+  const t0 = performance.now();
+  await load(engine, run);
+  const ms = performance.now() - t0;
+  await engine.close();
+  return ms;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const docs = products(DOCS);
+  const { ndjson, bson, csv } = files(docs);
+  const mb = (b: Uint8Array) => b.length / 1024 ** 2;
+  console.log(`${DOCS} documents: NDJSON ${mb(ndjson).toFixed(1)} MB, BSON ${mb(bson).toFixed(1)} MB, CSV ${mb(csv).toFixed(1)} MB; DuckDB-WASM in Node, median of ${RUNS}`);
+
+  const file = (path: string, bytes: Uint8Array): InputFile => ({ path, bytes: bytes.slice() });
+  const loads: Array<{ name: string; bytes: number; load: Load; ms: number[] }> = [
+    {
+      name: 'read_csv (all VARCHAR)',
+      bytes: csv.length,
+      ms: [],
+      load: async (engine, i) => {
+        const path = await engine.registerFile(`bench${i}.csv`, csv.slice());
+        await engine.exec(`CREATE TABLE t AS SELECT * FROM read_csv(${quoteLiteral(path)}, all_varchar = true)`);
+      },
+    },
+    {
+      name: 'loadMongoJson (NDJSON)',
+      bytes: ndjson.length,
+      ms: [],
+      load: async (engine, i) => {
+        const loaded = await loadMongoJson(engine, file('products.json', ndjson), { id: `j${i}`, loadedAt: '2026-01-01 00:00:00' });
+        if (loaded.rows !== DOCS) throw new Error(`loaded ${loaded.rows} rows`);
+      },
+    },
+    {
+      name: 'loadBson (BSON)',
+      bytes: bson.length,
+      ms: [],
+      load: async (engine, i) => {
+        const loaded = await loadBson(engine, file('products.bson', bson), { id: `b${i}`, loadedAt: '2026-01-01 00:00:00' });
+        if (loaded.rows !== DOCS) throw new Error(`loaded ${loaded.rows} rows`);
+      },
+    },
+  ];
+  for (let i = 0; i < RUNS; i++) for (const l of loads) l.ms.push(await timeOnce(l.load, i));
+  for (const l of loads) console.log(`${l.name}: ${l.ms.map(Math.round).join(', ')} ms`);
+  const results = loads;
+
+  const base = median(results[0].ms);
+  console.log('\n| load | median ms | MB/s | rows/s | vs read_csv (rows/s) | vs read_csv (MB/s) |\n|---|---:|---:|---:|---:|---:|');
+  const baseMbps = results[0].bytes / 1024 ** 2 / (base / 1000);
+  for (const r of results) {
+    const ms = median(r.ms);
+    const mbps = r.bytes / 1024 ** 2 / (ms / 1000);
+    console.log(`| ${r.name} | ${Math.round(ms)} | ${mbps.toFixed(1)} | ${Math.round(DOCS / (ms / 1000)).toLocaleString('en')} | ${(base / ms).toFixed(2)}x | ${(mbps / baseMbps).toFixed(2)}x |`);
+  }
+}
+
+await main();

@@ -1,0 +1,74 @@
+import type { Engine } from '../../engine/interface';
+import { qualified } from '../../engine/sql';
+import type { CollectionPlan } from './collectionPlan';
+import { PlanMismatch } from './columnWriter';
+import { DocumentBatch } from './documentBatch';
+import type { ReadDocument } from './documentItem';
+
+export interface BatchLimits {
+  /** Rows per Arrow batch. */
+  rows: number;
+  /** Bytes per Arrow batch (checked every 16 rows: 16 of MongoDB's largest documents stay far below Arrow's 2 GiB offsets). */
+  bytes: number;
+}
+
+/** Bounded batches: DuckDB gets the rows in pieces, JS never holds a whole file's columns. */
+export const DEFAULT_BATCH_LIMITS: BatchLimits = { rows: 50_000, bytes: 16 * 1024 * 1024 };
+
+/**
+ * Builds Arrow batches by one collection plan and hands each to engine.insertArrow as a
+ * staging table of its own (`main.<prefix>_<n>`): appending to one staging table would
+ * make the WASM engine copy every batch twice (through its own temporary table). The
+ * batches are read back in order as one UNION ALL. A document that does not fit the
+ * plan makes `append` return false; the stager is then spent and the loader plans again.
+ */
+export class BatchStager {
+  rows = 0;
+  private batch: DocumentBatch;
+  private readonly tables: string[] = [];
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly prefix: string,
+    readonly plan: CollectionPlan,
+    private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
+  ) {
+    this.batch = new DocumentBatch(plan.columns);
+  }
+
+  append(item: ReadDocument): boolean {
+    try {
+      this.batch.append(item.row, item.doc);
+      return true;
+    } catch (error) {
+      if (error instanceof PlanMismatch) return false;
+      throw error;
+    }
+  }
+
+  /** Whether the current batch should go to the engine now. */
+  get full(): boolean {
+    const n = this.batch.length;
+    return n >= this.limits.rows || ((n & 15) === 0 && n > 0 && this.batch.byteSize() >= this.limits.bytes);
+  }
+
+  async flush(): Promise<void> {
+    if (this.batch.length === 0) return;
+    const table = this.batch.finish();
+    this.rows += this.batch.length;
+    this.batch = new DocumentBatch(this.plan.columns);
+    const name = `${this.prefix}_${this.tables.length}`;
+    this.tables.push(name);
+    await this.engine.insertArrow(`main.${name}`, table);
+  }
+
+  /** The staged rows in file order, as a FROM clause; undefined when nothing was staged. */
+  source(): string | undefined {
+    if (this.tables.length === 0) return undefined;
+    return `(${this.tables.map((t) => `SELECT * FROM ${qualified('main', t)}`).join(' UNION ALL ')})`;
+  }
+
+  async drop(): Promise<void> {
+    for (const t of this.tables.splice(0)) await this.engine.exec(`DROP TABLE IF EXISTS ${qualified('main', t)}`);
+  }
+}

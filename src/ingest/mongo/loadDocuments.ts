@@ -1,0 +1,224 @@
+import type { Engine } from '../../engine/interface';
+import { qualified, quoteIdent, quoteLiteral } from '../../engine/sql';
+import { appendTable } from '../appendTable';
+import { IngestError } from '../ingestError';
+import type { InputFile } from '../inputFile';
+import type { LoadedSource } from '../loadedSource';
+import { recogniseSource, tableNameFromPath } from '../recogniseSource';
+import { BatchStager, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batchStager';
+import { BsonFramingError } from './bsonFraming';
+import { planCollection, type CollectionPlan } from './collectionPlan';
+import { isUnreadable, type DocumentItem, type ReadDocument } from './documentItem';
+import { CollectionProfile } from './fieldProfile';
+import type { ExactDates } from './outOfRangeDate';
+import { PartialLoadError } from './partialLoadError';
+import { repairDates } from './repairDates';
+import { QuarantineBuffer } from './quarantineBuffer';
+
+export interface DocumentLoadContext {
+  /** Unique per load, so staging tables never collide. */
+  id: string;
+  /** The `_loaded_at` value, a TIMESTAMP literal such as `2026-11-25 20:00:00.000`. */
+  loadedAt: string;
+}
+
+/** A file of documents: its `_source_kind`, and its documents (iterable more than once). */
+export interface DocumentSource {
+  kind: 'json' | 'mongo';
+  items(): Iterable<DocumentItem>;
+  /** Reads a document's dates back from the source, for the ones a JS Date cannot hold. */
+  exactDates(item: ReadDocument): ExactDates;
+}
+
+/** How much is held in memory at a time; tests make these small. */
+export interface DocumentLoadLimits {
+  /**
+   * Documents held while the first plan is made: the types of the first 10,000 documents
+   * (or 16 MB of them) decide the columns; every later document is still profiled, and if
+   * the whole collection asks for other columns the file is read a second time.
+   */
+  sampleDocuments: number;
+  sampleBytes: number;
+  batch: BatchLimits;
+}
+
+export const DEFAULT_LOAD_LIMITS: DocumentLoadLimits = { sampleDocuments: 10_000, sampleBytes: 16 * 1024 * 1024, batch: DEFAULT_BATCH_LIMITS };
+
+/**
+ * Loads one file of documents into bronze.<source>: every document is profiled (types per
+ * field over the whole file), rows go to DuckDB as Arrow batches through staging tables,
+ * then into bronze with `_source`, `_source_kind`, `_row` and `_loaded_at`. Unreadable
+ * documents go to quarantine.<source>; a file whose BSON framing is lost keeps what was
+ * read before the damage and ends with a PartialLoadError naming the byte offset.
+ */
+export async function loadDocuments(
+  engine: Engine,
+  file: InputFile,
+  ctx: DocumentLoadContext,
+  source: DocumentSource,
+  limits: DocumentLoadLimits = DEFAULT_LOAD_LIMITS,
+): Promise<LoadedSource> {
+  const started = performance.now();
+  const staging = `_mongo_${ctx.id}`;
+  const quarantine = new QuarantineBuffer(engine, file.path, `main._mongo_q_${ctx.id}`);
+  const stagers: BatchStager[] = [];
+  try {
+    const profile = new CollectionProfile();
+    const first = await firstPass(engine, `${staging}_a`, source, profile, quarantine, limits, stagers);
+    const plan = planCollection(profile);
+    let stager = first.stager;
+    if (!stager || stager.plan.signature !== plan.signature) {
+      // The sample's plan did not hold for the whole file: read it again with the final one.
+      for (const s of stagers) await s.drop();
+      stager = new BatchStager(engine, `${staging}_b`, plan, limits.batch);
+      stagers.push(stager);
+      await secondPass(source, stager);
+    }
+    await stager.flush();
+    const framing = first.framing;
+    if (framing && stager.rows === 0 && quarantine.count === 0) {
+      // Not one document could be read (not BSON at all, or cut inside the first): no table.
+      throw new IngestError(file.path, `${framing.detail}; no document could be read.`, { byteOffset: framing.byteOffset });
+    }
+
+    const recognised = recogniseSource([...profile.fields.keys()]);
+    const table = recognised ?? tableNameFromPath(file.path);
+    await appendTable(engine, 'bronze', table, bronzeSelect(file.path, source.kind, ctx.loadedAt, plan, stager));
+    await quarantine.flush();
+    if (quarantine.count > 0) {
+      await appendTable(engine, 'quarantine', table, quarantineSelect(file.path, source.kind, ctx.loadedAt, quarantine.staging));
+    }
+
+    const loaded: LoadedSource = {
+      file: file.path,
+      format: source.kind,
+      source: table,
+      recognised: recognised !== undefined,
+      table: `bronze.${table}`,
+      rows: stager.rows,
+      quarantined: quarantine.count,
+      columns: plan.columns.map((c) => c.column),
+      samples: quarantine.samples,
+      milliseconds: Math.round(performance.now() - started),
+      typeDecisions: plan.typeDecisions,
+      fieldStats: plan.fieldStats,
+    };
+    if (framing) {
+      const kept = `${loaded.rows} document(s) before it were loaded into ${loaded.table}${loaded.quarantined ? ` (${loaded.quarantined} quarantined)` : ''}`;
+      throw new PartialLoadError(
+        file.path,
+        `${framing.detail}. ${kept}; the last ${framing.unreadBytes} byte(s) of the file were not read.`,
+        { byteOffset: framing.byteOffset },
+        loaded,
+      );
+    }
+    return loaded;
+  } finally {
+    for (const s of stagers) await s.drop();
+    await dropTable(engine, quarantine.staging);
+  }
+}
+
+interface FirstPass {
+  /** The stager built on the sample's plan; undefined when a document did not fit it. */
+  stager?: BatchStager;
+  framing?: BsonFramingError;
+}
+
+/** Profiles every document, quarantines unreadable ones, and stages rows by the sample's plan. */
+async function firstPass(
+  engine: Engine,
+  staging: string,
+  source: DocumentSource,
+  profile: CollectionProfile,
+  quarantine: QuarantineBuffer,
+  limits: DocumentLoadLimits,
+  stagers: BatchStager[],
+): Promise<FirstPass> {
+  let stager: BatchStager | undefined;
+  let sample: ReadDocument[] | undefined = [];
+  let sampleStart = -1;
+  let fits = true;
+  const start = async () => {
+    stager = new BatchStager(engine, staging, planCollection(profile), limits.batch);
+    stagers.push(stager);
+    for (const held of sample!) {
+      if (!(fits &&= stager.append(held))) break;
+      if (stager.full) await stager.flush();
+    }
+    sample = undefined;
+  };
+  // A plain loop, awaiting only to hand a batch over: an await per document costs more
+  // than profiling it.
+  const framing = await untilFramingLost(async () => {
+    for (const item of source.items()) {
+      if (isUnreadable(item)) {
+        if (quarantine.add(item)) await quarantine.flush();
+        continue;
+      }
+      if (profile.add(item.doc)) repairDates(item.doc, source.exactDates(item));
+      if (sample) {
+        sample.push(item);
+        if (sampleStart < 0) sampleStart = item.byteOffset;
+        if (sample.length >= limits.sampleDocuments || item.byteOffset - sampleStart >= limits.sampleBytes) await start();
+      } else if (fits) {
+        fits = stager!.append(item);
+        if (fits && stager!.full) await stager!.flush();
+      }
+    }
+  });
+  if (sample) await start();
+  return { stager: fits ? stager : undefined, framing };
+}
+
+/** Reads the file again and stages every document by the final plan. */
+async function secondPass(source: DocumentSource, stager: BatchStager): Promise<void> {
+  // Profiling again only to find out-of-range dates in the freshly parsed documents.
+  const repair = new CollectionProfile();
+  await untilFramingLost(async () => {
+    for (const item of source.items()) {
+      if (isUnreadable(item)) continue;
+      if (repair.add(item.doc)) repairDates(item.doc, source.exactDates(item));
+      if (!stager.append(item)) throw new Error(`internal error: document ${item.row} does not fit the plan made from the whole file`);
+      if (stager.full) await stager.flush();
+    }
+  });
+}
+
+/** Runs `read`; a BsonFramingError ends it and is returned (the documents before it stay). */
+async function untilFramingLost(read: () => Promise<void>): Promise<BsonFramingError | undefined> {
+  try {
+    await read();
+  } catch (error) {
+    if (error instanceof BsonFramingError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
+function bronzeSelect(file: string, kind: string, loadedAt: string, plan: CollectionPlan, stager: BatchStager): string {
+  const meta = `${quoteLiteral(file)} AS _source, ${quoteLiteral(kind)} AS _source_kind`;
+  const at = `TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at`;
+  const staged = stager.source();
+  if (staged === undefined) {
+    // An empty collection still gets its table, with the bronze columns only.
+    return `SELECT ${meta}, NULL::BIGINT AS _row, ${at} WHERE false`;
+  }
+  const columns = plan.columns.map((c) => `${quoteIdent(c.column)}, `).join('');
+  return `SELECT ${columns}${meta}, _row, ${at} FROM ${staged}`;
+}
+
+function quarantineSelect(file: string, kind: string, loadedAt: string, staging: string): string {
+  return `SELECT ${quoteLiteral(file)} AS _source, ${quoteLiteral(kind)} AS _source_kind, _line, _byte_offset, _reason, _raw,
+      TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at, 'ingest' AS _stage, _row
+    FROM ${stagingName(staging)}`;
+}
+
+function stagingName(table: string): string {
+  const [schema, name] = table.split('.', 2);
+  return qualified(schema, name);
+}
+
+async function dropTable(engine: Engine, table: string): Promise<void> {
+  await engine.exec(`DROP TABLE IF EXISTS ${stagingName(table)}`);
+}

@@ -1,0 +1,41 @@
+import type { Engine } from '../../engine/interface';
+import { IngestError } from '../ingestError';
+import type { InputFile } from '../inputFile';
+import type { LoadedSource } from '../loadedSource';
+import { contentStart } from './jsonDocumentSplitter';
+import { jsonDocumentItems } from './jsonDocumentItems';
+import { firstNonBlank, isMongoExportJson } from './isMongoExportJson';
+import { loadDocuments, type DocumentLoadContext, type DocumentSource } from './loadDocuments';
+import { exactJsonDates } from './outOfRangeDate';
+
+/**
+ * Loads a mongoexport file (one document per line, or `--jsonArray`, compact or pretty;
+ * canonical, relaxed or legacy Extended JSON) into bronze.<collection's source> with
+ * `_source_kind = 'json'`. A line or document that does not parse goes to quarantine with
+ * its line; the others load.
+ */
+export async function loadMongoJson(engine: Engine, file: InputFile, ctx: DocumentLoadContext): Promise<LoadedSource> {
+  const first = firstNonBlank(file.bytes, contentStart(file.bytes));
+  if (first < file.bytes.length && !isMongoExportJson(file.bytes)) {
+    throw new IngestError(file.path, 'this is not JSON documents: a mongoexport file starts with "{" (one document per line) or "[" (--jsonArray).', {
+      line: lineAt(file.bytes, first),
+      byteOffset: first,
+    });
+  }
+  return loadDocuments(engine, file, ctx, mongoJsonSource(file.bytes));
+}
+
+/** The documents of a mongoexport file, for loadDocuments (`_source_kind = 'json'`). */
+export function mongoJsonSource(bytes: Uint8Array): DocumentSource {
+  return {
+    kind: 'json',
+    items: () => jsonDocumentItems(bytes),
+    exactDates: (item) => exactJsonDates(item.text ?? ''),
+  };
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}

@@ -1,0 +1,50 @@
+import { EJSON } from 'bson';
+import { protectBigIntegers } from './bigIntegerLiterals';
+import type { Document } from './document';
+import { isDocument } from './document';
+import { rewriteLegacyForms } from './legacyExtendedJson';
+
+/** A document's text that is not a document: the reason goes to quarantine. */
+export class DocumentParseError extends Error {
+  override readonly name = 'DocumentParseError';
+}
+
+/** Strict mode: Int32, Long and Double stay typed instead of becoming JS numbers. */
+const STRICT = { relaxed: false } as const;
+
+/**
+ * One mongoexport document, canonical or relaxed Extended JSON v2 or legacy v1, into
+ * bson values. Decoding is bson's EJSON.parse; before it, integer literals beyond ±2^53
+ * are made exact, and after a refusal the two legacy shapes bson rejects are rewritten.
+ */
+export function parseJsonDocument(text: string): Document {
+  const safe = protectBigIntegers(text);
+  let value: unknown;
+  try {
+    value = EJSON.parse(safe, STRICT);
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new DocumentParseError(`invalid JSON: ${error.message}`);
+    const legacy = rewriteLegacyForms(safe);
+    if (legacy === undefined) throw new DocumentParseError(`invalid Extended JSON: ${messageOf(error)}`);
+    try {
+      value = EJSON.parse(legacy, STRICT);
+    } catch (again) {
+      throw new DocumentParseError(`invalid Extended JSON: ${messageOf(again)}`);
+    }
+  }
+  if (!isDocument(value)) throw new DocumentParseError(`not a document: the top level is ${describeTopLevel(value)}, not a JSON object`);
+  return value;
+}
+
+function describeTopLevel(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return 'a date ($date)';
+  const bsonType = (value as { _bsontype?: string } | undefined)?._bsontype;
+  if (bsonType) return `a ${bsonType} value`;
+  return `a ${typeof value}`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

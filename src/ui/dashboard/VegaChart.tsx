@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import embed from 'vega-embed';
+import type { View } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
+import { KEY, ROWS, SELECTED } from './specs/chartBase';
+import { EMBED_OPTIONS } from './vegaOptions';
+
+export type ChartRow = Record<string, unknown>;
+
+interface Props {
+  spec: TopLevelSpec;
+  /** Undefined until the first result: the view then waits, empty. */
+  rows?: ChartRow[];
+  /** The chart's own filter value, highlighted; null for none. */
+  selected: string | null;
+  /** Identifies `rows`; written to data-rendered-key once they are on screen (tests and the bench wait for it). */
+  dataKey?: string;
+  /** Called with the `_key` of a clicked mark that has one. */
+  onPick?: (key: string) => void;
+  /** The live Vega view, for image downloads. */
+  onView?: (view: View | undefined) => void;
+}
+
+/**
+ * A Vega-Lite chart embedded once per spec; new rows and selections go into the live
+ * view (view.data / view.signal), which re-renders only what changed, rather than
+ * re-parsing the spec on every filter change.
+ */
+export function VegaChart({ spec, rows, selected, dataKey, onPick, onView }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<View>();
+  /** The rows the view holds, so that a change of selection alone does not push them again. */
+  const pushed = useRef<ChartRow[]>(undefined);
+
+  useEffect(() => {
+    let finalize: (() => void) | undefined;
+    let cancelled = false;
+    void embed(container.current!, spec, EMBED_OPTIONS).then((result) => {
+      if (cancelled) return result.finalize();
+      finalize = result.finalize;
+      setView(result.view);
+    });
+    return () => {
+      cancelled = true;
+      finalize?.();
+      pushed.current = undefined;
+      setView(undefined);
+    };
+  }, [spec]);
+
+  useEffect(() => {
+    onView?.(view);
+  }, [view, onView]);
+
+  useEffect(() => {
+    if (!view || !onPick) return;
+    // Marks carry the row; axes and legends have items without a _key, and are ignored.
+    const listener = (_event: unknown, item: { datum?: ChartRow } | null | undefined) => {
+      const key = item?.datum?.[KEY];
+      if (typeof key === 'string') onPick(key);
+    };
+    view.addEventListener('click', listener);
+    return () => {
+      view.removeEventListener('click', listener);
+    };
+  }, [view, onPick]);
+
+  useEffect(() => {
+    if (!view || !rows || dataKey === undefined) return;
+    let current = true;
+    if (pushed.current !== rows) {
+      // Copies: Vega annotates and may parse fields of the objects it is given.
+      view.data(ROWS, rows.map((r) => ({ ...r })));
+      // New rows can change the axes' extents (longer labels, a title pushed down); Vega
+      // redoes the 'fit' layout only when asked, so without this the axes overflow and are
+      // clipped until the window is resized.
+      view.resize();
+      pushed.current = rows;
+    }
+    void view
+      .signal(SELECTED, selected)
+      .runAsync()
+      .then(() => {
+        if (current) container.current?.setAttribute('data-rendered-key', dataKey);
+      });
+    return () => {
+      current = false;
+    };
+  }, [view, rows, selected, dataKey]);
+
+  return <div ref={container} className="vega-chart" />;
+}
