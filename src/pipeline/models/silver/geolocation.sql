@@ -34,7 +34,10 @@ WITH points AS (
     coalesce(TRY_CAST(geolocation_lat::VARCHAR AS DOUBLE), TRY_CAST(trim(geolocation_lat::VARCHAR) AS DOUBLE)) AS lat,
     coalesce(TRY_CAST(geolocation_lng::VARCHAR AS DOUBLE), TRY_CAST(trim(geolocation_lng::VARCHAR) AS DOUBLE)) AS lng,
     coalesce(zip IS NOT NULL AND lat BETWEEN -34 AND 6 AND lng BETWEEN -74 AND -34, false) AS good,
-    geolocation_lat, geolocation_lng, geolocation_city, geolocation_state,
+    -- The raw coordinates are only needed for the reasons of quarantined points.
+    CASE WHEN NOT good THEN geolocation_lat END AS lat_raw,
+    CASE WHEN NOT good THEN geolocation_lng END AS lng_raw,
+    geolocation_city, geolocation_state,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.geolocation
 ),
@@ -79,8 +82,8 @@ state AS (
 quarantined AS (
   SELECT
     *,
-    NULLIF(trim(geolocation_lat::VARCHAR), '') AS lat_text,
-    NULLIF(trim(geolocation_lng::VARCHAR), '') AS lng_text
+    NULLIF(trim(lat_raw::VARCHAR), '') AS lat_text,
+    NULLIF(trim(lng_raw::VARCHAR), '') AS lng_text
   FROM points
   WHERE NOT good
 )
