@@ -1,5 +1,6 @@
 import { EJSON } from 'bson';
 import { protectBigIntegers } from './bigIntegerLiterals';
+import { parseCommonExtendedJson } from './commonExtendedJson';
 import type { Document } from './document';
 import { isDocument } from './document';
 import { rewriteLegacyForms } from './legacyExtendedJson';
@@ -16,8 +17,11 @@ const STRICT = { relaxed: false } as const;
  * One mongoexport document, canonical or relaxed Extended JSON v2 or legacy v1, into
  * bson values. Decoding is bson's EJSON.parse; before it, integer literals beyond ±2^53
  * are made exact, and after a refusal the two legacy shapes bson rejects are rewritten.
+ * Documents of plain values, ObjectIds and ISO dates take a faster path with the same result.
  */
 export function parseJsonDocument(text: string): Document {
+  const common = parseCommonExtendedJson(text);
+  if (common) return common;
   const safe = protectBigIntegers(text);
   let value: unknown;
   try {
