@@ -21,11 +21,16 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = { rows: 50_000, bytes: 16 * 102
  * make the WASM engine copy every batch twice (through its own temporary table). The
  * batches are read back in order as one UNION ALL. A document that does not fit the
  * plan makes `append` return false; the stager is then spent and the loader plans again.
+ *
+ * One batch is in flight while the next is built: in the browser DuckDB inserts in its
+ * own worker, so decoding documents and inserting overlap on two cores. Every method
+ * that reads the staged tables first waits for it (`settled`).
  */
 export class BatchStager {
   rows = 0;
   private batch: DocumentBatch;
   private readonly tables: string[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly engine: Engine,
@@ -52,14 +57,23 @@ export class BatchStager {
     return n >= this.limits.rows || ((n & 15) === 0 && n > 0 && this.batch.byteSize() >= this.limits.bytes);
   }
 
+  /** Hands the current batch to the engine, once the one before it is in. */
   async flush(): Promise<void> {
     if (this.batch.length === 0) return;
+    await this.inFlight;
     const table = this.batch.finish();
     this.rows += this.batch.length;
     this.batch = new DocumentBatch(this.plan.columns);
     const name = `${this.prefix}_${this.tables.length}`;
     this.tables.push(name);
-    await this.engine.insertArrow(`main.${name}`, table);
+    this.inFlight = this.engine.insertArrow(`main.${name}`, table);
+    // Seen here so that a failed insert is never an unhandled rejection; thrown by `settled`.
+    this.inFlight.catch(() => undefined);
+  }
+
+  /** Waits until every batch handed over is in DuckDB; throws if an insert failed. */
+  settled(): Promise<void> {
+    return this.inFlight;
   }
 
   /** The staged rows in file order, as a FROM clause; undefined when nothing was staged. */
@@ -69,6 +83,7 @@ export class BatchStager {
   }
 
   async drop(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
     for (const t of this.tables.splice(0)) await this.engine.exec(`DROP TABLE IF EXISTS ${qualified('main', t)}`);
   }
 }

@@ -75,6 +75,7 @@ export async function loadDocuments(
       await secondPass(source, stager);
     }
     await stager.flush();
+    await stager.settled();
     const framing = first.framing;
     if (framing && stager.rows === 0 && quarantine.count === 0) {
       // Not one document could be read (not BSON at all, or cut inside the first): no table.
