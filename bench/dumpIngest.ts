@@ -22,7 +22,7 @@ import { createNodeWasmEngine } from '../src/engine/wasm/nodeWasmEngine';
 import { loadFiles } from '../src/ingest/loadFiles';
 import { parseInsertInto, type ValueSink } from '../src/ingest/mysql/insertValues';
 import { StatementSplitter } from '../src/ingest/mysql/statementSplitter';
-import { launchChromium, startServer } from './chromium';
+import { launchChromium, startServer, timePickedLoad } from './chromium';
 import { dumpFromCsv } from './support/dumpFromCsv';
 import { median } from './stats';
 
@@ -56,18 +56,7 @@ async function timeChromium(paths: string[]): Promise<number[]> {
   const browser = await launchChromium();
   try {
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${port}/?bundle=eh`);
-      await page.getByTestId('engine-badge').waitFor({ timeout: 60_000 });
-      await page.getByTestId('file-input').setInputFiles(paths);
-      const summary = page.getByTestId('load-summary');
-      await summary.waitFor({ timeout: 600_000 });
-      if (await page.locator('.problems').count()) throw new Error(String(await page.locator('.problems').textContent()));
-      times.push(Number(await summary.getAttribute('data-ms')));
-      await context.close();
-    }
+    for (let i = 0; i < runs; i++) times.push(await timePickedLoad(browser, String(port), paths));
     return times;
   } finally {
     await browser.close();
