@@ -37,3 +37,12 @@ test('mongoexport files picked in the page: canonical and --jsonArray, and a dam
   await expect(page.locator('.ingest-summary .quarantine-note')).toContainText('damaged.json (line 3');
   await expect.poll(() => shownRows(page, 'quarantine.products')).toBe(3);
 });
+
+test('a mongodump --gzip folder picked through the folder picker loads its collection, metadata skipped', async ({ page }) => {
+  await openApp(page);
+  // Playwright uploads a directory to a webkitdirectory input as the browser would: every
+  // file with its relative path (dump-gzip/shop/products.bson.gz, …).
+  await page.getByTestId('folder-input').setInputFiles(join(FIXTURES, 'dump-gzip'));
+  await expect.poll(() => shownRows(page, 'bronze.products'), { timeout: 60_000 }).toBe(24);
+  await expect(page.locator('.skipped')).toContainText('dump-gzip/shop/products.metadata.json (not a data file)');
+});
