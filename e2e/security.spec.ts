@@ -142,6 +142,8 @@ test('markup in the data is text in the grid, on chart axes, in tooltips and in 
 
   // The grid: gold.revenue_by_category as the Tables view previews it.
   await page.getByTestId('table-gold.revenue_by_category').click();
+  await expect(page.locator('#preview-title')).toContainText('gold.revenue_by_category');
+  await expect(page.locator('.preview tbody tr').first()).toBeVisible();
   const cells = await page.locator('.preview td').allTextContents();
   for (const m of [IMG, SCRIPT, LINK]) expect(cells.some((c) => c.startsWith(`${m} `)), m).toBe(true);
 
@@ -170,6 +172,7 @@ test('markup in the data is text in the grid, on chart axes, in tooltips and in 
 
   // View data: the chart's rows in a grid, as text.
   await categories.getByRole('button', { name: 'View data' }).click();
+  await expect(categories.locator('.chart-data tbody tr').first()).toBeVisible();
   const dataCells = await categories.locator('.chart-data td').allTextContents();
   for (const m of [IMG, SCRIPT, LINK]) expect(dataCells.some((c) => c.startsWith(`${m} `)), m).toBe(true);
 
