@@ -176,6 +176,11 @@ test('the app cannot be framed by another origin, and the embed only by allowed 
   const embedPage = await request.get(`${APP}/?embed=dashboard`);
   expect(embedPage.headers()['content-security-policy']).toMatch(new RegExp(`; frame-ancestors 'self' ${PORTAL}$`));
   expect(embedPage.headers()['x-frame-options']).toBeUndefined();
+  // COEP stays on both; only the embed page may be loaded cross-origin (by a portal that is itself isolated).
+  expect(app.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(embedPage.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  expect(app.headers()['cross-origin-resource-policy']).toBe('same-origin');
+  expect(embedPage.headers()['cross-origin-resource-policy']).toBe('cross-origin');
   expect(await (await request.get(`${APP}/embed-config.json`)).json()).toEqual({ allowedOrigins: [PORTAL] });
 
   // The allowed portal framing the app itself (not the embed page): refused.
@@ -198,4 +203,22 @@ test('without data=demo and nothing saved, the embed says what to do; unknown ch
   await expect(page.getByRole('alert')).toContainText('Unknown chart: profit-by-planet. The charts are: revenue-by-category, revenue-by-state,');
   await expect(page.locator('.app-header, .load-panel')).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test('with filters=show the embed filters by keyboard, and fits a narrow frame', async ({ page }) => {
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.goto(`${APP}/?embed=dashboard&charts=revenue-monthly,rfm-segments&data=demo&filters=show`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Pocket Lakehouse charts' })).toBeAttached();
+  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(2, { timeout: 150_000 });
+  const state = page.getByRole('combobox', { name: 'State' });
+  await state.focus();
+  await expect(state).toBeFocused();
+  await state.selectOption('SP');
+  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key="state=SP"]')).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Remove filter State: SP' })).toBeVisible();
+  // Nothing wider than the frame: the charts stack and fit.
+  const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.chart-card, svg')].map((e) => e.getBoundingClientRect().right)));
+  expect(widest).toBeLessThanOrEqual(420);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  await page.screenshot({ path: 'test-results/embed-narrow.png', fullPage: true });
 });

@@ -28,6 +28,7 @@ export default function EmbedApp() {
 
   return (
     <main className="embed" data-testid="embed" data-ignored-messages={ignored} data-parent-origin={channel?.parentOrigin ?? ''} data-filter={JSON.stringify(filter)}>
+      <h1 className="embed-sr-only">Pocket Lakehouse charts</h1>
       {(request.problems.length > 0 || configError) && (
         <ul className="problems embed-problems" role="alert">
           {request.problems.map((p) => (

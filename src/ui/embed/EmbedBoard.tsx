@@ -3,14 +3,17 @@ import type { ChartId } from '../../lakehouse/dashboard/chartId';
 import { validateFilter, type DashboardFilter, type FilterDimension } from '../../lakehouse/dashboard/dashboardFilter';
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import { CHARTS, type ChartDefinition } from '../dashboard/chartCatalog';
-import { describeFilter } from '../dashboard/FilterBar';
-import { useDashboardData } from '../dashboard/useDashboardData';
+import { describeFilter, FilterBar } from '../dashboard/FilterBar';
+import { useDashboardData, useDashboardOptions } from '../dashboard/useDashboardData';
 import type { EmbedChannel } from './embedChannel';
 import { EmbedChart } from './EmbedChart';
 import type { EmbedRequest } from './embedParams';
 import { EmbedTable } from './EmbedTable';
 import type { Mask } from './maskPii';
 import type { useEmbedLakehouse } from './useEmbedLakehouse';
+
+/** Options are queried only for the select boxes. */
+const noOptions = async () => ({ customerStates: [], categories: [], months: [] });
 
 interface Props {
   request: EmbedRequest;
@@ -29,6 +32,7 @@ interface Props {
  */
 export function EmbedBoard({ request, gold, lake, channel, mask, filter, onFilter }: Props) {
   const state = useDashboardData(lake.dashboard, filter);
+  const options = useDashboardOptions(request.showFilters ? lake.dashboardOptions : noOptions);
   const definitions = request.charts.map((id) => CHARTS.find((c) => c.id === id)!);
   const tables = request.tables.map((name) => gold.find((t) => t.name === name));
   const missing = request.tables.filter((_, i) => !tables[i]);
@@ -78,10 +82,11 @@ export function EmbedBoard({ request, gold, lake, channel, mask, filter, onFilte
           The charts could not be queried: {state.error}
         </p>
       )}
+      {definitions.length > 0 && request.showFilters && <FilterBar filter={filter} options={options} onChange={onFilter} />}
       {definitions.length > 0 && (
         <div className="embed-filter" role="status">
           <span>{state.loading ? 'Updating…' : active.length ? active.map(([d, v]) => describeFilter(d, v!)).join(' · ') : 'All orders'}</span>
-          {active.length > 0 && (
+          {active.length > 0 && !request.showFilters && (
             <button type="button" onClick={() => onFilter({})}>
               Clear filters
             </button>

@@ -1,5 +1,5 @@
 import type { TableInfo } from '../../lakehouse/tableInfo';
-import { DEMO_SCALE } from '../App';
+import { DEMO_SCALE } from '../load/demoScale';
 import type { LakehouseClient } from '../client/lakehouseClient';
 import type { EmbedDataSource } from './embedParams';
 

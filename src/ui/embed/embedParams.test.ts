@@ -4,12 +4,12 @@ import { readEmbedRequest } from './embedParams';
 
 describe('readEmbedRequest', () => {
   it('reads charts by id or in kebab case, in the order given, once each', () => {
-    const r = readEmbedRequest('?embed=dashboard&charts=revenue-by-state,revenueMonthly,REVENUE-BY-STATE&data=demo&state=SP');
-    expect(r).toMatchObject({ kind: 'dashboard', charts: ['revenueByState', 'revenueMonthly'], unknownCharts: [], data: 'demo', filter: { customerState: 'SP' }, problems: [] });
+    const r = readEmbedRequest('?embed=dashboard&charts=revenue-by-state,revenueMonthly,REVENUE-BY-STATE&data=demo&state=SP&filters=show');
+    expect(r).toMatchObject({ kind: 'dashboard', charts: ['revenueByState', 'revenueMonthly'], unknownCharts: [], data: 'demo', showFilters: true, filter: { customerState: 'SP' }, problems: [] });
   });
 
   it('shows every chart when none are named, and the saved lakehouse when no data is named', () => {
-    expect(readEmbedRequest('?embed=dashboard')).toMatchObject({ charts: [...CHART_IDS], data: 'saved', problems: [] });
+    expect(readEmbedRequest('?embed=dashboard')).toMatchObject({ charts: [...CHART_IDS], data: 'saved', showFilters: false, problems: [] });
   });
 
   it('lists unknown charts and the names there are', () => {
@@ -27,9 +27,10 @@ describe('readEmbedRequest', () => {
   });
 
   it('says what is wrong with the kind, the data and an empty list', () => {
-    expect(readEmbedRequest('?embed=console&data=remote').problems).toEqual([
+    expect(readEmbedRequest('?embed=console&data=remote&filters=yes').problems).toEqual([
       'Unknown embed "console": use embed=dashboard.',
       'Unknown data "remote": use data=demo, or leave it out to use the lakehouse saved in this browser.',
+      'Unknown filters "yes": use filters=show to show the select boxes.',
     ]);
     expect(readEmbedRequest('?embed=dashboard&charts=').problems).toEqual([expect.stringMatching(/^Nothing to show/)]);
   });

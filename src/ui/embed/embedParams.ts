@@ -18,6 +18,8 @@ export interface EmbedRequest {
   /** Entries of `tables` that are not a gold table name (another layer, or not a name). */
   rejectedTables: string[];
   data: EmbedDataSource;
+  /** `filters=show`: the select boxes above the charts (the way to filter by keyboard). */
+  showFilters: boolean;
   /** The starting filter: `state`, `category`, `month`, as in the app's links. */
   filter: DashboardFilter;
   /** What is wrong with the URL, for the page to say. */
@@ -61,5 +63,8 @@ export function readEmbedRequest(search: string): EmbedRequest {
   const data = params.get('data');
   if (data !== null && data !== 'demo') problems.push(`Unknown data "${data}": use data=demo, or leave it out to use the lakehouse saved in this browser.`);
 
-  return { kind, charts, unknownCharts, tables, rejectedTables, data: data === 'demo' ? 'demo' : 'saved', filter: readUrlState(search).filter, problems };
+  const filters = params.get('filters');
+  if (filters !== null && filters !== 'show') problems.push(`Unknown filters "${filters}": use filters=show to show the select boxes.`);
+
+  return { kind, charts, unknownCharts, tables, rejectedTables, data: data === 'demo' ? 'demo' : 'saved', showFilters: filters === 'show', filter: readUrlState(search).filter, problems };
 }
