@@ -167,6 +167,11 @@ test('a portal on an allowed origin frames the charts: ready, selection, set-fil
   await expect(card.locator('.masked-grid')).toHaveAttribute('data-masked-columns', '');
   await expect(card.locator('td').first()).toHaveText(/^[A-Z]{2}$/);
   await page.screenshot({ path: 'test-results/embed-portal-filtered.png', fullPage: true });
+
+  // Clear in the embed is a selection too: the whole (empty) filter, no chart.
+  await embed.getByRole('button', { name: 'Clear filters' }).click();
+  expect(await waitForMessage(page, 'pocket-lakehouse:selection', 2)).toEqual({ origin: APP, data: { type: 'pocket-lakehouse:selection', filter: {} } });
+  await expectRendered(embed, '');
 });
 
 test('the app cannot be framed by another origin, and the embed only by allowed ones', async ({ page, request, errors }) => {

@@ -5,6 +5,7 @@ import type { TableInfo } from '../../lakehouse/tableInfo';
 import { CHARTS, type ChartDefinition } from '../dashboard/chartCatalog';
 import { describeFilter, FilterBar } from '../dashboard/FilterBar';
 import { useDashboardData, useDashboardOptions } from '../dashboard/useDashboardData';
+import { filterKey } from '../views/urlState';
 import type { EmbedChannel } from './embedChannel';
 import { EmbedChart } from './EmbedChart';
 import type { EmbedRequest } from './embedParams';
@@ -58,6 +59,16 @@ export function EmbedBoard({ request, gold, lake, channel, mask, filter, onFilte
 
   const latest = useRef(filter);
   latest.current = filter;
+  // A change made in the embed (select boxes, Clear) is the user's selection too; one from the parent is not echoed.
+  const change = useCallback(
+    (filter: DashboardFilter) => {
+      const next = validateFilter(filter);
+      if (filterKey(next) === filterKey(latest.current)) return;
+      onFilter(next);
+      channel.post({ type: 'pocket-lakehouse:selection', filter: next });
+    },
+    [channel, onFilter],
+  );
   const pick = useCallback(
     (definition: ChartDefinition, key: string) => {
       const dimension = definition.filterBy!.dimension;
@@ -82,12 +93,12 @@ export function EmbedBoard({ request, gold, lake, channel, mask, filter, onFilte
           The charts could not be queried: {state.error}
         </p>
       )}
-      {definitions.length > 0 && request.showFilters && <FilterBar filter={filter} options={options} onChange={onFilter} />}
+      {definitions.length > 0 && request.showFilters && <FilterBar filter={filter} options={options} onChange={change} />}
       {definitions.length > 0 && (
         <div className="embed-filter" role="status">
           <span>{state.loading ? 'Updating…' : active.length ? active.map(([d, v]) => describeFilter(d, v!)).join(' · ') : 'All orders'}</span>
           {active.length > 0 && !request.showFilters && (
-            <button type="button" onClick={() => onFilter({})}>
+            <button type="button" onClick={() => change({})}>
               Clear filters
             </button>
           )}

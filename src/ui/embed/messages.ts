@@ -13,14 +13,17 @@ export interface ReadyMessage {
   charts: ChartId[];
 }
 
-/** To the parent, when a click on a chart changes the filter: the whole filter after the click. */
+/**
+ * To the parent, when the user changes the filter in the embed: the whole filter after
+ * the change. A click on a chart also names the chart, the dimension and the value
+ * clicked (null: the click removed it); a change in the select boxes or Clear does not.
+ */
 export interface SelectionMessage {
   type: 'pocket-lakehouse:selection';
   filter: DashboardFilter;
-  /** The chart clicked, the dimension and the value clicked (null: the click removed it). */
-  chart: ChartId;
-  dimension: FilterDimension;
-  value: string | null;
+  chart?: ChartId;
+  dimension?: FilterDimension;
+  value?: string | null;
 }
 
 /** From the parent: replace the embed's filter (an empty object clears it). */
