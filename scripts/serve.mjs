@@ -7,7 +7,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { contentSecurityPolicy, isolationHeaders } from './headers.mjs';
+import { contentSecurityPolicy, embedPageHeaders, isolationHeaders } from './headers.mjs';
+import { isEmbedRequest, readEmbedConfig } from './embedConfig.mjs';
 
 const root = resolve(process.argv.includes('--dir') ? process.argv[process.argv.indexOf('--dir') + 1] : 'dist');
 const port = Number(process.argv.includes('--port') ? process.argv[process.argv.indexOf('--port') + 1] : process.env.PORT ?? 4173);
@@ -25,6 +26,9 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
 const gzipped = new Map();
+// Read once at start: a bad origin in the list stops the server with a message.
+const embedConfig = readEmbedConfig(root);
+const embedConfigBody = Buffer.from(JSON.stringify(embedConfig));
 
 async function resolveFile(urlPath) {
   const path = normalize(join(root, decodeURIComponent(urlPath)));
@@ -37,17 +41,25 @@ async function resolveFile(urlPath) {
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
+  // The list the server frames by is the list the embed page checks messages against.
+  if (url.pathname === '/embed-config.json') {
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff', ...isolationHeaders });
+    return res.end(req.method === 'HEAD' ? undefined : embedConfigBody);
+  }
   const path = await resolveFile(url.pathname);
   if (!path) {
     res.writeHead(404, { 'Content-Type': 'text/plain', ...isolationHeaders });
     return res.end('not found');
   }
   const ext = extname(path);
+  // Only the embed page may be framed by other origins (the configured portals); the
+  // app itself is framed by its own origin only.
+  const framing = ext === '.html' && isEmbedRequest(url) ? embedPageHeaders(embedConfig.allowedOrigins) : { 'Content-Security-Policy': contentSecurityPolicy, 'X-Frame-Options': 'SAMEORIGIN', ...isolationHeaders };
   const headers = {
     'Content-Type': TYPES[ext] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
-    'Content-Security-Policy': contentSecurityPolicy,
-    ...isolationHeaders,
+    'X-Content-Type-Options': 'nosniff',
+    ...framing,
   };
   let body = await readFile(path);
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 1024) {
@@ -63,4 +75,5 @@ const server = createServer(async (req, res) => {
 
 server.listen(port, '127.0.0.1', () => {
   console.log(`Pocket Lakehouse is running at http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+  if (embedConfig.allowedOrigins.length) console.log(`Embedding allowed from: ${embedConfig.allowedOrigins.join(' ')}`);
 });

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import type { TableInfo } from '../lakehouse/tableInfo';
 import { collectDropped } from './load/collectDropped';
+import { DEMO_SCALE } from './load/demoScale';
 import { LoadPanel } from './load/LoadPanel';
 import { ProgressView } from './load/ProgressView';
 import { useWindowDrop } from './load/useWindowDrop';
@@ -18,8 +19,7 @@ import { ViewPanel, ViewTabs } from './views/ViewTabs';
 const loadDashboard = () => import('./dashboard/Dashboard');
 const Dashboard = lazy(loadDashboard);
 
-/** The demo dataset's scale in the browser: ~10k orders, ~100k geolocation rows. */
-export const DEMO_SCALE = 0.1;
+export { DEMO_SCALE };
 
 const params = new URLSearchParams(location.search);
 const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';

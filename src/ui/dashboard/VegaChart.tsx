@@ -19,6 +19,8 @@ interface Props {
   onPick?: (key: string) => void;
   /** The live Vega view, for image downloads. */
   onView?: (view: View | undefined) => void;
+  /** Called with `dataKey` once its rows are on screen (embed mode's `ready` message). */
+  onRendered?: (dataKey: string) => void;
 }
 
 /**
@@ -26,7 +28,7 @@ interface Props {
  * view (view.data / view.signal), which re-renders only what changed, rather than
  * re-parsing the spec on every filter change.
  */
-export function VegaChart({ spec, rows, selected, dataKey, onPick, onView }: Props) {
+export function VegaChart({ spec, rows, selected, dataKey, onPick, onView, onRendered }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>();
   /** The rows the view holds, so that a change of selection alone does not push them again. */
@@ -81,12 +83,14 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView }: Pro
       .signal(SELECTED, selected)
       .runAsync()
       .then(() => {
-        if (current) container.current?.setAttribute('data-rendered-key', dataKey);
+        if (!current) return;
+        container.current?.setAttribute('data-rendered-key', dataKey);
+        onRendered?.(dataKey);
       });
     return () => {
       current = false;
     };
-  }, [view, rows, selected, dataKey]);
+  }, [view, rows, selected, dataKey, onRendered]);
 
   return <div ref={container} className="vega-chart" />;
 }

@@ -10,7 +10,7 @@ export const revenueByStateSpec: TopLevelSpec = {
   transform: [described.transform],
   mark: { type: 'bar', color: OKABE_ITO.blue, cursor: 'pointer' },
   encoding: {
-    x: { field: 'customer_state', type: 'nominal', sort: null, title: 'Customer state', axis: { labelAngle: 0 } },
+    x: { field: 'customer_state', type: 'nominal', sort: null, title: 'Customer state', axis: { labelAngle: 0, labelOverlap: 'parity' } },
     y: { field: 'revenue', type: 'quantitative', title: 'Revenue (R$)', axis: { format: '~s' } },
     ...selectionEncoding,
     ...described.encoding,

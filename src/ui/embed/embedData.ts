@@ -1,0 +1,34 @@
+import type { TableInfo } from '../../lakehouse/tableInfo';
+import { DEMO_SCALE } from '../load/demoScale';
+import type { LakehouseClient } from '../client/lakehouseClient';
+import type { EmbedDataSource } from './embedParams';
+
+/** The embed's data, ready to chart, or why there is none. */
+export type EmbedData = { status: 'ready'; gold: TableInfo[] } | { status: 'none'; message: string };
+
+/** A step of getting ready, for the status line. */
+export type EmbedStep = 'loading the demo data' | 'building silver and gold' | 'opening the saved lakehouse';
+
+export const NO_SAVED_LAKEHOUSE = 'No saved lakehouse in this browser — open Pocket Lakehouse and load data first.';
+
+/**
+ * Gets the embed's data ready in the (started) worker: the one place that decides where
+ * an embed's lakehouse comes from.
+ * - `demo`: generates the demo dataset and runs the pipeline, as "Try the demo" does.
+ * - `saved`: the lakehouse this browser saved. Until persistence exists there is none;
+ *   restoring it goes here (report 'opening the saved lakehouse', restore, return its gold).
+ */
+export async function prepareEmbedData(client: LakehouseClient, source: EmbedDataSource, onStep?: (step: EmbedStep) => void): Promise<EmbedData> {
+  if (source === 'saved') return { status: 'none', message: NO_SAVED_LAKEHOUSE };
+  onStep?.('loading the demo data');
+  const report = await client.loadDemo(DEMO_SCALE);
+  if (report.errors.length) throw new Error(`the demo data did not load: ${report.errors[0]!.message}`);
+  onStep?.('building silver and gold');
+  await client.runPipeline();
+  return goldOf(await client.tables());
+}
+
+function goldOf(tables: TableInfo[]): EmbedData {
+  const gold = tables.filter((t) => t.layer === 'gold');
+  return gold.length ? { status: 'ready', gold } : { status: 'none', message: 'The lakehouse has no gold tables: open Pocket Lakehouse, load the shop’s data and let the pipeline run.' };
+}
