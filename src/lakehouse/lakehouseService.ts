@@ -8,6 +8,7 @@ import type { LoadProgress, ProgressListener } from '../ingest/progress';
 import type { Layer } from '../pipeline/layers';
 import { bundledModelFiles } from '../pipeline/models/bundledModels';
 import { lineageOf, type TracedColumn } from '../pipeline/lineage/lineageFile';
+import { topologicalOrder } from '../pipeline/dag';
 import { parseModel, type Model } from '../pipeline/model';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
 import type { CatalogTable } from './catalog/catalog';
@@ -71,9 +72,9 @@ export class LakehouseService {
     return this.ready().rerunFrom(model, { onPlan, onModel });
   }
 
-  /** The shipped models, parsed: SQL, documentation, expectations and dependencies. */
+  /** The shipped models, parsed (SQL, documentation, expectations, dependencies), in the order they run. */
   pipelineModels(): Model[] {
-    return bundledModelFiles.map(parseModel);
+    return topologicalOrder(bundledModelFiles.map(parseModel));
   }
 
   catalog(): Promise<CatalogTable[]> {

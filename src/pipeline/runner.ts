@@ -15,6 +15,8 @@ export interface ModelRun {
   rows: number;
   milliseconds: number;
   depends_on: string[];
+  /** When the model finished building (ISO 8601, UTC); absent when it was skipped. */
+  finished_at?: string;
   error?: string;
   /** Silver only: where the bronze rows went. */
   balance?: SilverBalance;
@@ -79,6 +81,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
         run.error = (error as Error).message.split('\n')[0];
       }
       run.milliseconds = Math.round(performance.now() - started);
+      run.finished_at = new Date().toISOString();
     }
     if (run.status !== 'success') {
       for (const d of descendants(models, model.id)) if (!blocked.has(d)) blocked.set(d, `upstream ${model.id} did not run`);

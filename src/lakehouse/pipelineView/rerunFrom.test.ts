@@ -13,6 +13,11 @@ describe('rerunFrom', () => {
     const count = async (table: string) => Number((await queryRows(lake, `SELECT count(*) AS n FROM ${table}`))[0]!.n);
     const before = await count('gold.rfm');
     const monthly = await count('gold.revenue_monthly');
+    // Re-running revenue_monthly alone leaves rfm's time of the first run.
+    const first = (await lake.rerunFrom('gold.revenue_monthly')).run.models;
+    const builtAt = first.find((m) => m.name === 'gold.rfm')!.finished_at!;
+    const monthlyAt = first.find((m) => m.name === 'gold.revenue_monthly')!.finished_at!;
+    expect(Date.parse(monthlyAt)).toBeGreaterThan(Date.parse(builtAt));
     // Damage a descendant (it must come back) and mark a table outside the set (it must stay marked).
     await lake.engine.exec('DELETE FROM gold.rfm');
     await lake.engine.exec('DELETE FROM gold.revenue_monthly WHERE month = (SELECT min(month) FROM gold.revenue_monthly)');
@@ -32,6 +37,8 @@ describe('rerunFrom', () => {
     expect(run.models).toHaveLength(21);
     expect(new Set(run.models.map((m) => m.name)).size).toBe(21);
     expect(run.models.find((m) => m.name === 'gold.rfm')).toMatchObject({ status: 'success', rows: before });
+    expect(Date.parse(run.models.find((m) => m.name === 'gold.rfm')!.finished_at!)).toBeGreaterThan(Date.parse(builtAt));
+    expect(run.models.find((m) => m.name === 'gold.revenue_monthly')!.finished_at).toBe(monthlyAt);
     // The expectations of the re-run models were run again, once each: rfm's reconciliation
     // with customer_ltv passes on the rebuilt tables.
     const rfm = run.expectations.filter((e) => e.model === 'gold.rfm');

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { LAYERS } from '../../pipeline/layers';
+import { formatCount } from '../format';
+import type { CatalogMatch } from './catalogSearch';
+
+export interface CatalogSelection {
+  table: string;
+  column?: string;
+}
+
+interface Props {
+  matches: CatalogMatch[];
+  /** Searching: tables open to show the columns found. */
+  searching: boolean;
+  selected?: CatalogSelection;
+  onSelect: (selection: CatalogSelection) => void;
+}
+
+const id = (m: CatalogMatch) => `${m.table.layer}.${m.table.name}`;
+
+/** Layers → tables → columns as nested lists of buttons; a table's button opens and closes its columns. */
+export function CatalogTree({ matches, searching, selected, onSelect }: Props) {
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const toggle = (key: string) => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set(o).add(key)));
+  if (matches.length === 0) return <p className="hint" role="status">No table or column matches the search.</p>;
+  return (
+    <nav className="catalog-tree" aria-label="Catalog">
+      {LAYERS.filter((layer) => matches.some((m) => m.table.layer === layer)).map((layer) => (
+        <section key={layer} aria-labelledby={`catalog-layer-${layer}`}>
+          <h3 id={`catalog-layer-${layer}`} className={`layer layer-${layer}`}>
+            {layer}
+          </h3>
+          <ul>
+            {matches
+              .filter((m) => m.table.layer === layer)
+              .map((m) => {
+                const key = id(m);
+                const expanded = (searching && !m.tableMatches) || open.has(key) || selected?.table === key;
+                return (
+                  <li key={key}>
+                    <button
+                      type="button"
+                      className="catalog-table"
+                      aria-expanded={expanded}
+                      aria-current={selected?.table === key && !selected.column ? 'true' : undefined}
+                      data-testid={`catalog-table-${key}`}
+                      onClick={() => {
+                        if (selected?.table === key && !selected.column) toggle(key);
+                        else setOpen((o) => new Set(o).add(key));
+                        onSelect({ table: key });
+                      }}
+                    >
+                      <span className="name">{m.table.name}</span>
+                      <span className="rows">{formatCount(m.table.rows)}</span>
+                    </button>
+                    {expanded && (
+                      <ul className="catalog-columns" aria-label={`Columns of ${key}`}>
+                        {m.columns.map((c) => (
+                          <li key={c.name}>
+                            <button
+                              type="button"
+                              aria-current={selected?.table === key && selected.column === c.name ? 'true' : undefined}
+                              data-testid={`catalog-column-${key}.${c.name}`}
+                              onClick={() => onSelect({ table: key, column: c.name })}
+                            >
+                              <span className="name">{c.name}</span>
+                              <span className="type">{c.type}</span>
+                              {c.pii && <span className="pii-tag">PII</span>}
+                            </button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                );
+              })}
+          </ul>
+        </section>
+      ))}
+    </nav>
+  );
+}
