@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, shownRows, test } from './support/fixtures';
+import { expectViewFitsNarrowScreen } from './support/viewWidth';
 
 /*
  * The catalog on the demo data: every table of the Tables view with the same row counts,
@@ -69,8 +70,7 @@ test('a gold column shows its lineage back to bronze columns and their files', a
   await expect(chain).toHaveCount(1);
   await expect(chain.locator('.lineage-files')).toHaveText('← loaded from demo/olist_order_items_dataset.csv');
   await page.screenshot({ path: 'test-results/catalog-lineage.png', fullPage: true });
-  await page.setViewportSize({ width: 390, height: 800 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectViewFitsNarrowScreen(page, 'Catalog', '.catalog-view');
   await page.screenshot({ path: 'test-results/catalog-narrow.png', fullPage: true });
   await page.setViewportSize({ width: 1300, height: 1000 });
 

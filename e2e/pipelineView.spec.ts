@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './support/fixtures';
+import { expectViewFitsNarrowScreen } from './support/viewWidth';
 
 /*
  * The pipeline view on the demo data: the DAG drawn from the run (one node per model,
@@ -68,9 +69,7 @@ test('the DAG has a node per model of the run with its state, rows and time, and
   await expect(detail.getByText(/Rebuilds gold\.rfm only\./)).toBeVisible();
   await page.screenshot({ path: 'test-results/pipeline-view.png', fullPage: true });
 
-  // On a phone-sized screen the graph scrolls inside its frame; the page does not.
-  await page.setViewportSize({ width: 390, height: 800 });
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectViewFitsNarrowScreen(page, 'Pipeline', '.pipeline-view');
   await node(page, 'gold.delivery_by_state').scrollIntoViewIfNeeded();
   await node(page, 'gold.delivery_by_state').click();
   await expect(page.getByTestId('model-detail').getByRole('heading', { name: 'gold.delivery_by_state' })).toBeVisible();
