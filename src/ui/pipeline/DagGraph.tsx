@@ -74,7 +74,7 @@ export function DagGraph({ nodes, layout, views, selected, onSelect }: Props) {
               onKeyDown={(e) => move(e, node.id)}
               onClick={() => onSelect(node.id)}
             >
-              <span className="dag-node-name">
+              <span className="dag-node-name" title={node.id}>
                 <span className={`layer-tag layer-${node.layer}`}>{node.layer}</span> {node.name}
               </span>
               <span className="dag-node-facts">

@@ -7,7 +7,7 @@ import { ArrowGrid } from '../tables/ArrowGrid';
 import { ExpectationStatus } from '../quality/ExpectationStatus';
 import { STATUS_TEXT, type NodeView } from './nodeState';
 import type { GraphNode } from './pipelineGraph';
-import { useArrowQuery } from './usePreview';
+import { useArrowQuery } from './useArrowQuery';
 
 interface Props {
   node: GraphNode;

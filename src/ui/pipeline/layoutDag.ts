@@ -26,7 +26,7 @@ export interface Layout {
   height: number;
 }
 
-export const NODE_WIDTH = 196;
+export const NODE_WIDTH = 216;
 export const NODE_HEIGHT = 58;
 
 const MARGIN = 8;

@@ -3,7 +3,7 @@ import type { QuarantineGroup } from '../../lakehouse/quality/quarantine';
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import type { LakehouseClient } from '../client/lakehouseClient';
 import { formatCount } from '../format';
-import { useArrowQuery } from '../pipeline/usePreview';
+import { useArrowQuery } from '../pipeline/useArrowQuery';
 import { ArrowGrid } from '../tables/ArrowGrid';
 
 type State = { status: 'loading' } | { status: 'ready'; groups: QuarantineGroup[] } | { status: 'failed'; message: string };

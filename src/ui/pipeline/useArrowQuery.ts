@@ -20,8 +20,7 @@ export function useArrowQuery(key: string | undefined, fetch: () => Promise<Uint
     return () => {
       live = false;
     };
-    // The fetch closes over the key's parts; the key says when they change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The fetch closes over the key's parts; the key alone says when they change.
   }, [key]);
   return preview;
 }
