@@ -107,4 +107,23 @@ test('search finds columns by name and PII tag, and the tree works from the keyb
   await expect(page.locator('[data-testid^="catalog-column-"]').first()).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('catalog-column-type')).toBeVisible();
+
+  // Arrow keys: down to the next column, left back up to the table, left again closes it,
+  // down to the next table, right opens it.
+  const firstTable = page.locator('[data-testid^="catalog-table-"]').first();
+  const secondTable = page.locator('[data-testid^="catalog-table-"]').nth(1);
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-testid^="catalog-column-"]').nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(firstTable).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(firstTable).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowDown');
+  await expect(secondTable).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(secondTable).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  const column = page.locator('[data-testid^="catalog-column-"]').first();
+  await expect(column).toBeFocused();
+  expect(await column.getAttribute('data-testid')).toContain(`catalog-column-${(await secondTable.getAttribute('data-testid'))!.replace('catalog-table-', '')}.`);
 });

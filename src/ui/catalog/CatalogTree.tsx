@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { LAYERS } from '../../pipeline/layers';
 import { formatCount } from '../format';
 import type { CatalogMatch } from './catalogSearch';
@@ -23,8 +23,28 @@ export function CatalogTree({ matches, searching, selected, onSelect }: Props) {
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (key: string) => setOpen((o) => (o.has(key) ? new Set([...o].filter((k) => k !== key)) : new Set(o).add(key)));
   if (matches.length === 0) return <p className="hint" role="status">No table or column matches the search.</p>;
+  // Up and down move between the visible entries; right opens a table, left closes it (or goes up to it from a column).
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('button')];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const current = buttons[at]!;
+    const table = current.closest('li.catalog-entry')?.querySelector<HTMLButtonElement>('button.catalog-table');
+    const key = current.dataset.table;
+    let target: HTMLButtonElement | undefined;
+    if (event.key === 'ArrowDown') target = buttons[at + 1];
+    else if (event.key === 'ArrowUp') target = buttons[at - 1];
+    else if (event.key === 'Home') target = buttons[0];
+    else if (event.key === 'End') target = buttons[buttons.length - 1];
+    else if (event.key === 'ArrowRight' && key && current.getAttribute('aria-expanded') === 'false') setOpen((o) => new Set(o).add(key));
+    else if (event.key === 'ArrowLeft' && key && current.getAttribute('aria-expanded') === 'true') setOpen((o) => new Set([...o].filter((k) => k !== key)));
+    else if (event.key === 'ArrowLeft' && !key) target = table ?? undefined;
+    else return;
+    event.preventDefault();
+    target?.focus();
+  };
   return (
-    <nav className="catalog-tree" aria-label="Catalog">
+    <nav className="catalog-tree" aria-label="Catalog: arrow keys move, right opens a table, left closes it" onKeyDown={onKeyDown}>
       {LAYERS.filter((layer) => matches.some((m) => m.table.layer === layer)).map((layer) => (
         <section key={layer} aria-labelledby={`catalog-layer-${layer}`}>
           <h3 id={`catalog-layer-${layer}`} className={`layer layer-${layer}`}>
@@ -35,12 +55,13 @@ export function CatalogTree({ matches, searching, selected, onSelect }: Props) {
               .filter((m) => m.table.layer === layer)
               .map((m) => {
                 const key = id(m);
-                const expanded = (searching && !m.tableMatches) || open.has(key) || selected?.table === key;
+                const expanded = (searching && !m.tableMatches) || open.has(key);
                 return (
-                  <li key={key}>
+                  <li key={key} className="catalog-entry">
                     <button
                       type="button"
                       className="catalog-table"
+                      data-table={key}
                       aria-expanded={expanded}
                       aria-current={selected?.table === key && !selected.column ? 'true' : undefined}
                       data-testid={`catalog-table-${key}`}

@@ -15,6 +15,7 @@ export function QuarantineBrowser({ tables, api }: { tables: TableInfo[]; api: (
   const [chosen, setChosen] = useState<QuarantineGroup>();
   useEffect(() => {
     let live = true;
+    setState({ status: 'loading' });
     api().quarantineGroups().then(
       (groups) => live && setState({ status: 'ready', groups }),
       (e: Error) => live && setState({ status: 'failed', message: e.message }),
@@ -22,8 +23,10 @@ export function QuarantineBrowser({ tables, api }: { tables: TableInfo[]; api: (
     return () => {
       live = false;
     };
+    // A new load or run may have changed the rows: choose again from the new counts.
   }, [api, tables]);
-  const key = chosen && `${chosen.table}\u0000${chosen.kind}\u0000${tables.length}`;
+  useEffect(() => setChosen(undefined), [tables]);
+  const key = chosen && `${chosen.table}\u0000${chosen.kind}`;
   const rows = useArrowQuery(key, () => api().quarantineRowsIPC(chosen!.table, chosen!.kind, ROWS));
 
   return (
