@@ -43,7 +43,7 @@ export function buildCatalog(tables: TableInfo[], models: Model[], ingest: Inges
       layer: t.layer,
       name: t.name,
       rows: t.rows,
-      description: model?.description ?? describeUnmodelled(t.layer, t.name, files),
+      description: model?.description ?? describeUnmodelled(t.layer, t.name),
       grain: model?.grain,
       key: model?.key ?? [],
       files,
@@ -61,9 +61,8 @@ export function sourceFiles(ingest: IngestReport, source: string): string[] {
   return [...new Set(ingest.sources.filter((s) => s.table === `bronze.${source}` || s.source === source).map((s) => s.file))];
 }
 
-function describeUnmodelled(layer: Layer, name: string, files: string[]): string | undefined {
-  const from = files.length ? ` from ${files.length === 1 ? files[0] : `${files.length} files`}` : '';
-  if (layer === 'bronze') return `Loaded as is${from}: text sources keep their text, typed sources their types.`;
-  if (layer === 'quarantine') return `Rows of ${name}${from} that could not be read or broke a hard rule of silver.${name}, with the reason.`;
+function describeUnmodelled(layer: Layer, name: string): string | undefined {
+  if (layer === 'bronze') return 'The rows as loaded, lossless: text sources keep their text, typed sources their types.';
+  if (layer === 'quarantine') return `Rows for ${name} that could not be read, or that broke a hard rule of silver.${name}, each with the reason.`;
   return undefined;
 }
