@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { rerunSet } from '../../pipeline/dag';
 import type { Model } from '../../pipeline/model';
 import type { PipelineRun } from '../../pipeline/runner';
 import type { TableInfo } from '../../lakehouse/tableInfo';
@@ -38,12 +39,8 @@ export function PipelineView({ run, modelling, tables, busy, api, onRerun }: Pro
   if (!graph || !layout || !models) return <p className="hint" role="status">Laying out the pipeline…</p>;
   const node = graph.nodes.find((n) => n.id === selected);
   const modelNodes = graph.nodes.filter((n) => n.kind === 'model');
-  const downstream = (id: string) => {
-    const out: string[] = [];
-    const visit = (t: string) => models.filter((m) => m.references.includes(t) && !out.includes(m.id)).forEach((m) => (out.push(m.id), visit(m.id)));
-    visit(id);
-    return out;
-  };
+  // What "re-run from here" will rebuild besides the model: the worker runs the same set.
+  const downstream = (id: string) => (models.some((m) => m.id === id) ? rerunSet(models, id).slice(1) : []);
 
   return (
     <div className="pipeline-view">
