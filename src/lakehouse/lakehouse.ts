@@ -5,8 +5,12 @@ import type { InputFile } from '../ingest/inputFile';
 import { emptyIngestReport, loadFiles, type IngestReport } from '../ingest/loadFiles';
 import type { ProgressListener } from '../ingest/progress';
 import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
-import { parseModel, type ModelFile } from '../pipeline/model';
+import { parseModel, type Model, type ModelFile } from '../pipeline/model';
 import { runPipeline, type PipelineRun, type RunOptions } from '../pipeline/runner';
+import { buildCatalog, sourceFiles, type CatalogTable } from './catalog/catalog';
+import { lineagePath, type LineageNode } from './catalog/lineagePath';
+import { rerunFrom, type Rerun } from './pipelineView/rerunFrom';
+import { quarantineGroups, quarantineRowsIPC, type QuarantineGroup } from './quality/quarantine';
 import type { ChartId } from './dashboard/chartId';
 import { chartQuery } from './dashboard/dashboardCharts';
 import { queryDashboard, type DashboardData } from './dashboard/dashboardData';
@@ -22,6 +26,9 @@ import { listTables, type TableInfo } from './tableInfo';
 export class Lakehouse {
   private readonly ingest: IngestReport = emptyIngestReport();
   private readonly dashboardTables: DashboardTables;
+  /** The models of the last run and its results, for "re-run from here" and the catalog. */
+  private models: Model[] = [];
+  private lastRun?: PipelineRun;
 
   constructor(readonly engine: Engine) {
     this.dashboardTables = new DashboardTables(engine);
@@ -42,9 +49,36 @@ export class Lakehouse {
   }
 
   /** Builds silver and gold from what bronze holds now. */
-  runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+  async runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
     this.dashboardTables.invalidate();
-    return runPipeline(this.engine, files.map(parseModel), options);
+    this.models = files.map(parseModel);
+    return (this.lastRun = await runPipeline(this.engine, this.models, options));
+  }
+
+  /** Rebuilds one model of the last run and its descendants; the others stay as they are. */
+  async rerunFrom(model: string, options?: Omit<RunOptions, 'only'>): Promise<Rerun> {
+    this.dashboardTables.invalidate();
+    const rerun = await rerunFrom(this.engine, this.models, this.lastRun, model, options);
+    this.lastRun = rerun.run;
+    return rerun;
+  }
+
+  /** Every table with its documentation, files, column types, descriptions and PII tags. */
+  async catalog(): Promise<CatalogTable[]> {
+    return buildCatalog(await this.tables(), this.models, this.ingest);
+  }
+
+  /** Where a column comes from, back to bronze columns and their files. */
+  lineagePath(table: string, column: string): LineageNode | undefined {
+    return lineagePath(table, column, (source) => sourceFiles(this.ingest, source));
+  }
+
+  quarantineGroups(): Promise<QuarantineGroup[]> {
+    return quarantineGroups(this.engine);
+  }
+
+  quarantineRowsIPC(table: string, kind?: string, limit?: number): Promise<Uint8Array> {
+    return quarantineRowsIPC(this.engine, table, kind, limit);
   }
 
   /** Everything loaded so far in this session. */
@@ -86,5 +120,6 @@ export class Lakehouse {
     await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
+    this.lastRun = undefined;
   }
 }

@@ -8,7 +8,13 @@ import type { LoadProgress, ProgressListener } from '../ingest/progress';
 import type { Layer } from '../pipeline/layers';
 import { bundledModelFiles } from '../pipeline/models/bundledModels';
 import { lineageOf, type TracedColumn } from '../pipeline/lineage/lineageFile';
+import { topologicalOrder } from '../pipeline/dag';
+import { parseModel, type Model } from '../pipeline/model';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
+import type { CatalogTable } from './catalog/catalog';
+import type { LineageNode } from './catalog/lineagePath';
+import type { Rerun } from './pipelineView/rerunFrom';
+import type { QuarantineGroup } from './quality/quarantine';
 import type { ChartId } from './dashboard/chartId';
 import type { DashboardData } from './dashboard/dashboardData';
 import type { DashboardFilter } from './dashboard/dashboardFilter';
@@ -59,6 +65,32 @@ export class LakehouseService {
   /** Builds silver and gold from bronze with the shipped models. */
   runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
     return this.ready().runPipeline(bundledModelFiles, { onPlan, onModel });
+  }
+
+  /** Rebuilds one model and its descendants (the pipeline view's "re-run from here"). */
+  rerunFrom(model: string, onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<Rerun> {
+    return this.ready().rerunFrom(model, { onPlan, onModel });
+  }
+
+  /** The shipped models, parsed (SQL, documentation, expectations, dependencies), in the order they run. */
+  pipelineModels(): Model[] {
+    return topologicalOrder(bundledModelFiles.map(parseModel));
+  }
+
+  catalog(): Promise<CatalogTable[]> {
+    return this.ready().catalog();
+  }
+
+  lineagePath(table: string, column: string): LineageNode | undefined {
+    return this.ready().lineagePath(table, column);
+  }
+
+  quarantineGroups(): Promise<QuarantineGroup[]> {
+    return this.ready().quarantineGroups();
+  }
+
+  quarantineRowsIPC(table: string, kind?: string, limit?: number): Promise<Uint8Array> {
+    return this.ready().quarantineRowsIPC(table, kind, limit);
   }
 
   /** Where a model's column comes from: direct sources and bronze columns (from the SQL). */

@@ -34,3 +34,9 @@ export function descendants(models: Model[], id: string): Set<string> {
   visit(id);
   return out;
 }
+
+/** What "re-run from here" runs: the model and every model that reads it, directly or not. */
+export function rerunSet(models: Model[], id: string): string[] {
+  if (!models.some((m) => m.id === id)) throw new Error(`there is no model ${id}`);
+  return [id, ...descendants(models, id)];
+}

@@ -15,6 +15,8 @@ export interface ModelRun {
   rows: number;
   milliseconds: number;
   depends_on: string[];
+  /** When the model finished building (ISO 8601, UTC); absent when it was skipped. */
+  finished_at?: string;
   error?: string;
   /** Silver only: where the bronze rows went. */
   balance?: SilverBalance;
@@ -34,6 +36,11 @@ export interface RunOptions {
   onPlan?: (models: string[]) => void;
   /** Called as each model finishes (successfully or not). */
   onModel?: (run: ModelRun, index: number, total: number) => void;
+  /**
+   * Runs only these models (ids; see `rerunSet` in dag.ts), leaving every other table as
+   * it is. A table they read that is neither in the set nor built skips them.
+   */
+  only?: readonly string[];
 }
 
 /**
@@ -46,18 +53,19 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const started = performance.now();
   await ensureLayerSchemas(engine);
   await createSqlMacros(engine);
-  const order = topologicalOrder(models);
+  const order = topologicalOrder(models).filter((m) => !options.only || options.only.includes(m.id));
   options.onPlan?.(order.map((m) => m.id));
-  const existing = await existingTables(engine);
+  const inRun = new Set(order.map((m) => m.id));
+  const existing = await existingTables(engine, options.only ? ['bronze', 'silver', 'gold'] : ['bronze']);
   const blocked = new Map<string, string>();
   const runs: ModelRun[] = [];
   const expectations: ExpectationResult[] = [];
 
   for (const [index, model] of order.entries()) {
     const run: ModelRun = { name: model.id, layer: model.layer, status: 'skipped', rows: 0, milliseconds: 0, depends_on: model.references };
-    const missing = model.references.filter((r) => !r.startsWith('silver.') && !r.startsWith('gold.') && !existing.has(r));
+    const missing = model.references.filter((r) => !inRun.has(r) && !existing.has(r) && (options.only || !/^(silver|gold)\./.test(r)));
     if (blocked.has(model.id)) run.error = blocked.get(model.id);
-    else if (missing.length) run.error = `needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not loaded`;
+    else if (missing.length) run.error = `needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not ${missing.every((r) => r.startsWith('bronze.')) ? 'loaded' : 'built'}`;
     else {
       const started = performance.now();
       try {
@@ -73,6 +81,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
         run.error = (error as Error).message.split('\n')[0];
       }
       run.milliseconds = Math.round(performance.now() - started);
+      run.finished_at = new Date().toISOString();
     }
     if (run.status !== 'success') {
       for (const d of descendants(models, model.id)) if (!blocked.has(d)) blocked.set(d, `upstream ${model.id} did not run`);
@@ -117,7 +126,7 @@ function balanceResult(model: Model, b: SilverBalance): ExpectationResult {
   };
 }
 
-async function existingTables(engine: Engine): Promise<Set<string>> {
-  const t = await engine.query(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema = ${quoteLiteral('bronze')}`);
+async function existingTables(engine: Engine, schemas: string[]): Promise<Set<string>> {
+  const t = await engine.query(`SELECT table_schema || '.' || table_name AS t FROM information_schema.tables WHERE table_schema IN (${schemas.map(quoteLiteral).join(', ')})`);
   return new Set(t.toArray().map((r) => String(r.t)));
 }

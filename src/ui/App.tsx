@@ -6,6 +6,9 @@ import { DEMO_SCALE } from './load/demoScale';
 import { LoadPanel } from './load/LoadPanel';
 import { ProgressView } from './load/ProgressView';
 import { useWindowDrop } from './load/useWindowDrop';
+import { CatalogView } from './catalog/CatalogView';
+import { PipelineView } from './pipeline/PipelineView';
+import { QualityView } from './quality/QualityView';
 import { IngestSummary } from './report/IngestSummary';
 import { ModelProgress } from './report/ModelProgress';
 import { PipelineSummary } from './report/PipelineSummary';
@@ -82,6 +85,15 @@ export function App() {
                   <p className="hint">The dashboard appears once the pipeline has built the gold tables.</p>
                 )
               }
+            </ViewPanel>
+            <ViewPanel view="pipeline" current={view}>
+              {() => (lake.pipeline ? <PipelineView run={lake.pipeline} modelling={lake.modelling} tables={lake.tables} busy={busy} api={lake.api} onRerun={lake.rerunFrom} /> : <p className="hint">The pipeline appears once it has run.</p>)}
+            </ViewPanel>
+            <ViewPanel view="catalog" current={view}>
+              {() => (goldReady ? <CatalogView tables={lake.tables} api={lake.api} /> : <p className="hint">The catalog appears once the pipeline has built silver and gold.</p>)}
+            </ViewPanel>
+            <ViewPanel view="quality" current={view}>
+              {() => (goldReady ? <QualityView run={lake.pipeline!} tables={lake.tables} api={lake.api} /> : <p className="hint">The data-quality report appears once the pipeline has run.</p>)}
             </ViewPanel>
           </div>
         )}

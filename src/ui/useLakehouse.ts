@@ -45,10 +45,7 @@ export function useLakehouse(bundle: BundleChoice) {
       setTables(await c.tables());
       setProgress(undefined);
       setModelling([]);
-      const run = await c.runPipeline(
-        Comlink.proxy((ids: string[]) => setModelling(modelStatesAfter(ids.map((name) => ({ name, status: 'pending' }))))),
-        Comlink.proxy((m: ModelRun) => setModelling((states) => modelStatesAfter(states ?? [], m))),
-      );
+      const run = await c.runPipeline(...modelListeners(setModelling));
       setPipeline(run);
       setTables(await c.tables());
     } catch (e) {
@@ -59,6 +56,24 @@ export function useLakehouse(bundle: BundleChoice) {
     }
   }, []);
 
+  // "Re-run from here" (pipeline view): the model and its descendants, with the same progress.
+  const rerunFrom = useCallback(async (model: string) => {
+    const c = client.current;
+    if (!c) return;
+    setError(undefined);
+    setModelling([]);
+    try {
+      setPipeline((await c.rerunFrom(model, ...modelListeners(setModelling))).run);
+      setTables(await c.tables());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setModelling(undefined);
+    }
+  }, []);
+  /** The worker, for views that ask it their own questions (catalog, quality). */
+  const api = useCallback(() => client.current!, []);
+
   const loadFiles = useCallback((files: PickedFile[]) => run((c, p) => c.loadPicked(files, p)), [run]);
   const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p)), [run]);
   const preview = useCallback((t: TableInfo) => client.current!.previewIPC(t.layer, t.name, 100), []);
@@ -66,5 +81,13 @@ export function useLakehouse(bundle: BundleChoice) {
   const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
   const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview, dashboard, dashboardOptions };
+  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview, dashboard, dashboardOptions, rerunFrom, api };
+}
+
+/** The plan and per-model callbacks of a run, feeding the model states the progress shows. */
+function modelListeners(setModelling: (update: (states: ModelState[] | undefined) => ModelState[]) => void) {
+  return [
+    Comlink.proxy((ids: string[]) => setModelling(() => modelStatesAfter(ids.map((name) => ({ name, status: 'pending' }))))),
+    Comlink.proxy((m: ModelRun) => setModelling((states) => modelStatesAfter(states ?? [], m))),
+  ] as const;
 }

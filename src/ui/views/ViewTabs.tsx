@@ -4,6 +4,9 @@ import { VIEWS, type View } from './urlState';
 const LABELS: Record<View, string> = {
   tables: 'Tables',
   dashboard: 'Dashboard',
+  pipeline: 'Pipeline',
+  catalog: 'Catalog',
+  quality: 'Data quality',
 };
 const TABS = VIEWS.map((view) => ({ view, label: LABELS[view] }));
 

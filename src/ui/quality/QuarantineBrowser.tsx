@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import type { QuarantineGroup } from '../../lakehouse/quality/quarantine';
+import type { TableInfo } from '../../lakehouse/tableInfo';
+import type { LakehouseClient } from '../client/lakehouseClient';
+import { formatCount } from '../format';
+import { useArrowQuery } from '../pipeline/useArrowQuery';
+import { ArrowGrid } from '../tables/ArrowGrid';
+
+type State = { status: 'loading' } | { status: 'ready'; groups: QuarantineGroup[] } | { status: 'failed'; message: string };
+const ROWS = 100;
+
+/** The quarantine tables: rows counted by stage and kind of reason; choose a group to see its rows. */
+export function QuarantineBrowser({ tables, api }: { tables: TableInfo[]; api: () => LakehouseClient }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [chosen, setChosen] = useState<QuarantineGroup>();
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    api().quarantineGroups().then(
+      (groups) => live && setState({ status: 'ready', groups }),
+      (e: Error) => live && setState({ status: 'failed', message: e.message }),
+    );
+    return () => {
+      live = false;
+    };
+    // A new load or run may have changed the rows: choose again from the new counts.
+  }, [api, tables]);
+  useEffect(() => setChosen(undefined), [tables]);
+  const key = chosen && `${chosen.table}\u0000${chosen.kind}`;
+  const rows = useArrowQuery(key, () => api().quarantineRowsIPC(chosen!.table, chosen!.kind, ROWS));
+
+  return (
+    <section aria-labelledby="quarantine-title" className="quality-section">
+      <h3 id="quarantine-title">Quarantine</h3>
+      {state.status === 'loading' ? (
+        <p className="hint" role="status">Counting the quarantined rows…</p>
+      ) : state.status === 'failed' ? (
+        <p className="error" role="alert">Could not read the quarantine tables: {state.message}</p>
+      ) : state.groups.length === 0 ? (
+        <p className="hint" data-testid="quarantine-empty">No row was quarantined: every bronze row could be read and typed.</p>
+      ) : (
+        <>
+          <p className="hint">Rows the loader could not read (ingest) or that broke a hard rule of silver, by the kind of reason. Choose one to see its rows.</p>
+          <div className="quality-table-scroll">
+            <table className="sources quality-table" data-testid="quarantine-groups">
+              <thead>
+                <tr>
+                  <th scope="col">Table</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Rows</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.groups.map((g) => (
+                  <tr key={`${g.table}:${g.stage}:${g.kind}`} data-table={g.table} data-rows={g.rows}>
+                    <td>quarantine.{g.table}</td>
+                    <td>{g.stage}</td>
+                    <td>
+                      <button type="button" className="link" aria-pressed={chosen === g} onClick={() => setChosen(g)}>
+                        {g.kind}
+                      </button>
+                    </td>
+                    <td className="num">{formatCount(g.rows)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {chosen && (
+            <div className="quarantine-rows" data-testid="quarantine-rows">
+              <h4>
+                quarantine.{chosen.table}: {chosen.kind} <small>({formatCount(chosen.rows)} rows{chosen.rows > ROWS ? `, the first ${ROWS} shown` : ''})</small>
+              </h4>
+              {rows?.status === 'ready' ? (
+                <ArrowGrid data={rows.data} label={`Quarantined rows of ${chosen.table}: ${chosen.kind}`} />
+              ) : rows?.status === 'failed' ? (
+                <p className="error" role="alert">Could not read quarantine.{chosen.table}: {rows.message}</p>
+              ) : (
+                <p className="hint" role="status">Reading the rows…</p>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
