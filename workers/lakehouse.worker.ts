@@ -12,6 +12,16 @@ class WorkerApi extends LakehouseService {
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   }
 
+  override async gridWindow(...args: Parameters<LakehouseService['gridWindow']>): ReturnType<LakehouseService['gridWindow']> {
+    const window = await super.gridWindow(...args);
+    return Comlink.transfer(window, [window.ipc.buffer as ArrayBuffer]);
+  }
+
+  override async consoleChartRows(...args: Parameters<LakehouseService['consoleChartRows']>): ReturnType<LakehouseService['consoleChartRows']> {
+    const rows = await super.consoleChartRows(...args);
+    return Comlink.transfer(rows, [rows.ipc.buffer as ArrayBuffer]);
+  }
+
   override async dashboard(...args: Parameters<LakehouseService['dashboard']>): ReturnType<LakehouseService['dashboard']> {
     const data = await super.dashboard(...args);
     return Comlink.transfer(data, [...new Set(data.charts.map((c) => c.ipc.buffer as ArrayBuffer))]);
