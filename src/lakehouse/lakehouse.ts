@@ -1,10 +1,8 @@
 import type { Engine, EngineInfo } from '../engine/interface';
-import { columnTypes } from '../engine/catalog';
-import { qualified } from '../engine/sql';
 import type { InputFile } from '../ingest/inputFile';
 import { emptyIngestReport, loadFiles, type IngestReport } from '../ingest/loadFiles';
 import type { ProgressListener } from '../ingest/progress';
-import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
+import { LAYERS, ensureLayerSchemas } from '../pipeline/layers';
 import { parseModel, type ModelFile } from '../pipeline/model';
 import { runPipeline, type PipelineRun, type RunOptions } from '../pipeline/runner';
 import type { ChartId } from './dashboard/chartId';
@@ -65,15 +63,6 @@ export class Lakehouse {
 
   tables(): Promise<TableInfo[]> {
     return listTables(this.engine);
-  }
-
-  /** The first `limit` rows of a table in source order, as Arrow IPC bytes. */
-  async previewIPC(layer: Layer, table: string, limit = 100): Promise<Uint8Array> {
-    if (!LAYERS.includes(layer)) throw new Error(`unknown layer ${layer}`);
-    const names = new Set((await columnTypes(this.engine, layer, table)).keys());
-    if (names.size === 0) throw new Error(`There is no table ${layer}.${table}.`);
-    const order = names.has('_row') && names.has('_source') ? 'ORDER BY _source, _row' : '';
-    return this.engine.queryIPC(`SELECT * FROM ${qualified(layer, table)} ${order} LIMIT ${Math.max(0, Math.floor(limit))}`);
   }
 
   /** One window of a table (or of the console's result) under a sort and filters, for the grid. */

@@ -5,7 +5,6 @@ import { generateOlist } from '../demo/generateOlist';
 import { isStreamable, type InputFile } from '../ingest/inputFile';
 import type { IngestReport } from '../ingest/loadFiles';
 import type { LoadProgress, ProgressListener } from '../ingest/progress';
-import type { Layer } from '../pipeline/layers';
 import { bundledModelFiles } from '../pipeline/models/bundledModels';
 import { lineageOf, type TracedColumn } from '../pipeline/lineage/lineageFile';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
@@ -75,10 +74,6 @@ export class LakehouseService {
 
   ingestReport(): IngestReport {
     return this.ready().ingestReport();
-  }
-
-  previewIPC(layer: Layer, table: string, limit?: number): Promise<Uint8Array> {
-    return this.ready().previewIPC(layer, table, limit);
   }
 
   gridWindow(request: WindowRequest): Promise<GridWindow> {
