@@ -10,6 +10,7 @@ import { ModelProgress } from './report/ModelProgress';
 import { PipelineSummary } from './report/PipelineSummary';
 import { TableList, tableKey } from './tables/TableList';
 import { TablePreview } from './tables/TablePreview';
+import { ConsolePanel } from './console/ConsolePanel';
 import type { GridWindow } from '../lakehouse/grid/gridTypes';
 import { firstBlock } from './grid/firstBlock';
 import { useLakehouse, type EngineState } from './useLakehouse';
@@ -84,6 +85,9 @@ export function App() {
                   <p className="hint">The dashboard appears once the pipeline has built the gold tables.</p>
                 )
               }
+            </ViewPanel>
+            <ViewPanel view="console" current={view}>
+              {() => <ConsolePanel runSql={lake.runSql} cancelSql={lake.cancelSql} fetchWindow={lake.gridWindow} chartRows={lake.consoleChartRows} onRan={lake.refreshTables} />}
             </ViewPanel>
           </div>
         )}

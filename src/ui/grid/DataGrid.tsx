@@ -162,7 +162,7 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
           aria-activedescendant={activeRendered ? cellId(active) : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}
-          onFocus={() => setActive((a) => a ?? (rowCount > 0 ? { row: first, col: 0 } : undefined))}
+          onFocus={(e) => e.target === e.currentTarget && setActive((a) => a ?? (rowCount > 0 ? { row: first, col: 0 } : undefined))}
           style={{ width }}
         >
           <thead>

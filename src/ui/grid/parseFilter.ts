@@ -41,8 +41,8 @@ function bounded(column: string, min: string, max: string): ParsedFilter {
 /** A short hint for a column's filter box. */
 export function filterHint(column: GridColumn): string {
   const kind = columnKind(column.type);
-  if (kind === 'number') return 'e.g. >=10 or 5..20';
-  if (kind === 'date' || kind === 'timestamp') return 'e.g. 2018-01-01..2018-03-31';
+  if (kind === 'number') return 'e.g. 5..20';
+  if (kind === 'date' || kind === 'timestamp') return 'e.g. 2018-01-01..';
   if (kind === 'boolean') return 'true or false';
   return 'contains…';
 }
