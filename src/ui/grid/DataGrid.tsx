@@ -132,7 +132,7 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
     <div className="data-grid">
       <div className="dg-toolbar">
         <span role="status" className="dg-count" data-testid="grid-count">
-          {total === undefined ? 'Counting rows…' : `${formatCount(total)} ${total === 1 ? 'row' : 'rows'}${filtered ? ' match the filters' : ''}`}
+          {total === undefined ? 'Counting rows…' : `${formatCount(total)} ${total === 1 ? 'row' : 'rows'}${filtered ? (total === 1 ? ' matches the filters' : ' match the filters') : ''}`}
           {windows.loading && <span className="dg-loading"> · loading rows…</span>}
         </span>
         {filtered && (
@@ -159,6 +159,7 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
           aria-rowcount={rowCount + 1}
           aria-colcount={columns.length}
           aria-busy={windows.loading}
+          data-blocks={windows.heldBlocks.length}
           aria-activedescendant={activeRendered ? cellId(active) : undefined}
           tabIndex={0}
           onKeyDown={onKeyDown}

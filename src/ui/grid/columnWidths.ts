@@ -1,7 +1,7 @@
 import { columnKind } from '../../lakehouse/grid/columnKind';
 import type { GridColumn } from '../../lakehouse/grid/gridTypes';
 
-const CHAR_PX = 7.6;
+const CHAR_PX = 8.2;
 const PADDING_PX = 26;
 const MIN_PX = 90;
 const MAX_PX = 340;
