@@ -47,7 +47,7 @@ export function ConsolePanel({ runSql, cancelSql, fetchWindow, chartRows, onRan 
     writeHistory(next);
     setRunning({ started: performance.now(), cancelling: false });
     setCharting(false);
-    const result = await runSql(sql);
+    const result = await runSql(sql).catch((e: Error): ConsoleOutcome => ({ kind: 'error', message: e.message, milliseconds: 0 }));
     // The first rows come with the result, so that the grid appears filled.
     const window = result.kind === 'rows' ? await fetchWindow({ source: { kind: 'console' }, offset: 0, limit: BLOCK_ROWS }).catch(() => undefined) : undefined;
     setRunning(undefined);

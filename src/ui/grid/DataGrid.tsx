@@ -149,7 +149,10 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
       ))}
       {windows.error && (
         <p className="error" role="alert">
-          Could not read rows: {windows.error}
+          Could not read rows: {windows.error}{' '}
+          <button type="button" onClick={() => windows.retry()}>
+            Try again
+          </button>
         </p>
       )}
       <div className="dg-scroll" ref={scroller}>

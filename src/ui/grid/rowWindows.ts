@@ -64,6 +64,13 @@ export class RowWindows {
     this.pump();
   }
 
+  /** After an error (a worker call that failed or was cancelled): ask again for what is in view. */
+  retry(): void {
+    this.error = undefined;
+    this.changed();
+    this.pump();
+  }
+
   close(): void {
     this.closed = true;
     this.listeners.clear();
