@@ -8,6 +8,7 @@ import { GridHeaderCell } from './GridHeaderCell';
 import { moveCell, type Cell } from './gridKeys';
 import { parseFilter } from './parseFilter';
 import { BLOCK_ROWS, RowWindows } from './rowWindows';
+import { RowSpanPager, SPAN_ROWS, spanStart } from './RowSpanPager';
 import './dataGrid.css';
 
 export type FetchWindow = (request: WindowRequest) => Promise<GridWindow>;
@@ -72,17 +73,31 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
   const columns = windows.columns ?? knownColumns ?? [];
   const total = windows.total;
   const rowCount = total ?? 0;
+  // The scrollbar covers SPAN_ROWS rows from `base` (all of them, for most tables).
+  const [span, setSpan] = useState({ windows, base: 0 });
+  const base = span.windows === windows ? span.base : 0;
+  const spanRows = Math.max(0, Math.min(SPAN_ROWS, rowCount - base));
+  const pendingScroll = useRef<number>(undefined);
+  const moveSpan = (to: number, row = to) => {
+    setSpan({ windows, base: to });
+    pendingScroll.current = row - to;
+  };
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rowCount,
+    count: spanRows,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: rowCount < RENDER_ALL_BELOW ? RENDER_ALL_BELOW : 12,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  const first = base + (items[0]?.index ?? 0);
+  const last = base + (items.at(-1)?.index ?? 0);
   useEffect(() => windows.want(first, last), [windows, first, last]);
+  useEffect(() => {
+    if (pendingScroll.current === undefined) return;
+    virtualizer.scrollToIndex(pendingScroll.current, { align: 'auto' });
+    pendingScroll.current = undefined;
+  }, [base, virtualizer]);
 
   const widths = useMemo(() => {
     const sample: string[][] = [];
@@ -100,7 +115,7 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
     () => columns.map((c, i) => ({ id: c.name, accessorFn: (r: GridRow) => r.cells?.[i], sortDescFirst: false, meta: c })),
     [columns],
   );
-  const data = useMemo(() => items.map((v) => ({ index: v.index, cells: windows.row(v.index) })), [items, windows, windows.version]);
+  const data = useMemo(() => items.map((v) => ({ index: base + v.index, cells: windows.row(base + v.index) })), [items, base, windows, windows.version]);
   const table = useReactTable({
     data,
     columns: columnDefs,
@@ -121,10 +136,11 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
     if (!next) return;
     event.preventDefault();
     setActive(next);
-    virtualizer.scrollToIndex(next.row, { align: 'auto' });
+    if (spanStart(next.row) !== base) moveSpan(spanStart(next.row), next.row);
+    else virtualizer.scrollToIndex(next.row - base, { align: 'auto' });
     scrollColumnIntoView(scroller.current, widths, next.col);
   };
-  const activeRendered = active && items.some((v) => v.index === active.row) && windows.row(active.row);
+  const activeRendered = active && items.some((v) => base + v.index === active.row) && windows.row(active.row);
 
   const filtered = filters.length > 0;
   const filterErrors = Object.entries(parsed).filter(([, p]) => p.error);
@@ -140,6 +156,7 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
             Clear filters
           </button>
         )}
+        <RowSpanPager base={base} span={spanRows} total={rowCount} onMove={(to) => moveSpan(to)} />
         <span className="dg-keys">Arrow keys, Page Up/Down, Ctrl+Home/End move in the grid</span>
       </div>
       {filterErrors.map(([name, p]) => (
@@ -194,14 +211,14 @@ export function DataGrid({ fetchWindow, source, label, initial, idPrefix }: Prop
                 <tr
                   key={row.id}
                   role="row"
-                  aria-rowindex={item.index + 2}
+                  aria-rowindex={row.original.index + 2}
                   className={row.original.cells ? undefined : 'dg-pending'}
                   style={{ transform: `translateY(${item.start}px)` }}
                 >
                   {row.getVisibleCells().map((cell, c) => {
-                    const isActive = active?.row === item.index && active.col === c;
+                    const isActive = active?.row === row.original.index && active.col === c;
                     return (
-                      <td key={cell.id} role="gridcell" id={cellId({ row: item.index, col: c })} className={isActive ? 'dg-active' : undefined} style={{ width: widths[c] }}>
+                      <td key={cell.id} role="gridcell" id={cellId({ row: row.original.index, col: c })} className={isActive ? 'dg-active' : undefined} style={{ width: widths[c] }}>
                         {(cell.getValue() as string | undefined) ?? ''}
                       </td>
                     );
