@@ -104,4 +104,16 @@ describe.each(testEngines)('grid windows on the %s engine', (_name, open) => {
     grid.invalidate();
     expect((await grid.window({ source, offset: 0, limit: 1 })).total).toBe(ROWS + 1);
   });
+
+  it('pages deep windows of a sorted table from an ordered copy, made again after invalidation', async () => {
+    const source = { kind: 'table', layer: 'gold', table: 'big' } as const;
+    const sort = [{ column: 'id', desc: true }];
+    const last = async () => tableFromIPC((await grid.window({ source, sort, offset: ROWS - 2, limit: 5 })).ipc).toArray().map((r) => Number(r.id));
+    expect(await last()).toEqual([1, 0, -1]);
+    expect((await engine.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'grid_cache'")).get(0)?.n).toBe(1);
+    await engine.exec('INSERT INTO gold.big VALUES (-2, 1, \'extra\', 0)');
+    grid.invalidate();
+    expect(await last()).toEqual([1, 0, -1, -2]);
+    expect((await engine.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE schema_name = 'grid_cache'")).get(0)?.n).toBe(1);
+  });
 });

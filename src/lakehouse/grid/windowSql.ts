@@ -19,6 +19,11 @@ export interface GridTarget {
 
 export interface WindowSql {
   rows: string;
+  /**
+   * The whole filtered, ordered selection (no LIMIT/OFFSET), when there is a filter or an
+   * order: deep windows page through a copy of it rather than sorting again per window.
+   */
+  selection?: string;
   count: string;
   /** Identifies the count: the same table and filters give the same key. */
   countKey: string;
@@ -42,6 +47,7 @@ export function windowSql(target: GridTarget, sort: readonly GridSort[] = [], fi
   const select = target.columns.map((c) => quoteIdent(c.name)).join(', ');
   return {
     rows: `SELECT ${select} FROM ${target.from}${where}${orderBy} LIMIT ${limit} OFFSET ${offset}`,
+    selection: where || orderBy ? `SELECT ${select} FROM ${target.from}${where}${orderBy}` : undefined,
     count: `SELECT count(*)::BIGINT AS n FROM ${target.from}${where}`,
     countKey: `${target.from}${where}`,
   };
