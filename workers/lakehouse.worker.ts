@@ -7,6 +7,16 @@ import { LakehouseService } from '../src/lakehouse/lakehouseService';
  * Arrow IPC results are transferred to the page, not copied.
  */
 class WorkerApi extends LakehouseService {
+  override async gridWindow(...args: Parameters<LakehouseService['gridWindow']>): ReturnType<LakehouseService['gridWindow']> {
+    const window = await super.gridWindow(...args);
+    return Comlink.transfer(window, [window.ipc.buffer as ArrayBuffer]);
+  }
+
+  override async consoleChartRows(...args: Parameters<LakehouseService['consoleChartRows']>): ReturnType<LakehouseService['consoleChartRows']> {
+    const rows = await super.consoleChartRows(...args);
+    return Comlink.transfer(rows, [rows.ipc.buffer as ArrayBuffer]);
+  }
+
   override async previewIPC(...args: Parameters<LakehouseService['previewIPC']>): Promise<Uint8Array> {
     const bytes = await super.previewIPC(...args);
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);

@@ -27,6 +27,12 @@ export interface Engine {
   insertArrow(table: string, data: Table): Promise<void>;
   /** Runs a query and returns its result as a ZSTD-compressed Parquet file. */
   toParquet(sql: string): Promise<Uint8Array>;
+  /**
+   * Stops the statement the engine is running now (exec, query, …), if any: that call
+   * rejects with QueryCancelledError and the engine stays usable. Resolves true when a
+   * statement was stopped. Used by the SQL console; long loads can use it too.
+   */
+  cancel(): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -18,6 +18,11 @@ import type { DashboardFilter } from './dashboard/dashboardFilter';
 import { DASHBOARD_SCHEMA, DashboardTables } from './dashboard/dashboardTables';
 import { queryDashboardOptions, type DashboardOptions } from './dashboard/dashboardOptions';
 import { listTables, type TableInfo } from './tableInfo';
+import { GridQueries } from './grid/gridQueries';
+import type { GridWindow, WindowRequest } from './grid/gridTypes';
+import { SqlConsole } from './console/sqlConsole';
+import type { ConsoleOutcome } from './console/consoleOutcome';
+import { consoleChartRows, type ChartRows } from './console/chartRows';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -29,9 +34,13 @@ export class Lakehouse {
   /** The models of the last run and its results, for "re-run from here" and the catalog. */
   private models: Model[] = [];
   private lastRun?: PipelineRun;
+  private readonly grid: GridQueries;
+  private readonly console: SqlConsole;
 
   constructor(readonly engine: Engine) {
     this.dashboardTables = new DashboardTables(engine);
+    this.grid = new GridQueries(engine);
+    this.console = new SqlConsole(engine);
   }
 
   engineInfo(): Promise<EngineInfo> {
@@ -40,6 +49,7 @@ export class Lakehouse {
 
   async load(files: InputFile[], onProgress?: ProgressListener): Promise<IngestReport> {
     const report = await loadFiles(this.engine, files, { onProgress });
+    this.grid.invalidate();
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
     this.ingest.skipped.push(...report.skipped);
@@ -51,6 +61,7 @@ export class Lakehouse {
   /** Builds silver and gold from what bronze holds now. */
   async runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
     this.dashboardTables.invalidate();
+    this.grid.invalidate();
     this.models = files.map(parseModel);
     return (this.lastRun = await runPipeline(this.engine, this.models, options));
   }
@@ -58,6 +69,7 @@ export class Lakehouse {
   /** Rebuilds one model of the last run and its descendants; the others stay as they are. */
   async rerunFrom(model: string, options?: Omit<RunOptions, 'only'>): Promise<Rerun> {
     this.dashboardTables.invalidate();
+    this.grid.invalidate();
     const rerun = await rerunFrom(this.engine, this.models, this.lastRun, model, options);
     this.lastRun = rerun.run;
     return rerun;
@@ -99,6 +111,29 @@ export class Lakehouse {
     return this.engine.queryIPC(`SELECT * FROM ${qualified(layer, table)} ${order} LIMIT ${Math.max(0, Math.floor(limit))}`);
   }
 
+  /** One window of a table (or of the console's result) under a sort and filters, for the grid. */
+  gridWindow(request: WindowRequest): Promise<GridWindow> {
+    return this.grid.window(request);
+  }
+
+  /** Runs the SQL console's text; its statements may change any table, so cached counts go. */
+  async runSql(sql: string): Promise<ConsoleOutcome> {
+    const outcome = await this.console.run(sql);
+    this.grid.invalidate();
+    if (outcome.kind !== 'rows') this.dashboardTables.invalidate();
+    return outcome;
+  }
+
+  /** Stops the console's running query. */
+  cancelSql(): Promise<boolean> {
+    return this.console.cancel();
+  }
+
+  /** The console result's columns for "chart this" (the first rows only). */
+  consoleChartRows(fields: string[]): Promise<ChartRows> {
+    return consoleChartRows(this.engine, fields);
+  }
+
   /** The dashboard charts' rows under the filter (all charts, or those named), from gold. */
   dashboard(filter: DashboardFilter, charts?: readonly ChartId[]): Promise<DashboardData> {
     return queryDashboard(this.engine, this.dashboardTables, filter, charts);
@@ -117,6 +152,7 @@ export class Lakehouse {
   /** Drops every table of every layer: a fresh lakehouse. */
   async reset(): Promise<void> {
     this.dashboardTables.invalidate();
+    this.grid.invalidate();
     await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());

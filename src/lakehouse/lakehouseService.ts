@@ -21,6 +21,9 @@ import type { DashboardFilter } from './dashboard/dashboardFilter';
 import type { DashboardOptions } from './dashboard/dashboardOptions';
 import { Lakehouse } from './lakehouse';
 import type { TableInfo } from './tableInfo';
+import type { GridWindow, WindowRequest } from './grid/gridTypes';
+import type { ConsoleOutcome } from './console/consoleOutcome';
+import type { ChartRows } from './console/chartRows';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -102,12 +105,28 @@ export class LakehouseService {
     return this.ready().tables();
   }
 
+  previewIPC(layer: Layer, table: string, limit?: number): Promise<Uint8Array> {
+    return this.ready().previewIPC(layer, table, limit);
+  }
+
   ingestReport(): IngestReport {
     return this.ready().ingestReport();
   }
 
-  previewIPC(layer: Layer, table: string, limit?: number): Promise<Uint8Array> {
-    return this.ready().previewIPC(layer, table, limit);
+  gridWindow(request: WindowRequest): Promise<GridWindow> {
+    return this.ready().gridWindow(request);
+  }
+
+  runSql(sql: string): Promise<ConsoleOutcome> {
+    return this.ready().runSql(sql);
+  }
+
+  cancelSql(): Promise<boolean> {
+    return this.ready().cancelSql();
+  }
+
+  consoleChartRows(fields: string[]): Promise<ChartRows> {
+    return this.ready().consoleChartRows(fields);
   }
 
   dashboard(filter: DashboardFilter, charts?: ChartId[]): Promise<DashboardData> {

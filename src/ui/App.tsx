@@ -14,6 +14,9 @@ import { ModelProgress } from './report/ModelProgress';
 import { PipelineSummary } from './report/PipelineSummary';
 import { TableList, tableKey } from './tables/TableList';
 import { TablePreview } from './tables/TablePreview';
+import { ConsolePanel } from './console/ConsolePanel';
+import type { GridWindow } from '../lakehouse/grid/gridTypes';
+import { firstBlock } from './grid/firstBlock';
 import { useLakehouse, type EngineState } from './useLakehouse';
 import { useUrlView } from './views/useUrlState';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
@@ -30,7 +33,7 @@ const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';
 export function App() {
   const lake = useLakehouse(bundle);
   const [view, setView] = useUrlView();
-  const [selected, setSelected] = useState<{ table: TableInfo; ipc: Uint8Array }>();
+  const [selected, setSelected] = useState<{ table: TableInfo; first: GridWindow }>();
   const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined;
 
   const onDrop = useCallback(
@@ -40,7 +43,7 @@ export function App() {
     [busy, lake.loadFiles],
   );
   const dragging = useWindowDrop(onDrop);
-  const open = async (table: TableInfo) => setSelected({ table, ipc: await lake.preview(table) });
+  const open = async (table: TableInfo) => setSelected({ table, first: await lake.gridWindow(firstBlock(table)) });
   const hasTables = lake.tables.length > 0;
   useEffect(() => {
     if (hasTables) void loadDashboard();
@@ -71,7 +74,7 @@ export function App() {
               {() => (
                 <>
                   <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
-                  {selected ? <TablePreview table={selected.table} ipc={selected.ipc} /> : <p className="hint">Choose a table to see its first rows.</p>}
+                  {selected ? <TablePreview table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} /> : <p className="hint">Choose a table to see its rows.</p>}
                 </>
               )}
             </ViewPanel>
@@ -85,6 +88,9 @@ export function App() {
                   <p className="hint">The dashboard appears once the pipeline has built the gold tables.</p>
                 )
               }
+            </ViewPanel>
+            <ViewPanel view="console" current={view}>
+              {() => <ConsolePanel runSql={lake.runSql} cancelSql={lake.cancelSql} fetchWindow={lake.gridWindow} chartRows={lake.consoleChartRows} onRan={lake.refreshTables} />}
             </ViewPanel>
             <ViewPanel view="pipeline" current={view}>
               {() => (lake.pipeline ? <PipelineView run={lake.pipeline} modelling={lake.modelling} tables={lake.tables} busy={busy} api={lake.api} onRerun={lake.rerunFrom} /> : <p className="hint">The pipeline appears once it has run.</p>)}

@@ -7,6 +7,7 @@ import type { ChartId } from '../lakehouse/dashboard/chartId';
 import type { DashboardFilter } from '../lakehouse/dashboard/dashboardFilter';
 import type { PickedFile } from '../lakehouse/lakehouseService';
 import type { TableInfo } from '../lakehouse/tableInfo';
+import type { WindowRequest } from '../lakehouse/grid/gridTypes';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
 import { modelStatesAfter, type ModelState } from './report/modelStates';
 import { Comlink, createLakehouseClient, type LakehouseClient } from './client/lakehouseClient';
@@ -76,12 +77,17 @@ export function useLakehouse(bundle: BundleChoice) {
 
   const loadFiles = useCallback((files: PickedFile[]) => run((c, p) => c.loadPicked(files, p)), [run]);
   const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p)), [run]);
-  const preview = useCallback((t: TableInfo) => client.current!.previewIPC(t.layer, t.name, 100), []);
+  const gridWindow = useCallback((request: WindowRequest) => client.current!.gridWindow(request), []);
+  const runSql = useCallback((sql: string) => client.current!.runSql(sql), []);
+  const cancelSql = useCallback(() => client.current!.cancelSql(), []);
+  const consoleChartRows = useCallback((fields: string[]) => client.current!.consoleChartRows(fields), []);
+  // After console statements: they may have created, changed or dropped tables.
+  const refreshTables = useCallback(async () => setTables(await client.current!.tables()), []);
   // New functions per pipeline run, so that the dashboard re-queries when gold is rebuilt.
   const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
   const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview, dashboard, dashboardOptions, rerunFrom, api };
+  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api };
 }
 
 /** The plan and per-model callbacks of a run, feeding the model states the progress shows. */

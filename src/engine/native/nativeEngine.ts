@@ -7,6 +7,7 @@ import { tableToIPC, type Table } from 'apache-arrow';
 import type { Engine, EngineInfo } from '../interface';
 import { offlineSettings } from '../offlineSettings';
 import { arrowToParquet, initParquet, parquetToArrow } from '../parquet';
+import { QueryCancelledError } from '../queryCancelled';
 import { qualified, quoteLiteral } from '../sql';
 
 const require = createRequire(import.meta.url);
@@ -44,13 +45,13 @@ export class NativeEngine implements Engine {
   }
 
   async exec(sql: string): Promise<void> {
-    await this.conn.run(sql);
+    await this.run(sql);
   }
 
   async query(sql: string): Promise<Table> {
     const file = this.scratchFile('parquet');
     try {
-      await this.conn.run(`COPY (${sql}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
+      await this.run(`COPY (${sql}) TO ${quoteLiteral(file)} (FORMAT parquet)`);
       return await parquetToArrow(await readFile(file));
     } finally {
       await rm(file, { force: true });
@@ -82,7 +83,7 @@ export class NativeEngine implements Engine {
       await writeFile(file, await arrowToParquet(data));
       const [schema, name] = table.includes('.') ? table.split('.', 2) : ['main', table];
       const source = `read_parquet(${quoteLiteral(file)})`;
-      await this.conn.run(
+      await this.run(
         `CREATE TABLE IF NOT EXISTS ${qualified(schema, name)} AS SELECT * FROM ${source} LIMIT 0;
          INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM ${source}`,
       );
@@ -94,17 +95,40 @@ export class NativeEngine implements Engine {
   async toParquet(sql: string): Promise<Uint8Array> {
     const file = this.scratchFile('parquet');
     try {
-      await this.conn.run(`COPY (${sql}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`);
+      await this.run(`COPY (${sql}) TO ${quoteLiteral(file)} (FORMAT parquet, COMPRESSION zstd)`);
       return await readFile(file);
     } finally {
       await rm(file, { force: true });
     }
   }
 
+  async cancel(): Promise<boolean> {
+    if (this.active === 0) return false;
+    this.cancelRequested = true;
+    this.conn.interrupt();
+    return true;
+  }
+
   async close(): Promise<void> {
     this.conn.closeSync();
     this.instance.closeSync();
     await rm(this.scratch, { recursive: true, force: true });
+  }
+
+  private active = 0;
+  private cancelRequested = false;
+
+  /** Every statement goes through here, so that cancel() knows whether one is running. */
+  private async run(sql: string): Promise<void> {
+    if (this.active++ === 0) this.cancelRequested = false;
+    try {
+      await this.conn.run(sql);
+    } catch (error) {
+      if (this.cancelRequested || /interrupt/i.test((error as Error).message)) throw new QueryCancelledError();
+      throw error;
+    } finally {
+      this.active--;
+    }
   }
 
   private scratchFile(ext: string): string {

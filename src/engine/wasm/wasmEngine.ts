@@ -4,6 +4,7 @@ import { tableExists } from '../catalog';
 import { offlineSettings } from '../offlineSettings';
 import { arrowToParquet } from '../parquet';
 import { qualified } from '../sql';
+import { PendingQueryRunner, type PendingQueryDatabase } from './pendingQuery';
 
 /**
  * The shape shared by DuckDB-WASM's synchronous bindings (Node, tests) and its
@@ -12,10 +13,9 @@ import { qualified } from '../sql';
  * that speak Arrow IPC bytes: the package's own Table objects come from its bundled
  * copy of apache-arrow (CJS in Node), which our copy cannot serialise.
  */
-export interface WasmDatabase {
+export interface WasmDatabase extends PendingQueryDatabase {
   connectInternal(): number | Promise<number>;
   disconnect(conn: number): unknown;
-  runQuery(conn: number, sql: string): Uint8Array | Promise<Uint8Array>;
   insertArrowFromIPCStream(conn: number, ipc: Uint8Array, options: { name: string; schema?: string; create?: boolean }): unknown;
   registerFileBuffer(name: string, buffer: Uint8Array): unknown;
   dropFile(name: string): unknown;
@@ -32,12 +32,17 @@ export interface WasmEngineOptions {
 
 export class WasmEngine implements Engine {
   readonly kind = 'wasm' as const;
+  private readonly pending: PendingQueryRunner;
+  /** The connection's statements, one after another (see PendingQueryRunner). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly db: WasmDatabase,
     private readonly conn: number,
     private readonly options: WasmEngineOptions,
-  ) {}
+  ) {
+    this.pending = new PendingQueryRunner(db, conn);
+  }
 
   static async open(db: WasmDatabase, options: WasmEngineOptions): Promise<WasmEngine> {
     const engine = new WasmEngine(db, await db.connectInternal(), options);
@@ -57,7 +62,7 @@ export class WasmEngine implements Engine {
   }
 
   async exec(sql: string): Promise<void> {
-    await this.db.runQuery(this.conn, sql);
+    await this.run(sql);
   }
 
   async query(sql: string): Promise<Table> {
@@ -65,7 +70,23 @@ export class WasmEngine implements Engine {
   }
 
   async queryIPC(sql: string): Promise<Uint8Array> {
-    return await this.db.runQuery(this.conn, sql);
+    return this.run(sql);
+  }
+
+  cancel(): Promise<boolean> {
+    // Not queued: it must reach DuckDB's worker while the statement is between two slices.
+    return this.pending.cancel();
+  }
+
+  /** Every statement runs as a pending query, queued, so that cancel() can stop it. */
+  private run(sql: string): Promise<Uint8Array> {
+    return this.serial(() => this.pending.run(sql));
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 
   async registerFile(name: string, bytes: Uint8Array): Promise<string> {
@@ -86,10 +107,10 @@ export class WasmEngine implements Engine {
       // insertArrowTable with create=false appends positionally; go through a staging
       // table so that columns are matched by name, like every other append here.
       const staging = `_insert_${Date.now().toString(36)}`;
-      await this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name: staging, schema: 'main', create: true });
+      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name: staging, schema: 'main', create: true }));
       await this.exec(`INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM main."${staging}"; DROP TABLE main."${staging}"`);
     } else {
-      await this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name, schema, create: true });
+      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name, schema, create: true }));
     }
   }
 

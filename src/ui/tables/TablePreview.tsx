@@ -1,27 +1,34 @@
-import { useMemo } from 'react';
-import { tableFromIPC } from 'apache-arrow';
+import type { GridWindow } from '../../lakehouse/grid/gridTypes';
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import { formatCount } from '../format';
-import { ArrowGrid } from './ArrowGrid';
+import { DataGrid, type FetchWindow } from '../grid/DataGrid';
 
 interface Props {
   table: TableInfo;
-  ipc: Uint8Array;
+  /** The table's first block of rows, fetched before the table is shown. */
+  first: GridWindow;
+  fetchWindow: FetchWindow;
 }
 
-/** The first rows of a table, in source order, with each column's type. */
-export function TablePreview({ table, ipc }: Props) {
-  const types = useMemo(() => Object.fromEntries(table.columns.map((c) => [c.name, c.type])), [table]);
-  const data = useMemo(() => tableFromIPC(ipc), [ipc]);
+/** A table of a layer in the data grid: every row reachable by scrolling, sorted and filtered in DuckDB. */
+export function TablePreview({ table, first, fetchWindow }: Props) {
+  const name = `${table.layer}.${table.name}`;
   return (
     <section className="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">
-        {table.layer}.{table.name}{' '}
+        {name}{' '}
         <small>
-          {formatCount(table.rows)} rows · {table.columns.length} columns · showing the first {formatCount(data.numRows)}
+          {formatCount(table.rows)} rows · {table.columns.length} columns
         </small>
       </h2>
-      <ArrowGrid data={data} label={`Preview of ${table.layer}.${table.name}`} columnTypes={types} />
+      <DataGrid
+        key={name}
+        idPrefix="table-grid"
+        label={`Rows of ${name}`}
+        source={{ kind: 'table', layer: table.layer, table: table.name }}
+        initial={first}
+        fetchWindow={fetchWindow}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { VIEWS, type View } from './urlState';
 const LABELS: Record<View, string> = {
   tables: 'Tables',
   dashboard: 'Dashboard',
+  console: 'SQL console',
   pipeline: 'Pipeline',
   catalog: 'Catalog',
   quality: 'Data quality',

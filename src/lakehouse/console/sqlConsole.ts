@@ -1,0 +1,119 @@
+import { tableFromIPC } from 'apache-arrow';
+import type { Engine } from '../../engine/interface';
+import { isQueryCancelled } from '../../engine/queryCancelled';
+import { qualified } from '../../engine/sql';
+import { CONSOLE_RESULT, CONSOLE_SCHEMA } from './consoleResult';
+import type { ConsoleOutcome } from './consoleOutcome';
+import { splitStatements } from './splitStatements';
+import { statementKind } from './statementKind';
+
+const RESULT = qualified(CONSOLE_SCHEMA, CONSOLE_RESULT);
+
+/** How long a cancel waits for the run to stop before it asks DuckDB again. */
+const CANCEL_RETRY_MS = 150;
+
+/**
+ * The SQL console's worker side: runs the user's statements (their text is theirs; the
+ * console adds only the table that keeps the last result) and stops them on request.
+ */
+export class SqlConsole {
+  private running?: Promise<ConsoleOutcome>;
+  private cancelRequested = false;
+
+  constructor(private readonly engine: Engine) {}
+
+  run(sql: string): Promise<ConsoleOutcome> {
+    if (this.running) return Promise.resolve({ kind: 'error', message: 'A query is already running: wait for it or cancel it.', milliseconds: 0 });
+    this.cancelRequested = false;
+    const run = this.runAll(sql).finally(() => {
+      if (this.running === run) this.running = undefined;
+    });
+    this.running = run;
+    return run;
+  }
+
+  /**
+   * Stops the run. The engine's cancel stops whatever statement is running, which may
+   * be one queued ahead of the console's (a grid window); so it asks again until the
+   * console's own run has ended.
+   */
+  async cancel(): Promise<boolean> {
+    const run = this.running;
+    if (!run) return false;
+    this.cancelRequested = true;
+    let settled = false;
+    void run.finally(() => (settled = true));
+    for (let attempt = 0; attempt < 40 && !settled; attempt++) {
+      await this.engine.cancel();
+      await Promise.race([run, new Promise((r) => setTimeout(r, CANCEL_RETRY_MS))]);
+    }
+    return true;
+  }
+
+  private async runAll(sql: string): Promise<ConsoleOutcome> {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    const statements = splitStatements(sql);
+    if (statements.length === 0) return { kind: 'error', message: 'There is no SQL to run: type a query, e.g. SELECT * FROM gold.rfm.', milliseconds: 0 };
+    let at = 0;
+    try {
+      await this.engine.exec(`CREATE SCHEMA IF NOT EXISTS ${CONSOLE_SCHEMA}; DROP TABLE IF EXISTS ${RESULT}`);
+      for (; at < statements.length - 1; at++) {
+        if (this.cancelRequested) return { kind: 'cancelled', milliseconds: ms() };
+        await this.engine.exec(statements[at]!);
+      }
+      if (this.cancelRequested) return { kind: 'cancelled', milliseconds: ms() };
+      const last = await this.runLast(statements[at]!);
+      const count = statements.length;
+      if (last.kind === 'rows') return { kind: 'rows', rows: last.rows, columns: await this.columns(), statements: count, milliseconds: ms() };
+      if (last.kind === 'changed') return { kind: 'changed', rows: last.rows, statements: count, milliseconds: ms() };
+      return { kind: 'done', statements: count, milliseconds: ms() };
+    } catch (error) {
+      if (isQueryCancelled(error) || this.cancelRequested) return { kind: 'cancelled', milliseconds: ms() };
+      return { kind: 'error', message: (error as Error).message, statement: statements.length > 1 ? at + 1 : undefined, milliseconds: ms() };
+    }
+  }
+
+  /** Runs the last statement so that its rows, if any, land in the result table. */
+  private async runLast(statement: string): Promise<{ kind: 'rows' | 'changed' | 'done'; rows: number }> {
+    const kind = statementKind(statement);
+    if (kind !== 'other') {
+      // The statement goes on a line of its own (a trailing -- comment cannot swallow the
+      // wrapper); DuckDB's "LINE n" in errors is put back to the user's numbering.
+      const wrapped = kind === 'query' ? `CREATE TABLE ${RESULT} AS\n${statement}` : `CREATE TABLE ${RESULT} AS SELECT * FROM (\n${statement}\n)`;
+      try {
+        await this.engine.exec(wrapped);
+      } catch (error) {
+        if (isQueryCancelled(error)) throw error;
+        const message = (error as Error).message;
+        // A statement that is not a query after all (or mistyped): run it as written, for its own result or its own error.
+        if (/^Parser Error/.test(message)) return this.runAsWritten(statement);
+        throw new Error(message.replace(/LINE (\d+):/g, (_m, line: string) => `LINE ${Math.max(1, Number(line) - 1)}:`));
+      }
+      return { kind: 'rows', rows: await this.resultRows() };
+    }
+    return this.runAsWritten(statement);
+  }
+
+  private async runAsWritten(statement: string): Promise<{ kind: 'rows' | 'changed' | 'done'; rows: number }> {
+    const result = tableFromIPC(await this.engine.queryIPC(statement));
+    const fields = result.schema.fields;
+    if (fields.length === 1 && fields[0]!.name === 'Count' && result.numRows === 1) return { kind: 'changed', rows: Number(result.get(0)!.Count) };
+    if (result.numRows === 0) return { kind: 'done', rows: 0 };
+    // PRAGMA, CALL, EXPLAIN…: a small result, stored like a query's so the grid shows it.
+    await this.engine.insertArrow(`${CONSOLE_SCHEMA}.${CONSOLE_RESULT}`, result);
+    return { kind: 'rows', rows: result.numRows };
+  }
+
+  private async resultRows(): Promise<number> {
+    return Number((await this.engine.query(`SELECT count(*)::BIGINT AS n FROM ${RESULT}`)).get(0)!.n);
+  }
+
+  private async columns() {
+    const t = await this.engine.query(
+      `SELECT column_name AS name, data_type AS type FROM duckdb_columns()
+       WHERE database_name = current_database() AND schema_name = '${CONSOLE_SCHEMA}' AND table_name = '${CONSOLE_RESULT}' ORDER BY column_index`,
+    );
+    return t.toArray().map((r) => ({ name: String(r.name), type: String(r.type) }));
+  }
+}
