@@ -2,7 +2,6 @@ import type { Engine } from '../engine/interface';
 import { ensureLayerSchemas } from '../pipeline/layers';
 import { DEFAULT_MAX_INFLATED_BYTES, expandArchives } from './archive/expandArchives';
 import { loadCsv } from './csv/loadCsv';
-import { isMongoExportJson } from './mongo/isMongoExportJson';
 import { loadBson } from './mongo/loadBson';
 import { loadMongoJson } from './mongo/loadMongoJson';
 import { PartialLoadError } from './mongo/partialLoadError';
@@ -109,7 +108,6 @@ async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onByte
     case 'mysql':
       return loadDump(engine, file, { id, loadedAt, onBytes });
     case 'json':
-      if (!isMongoExportJson(file.bytes)) throw new IngestError(file.path, 'this JSON is not one document per line nor an array of documents (objects); only such exports (mongoexport, NDJSON) can be loaded.', { byteOffset: 0 });
       return { sources: [await loadMongoJson(engine, file, { id, loadedAt })] };
     case 'bson':
       return { sources: [await loadBson(engine, file, { id, loadedAt })] };

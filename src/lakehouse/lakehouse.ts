@@ -44,7 +44,9 @@ export class Lakehouse {
   /** Builds silver and gold from what bronze holds now. */
   runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
     this.dashboardTables.invalidate();
-    return runPipeline(this.engine, files.map(parseModel), options);
+    const bronzeFiles: Record<string, string[]> = {};
+    for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
+    return runPipeline(this.engine, files.map(parseModel), { bronzeFiles, ...options });
   }
 
   /** Everything loaded so far in this session. */

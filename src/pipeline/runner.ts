@@ -6,6 +6,7 @@ import type { ExpectationSpec } from './expectations/expectationSpec';
 import { ensureLayerSchemas } from './layers';
 import { createSqlMacros } from './sqlMacros';
 import { materialiseGold, materialiseSilver, type SilverBalance } from './materialise';
+import { binderMissingColumn, describeMissingColumns, findMissingColumns, tableLacking, type MissingColumns } from './missingColumns';
 import type { Model } from './model';
 
 export interface ModelRun {
@@ -34,6 +35,8 @@ export interface RunOptions {
   onPlan?: (models: string[]) => void;
   /** Called as each model finishes (successfully or not). */
   onModel?: (run: ModelRun, index: number, total: number) => void;
+  /** The files each bronze table was loaded from (`bronze.sellers` → paths), for messages. */
+  bronzeFiles?: Record<string, string[]>;
 }
 
 /**
@@ -53,12 +56,15 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const runs: ModelRun[] = [];
   const expectations: ExpectationResult[] = [];
 
+  let missingColumns: MissingColumns[];
   for (const [index, model] of order.entries()) {
     const run: ModelRun = { name: model.id, layer: model.layer, status: 'skipped', rows: 0, milliseconds: 0, depends_on: model.references };
     const missing = model.references.filter((r) => !r.startsWith('silver.') && !r.startsWith('gold.') && !existing.has(r));
     if (blocked.has(model.id)) run.error = blocked.get(model.id);
     else if (missing.length) run.error = `needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not loaded`;
-    else {
+    else if ((missingColumns = await findMissingColumns(engine, model)).length) {
+      run.error = await describeMissingColumns(engine, model, missingColumns, options.bronzeFiles);
+    } else {
       const started = performance.now();
       try {
         if (model.layer === 'silver') {
@@ -69,8 +75,9 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
         }
         run.status = 'success';
       } catch (error) {
-        run.status = 'failed';
-        run.error = (error as Error).message.split('\n')[0];
+        const lacking = await lackingColumn(engine, model, (error as Error).message);
+        run.status = lacking ? 'skipped' : 'failed';
+        run.error = lacking ? await describeMissingColumns(engine, model, [lacking], options.bronzeFiles) : (error as Error).message.split('\n')[0];
       }
       run.milliseconds = Math.round(performance.now() - started);
     }
@@ -115,6 +122,12 @@ function balanceResult(model: Model, b: SilverBalance): ExpectationResult {
     samples: ok ? [] : [{ ...b }],
     sql: `-- ${b.bronze} = ${b.silver} + ${b.exactDuplicates} + ${b.conflictingDuplicates} + ${b.quarantined}`,
   };
+}
+
+/** A bronze column the model's table lacks, when that is what DuckDB's error is about. */
+async function lackingColumn(engine: Engine, model: Model, message: string): Promise<MissingColumns | undefined> {
+  const column = binderMissingColumn(message);
+  return column === undefined ? undefined : tableLacking(engine, model, column);
 }
 
 async function existingTables(engine: Engine): Promise<Set<string>> {

@@ -8,7 +8,7 @@ import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { BatchStager, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batchStager';
 import { BsonFramingError } from './bsonFraming';
 import { planCollection, type CollectionPlan } from './collectionPlan';
-import { isUnreadable, type DocumentItem, type ReadDocument } from './documentItem';
+import { isUnreadable, type DocumentItem, type ReadDocument, type UnreadableDocument } from './documentItem';
 import { CollectionProfile } from './fieldProfile';
 import type { ExactDates } from './outOfRangeDate';
 import { PartialLoadError } from './partialLoadError';
@@ -102,13 +102,24 @@ export async function loadDocuments(
       milliseconds: Math.round(performance.now() - started),
       typeDecisions: plan.typeDecisions,
       fieldStats: plan.fieldStats,
+      ...(stager.rows + quarantine.count === 0 && { notes: [`the file holds no documents (an empty collection): ${`bronze.${table}`} was created without columns.`] }),
     };
+    const kept = `${loaded.rows} document(s) before it were loaded into ${loaded.table}`;
     if (framing) {
-      const kept = `${loaded.rows} document(s) before it were loaded into ${loaded.table}${loaded.quarantined ? ` (${loaded.quarantined} quarantined)` : ''}`;
       throw new PartialLoadError(
         file.path,
-        `${framing.detail}. ${kept}; the last ${framing.unreadBytes} byte(s) of the file were not read.`,
+        `${framing.detail}. ${kept}${loaded.quarantined ? ` (${loaded.quarantined} quarantined)` : ''}; the last ${framing.unreadBytes} byte(s) of the file were not read. ` +
+          'Get a complete copy of the file (run mongodump again) to load the rest.',
         { byteOffset: framing.byteOffset },
+        loaded,
+      );
+    }
+    if (first.cut) {
+      throw new PartialLoadError(
+        file.path,
+        `the file is cut off: it ends inside the document that starts here (${first.cut.reason}). ${kept}, and the incomplete one is in quarantine; ` +
+          'get the complete export (run mongoexport again) to load the rest.',
+        { ...(first.cut.line !== undefined && { line: first.cut.line }), byteOffset: first.cut.byteOffset },
         loaded,
       );
     }
@@ -123,6 +134,8 @@ interface FirstPass {
   /** The stager built on the sample's plan; undefined when a document did not fit it. */
   stager?: BatchStager;
   framing?: BsonFramingError;
+  /** The document the file ends inside, when an export is cut off. */
+  cut?: UnreadableDocument;
 }
 
 /** Profiles every document, quarantines unreadable ones, and stages rows by the sample's plan. */
@@ -139,6 +152,7 @@ async function firstPass(
   let sample: ReadDocument[] | undefined = [];
   let sampleStart = -1;
   let fits = true;
+  let cut: UnreadableDocument | undefined;
   const start = async () => {
     stager = new BatchStager(engine, staging, planCollection(profile), limits.batch);
     stagers.push(stager);
@@ -153,6 +167,7 @@ async function firstPass(
   const framing = await untilFramingLost(async () => {
     for (const item of source.items()) {
       if (isUnreadable(item)) {
+        if (item.truncated) cut ??= item;
         if (quarantine.add(item)) await quarantine.flush();
         continue;
       }
@@ -168,7 +183,7 @@ async function firstPass(
     }
   });
   if (sample) await start();
-  return { stager: fits ? stager : undefined, framing };
+  return { stager: fits ? stager : undefined, framing, cut };
 }
 
 /** Reads the file again and stages every document by the final plan. */
