@@ -100,6 +100,20 @@ const sqlSeller = (i: number) => `('s${i}','${String(1000 + i).padStart(5, '0')}
 const sellersInsert = (from: number, to: number) =>
   `INSERT INTO \`sellers\` VALUES ${Array.from({ length: to - from + 1 }, (_, i) => sqlSeller(from + i)).join(',')};\n`;
 
+/**
+ * A zip whose first entry's local header and directory both declare `declared` bytes, fewer
+ * than its data inflates to (a damaged or crafted archive), followed by a good entry.
+ */
+function zipWithShortDeclaredSize(name: string, bytes: Uint8Array, declared: number, good: CaseFile): Uint8Array {
+  const zip = zipSync({ [name]: bytes, [good.path]: good.bytes });
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  view.setUint32(22, declared, true); // the first local header's uncompressed size
+  for (let at = zip.length - 46; at >= 0; at--) {
+    if (view.getUint32(at, true) === 0x02014b50 && view.getUint32(at + 42, true) === 0) view.setUint32(at + 24, declared, true);
+  }
+  return zip;
+}
+
 /** Bytes that look like nothing: a fixed pseudo-random sequence, the same on every run. */
 function garbage(length: number, seed = 7): Uint8Array {
   const out = new Uint8Array(length);
@@ -418,6 +432,20 @@ export const BAD_INPUTS: BadInputCase[] = [
     },
     exit: 1,
     messages: [{ kind: 'error', text: /^zip-cut\/olist\.zip \(byte \d+\): the zip archive has no directory at its end: it is cut short .* Get a complete copy and load it again\.$/ }],
+    tables: WITH_TRANSLATION,
+    engines: NATIVE,
+  },
+  {
+    name: 'a zip entry that inflates to more than its declared size',
+    folder: 'zip-overrun',
+    files: () => [{ path: 'olist.zip', bytes: zipWithShortDeclaredSize('olist_sellers_dataset.csv', utf8(SELLERS + sellerRows(2000)), 1000, TRANSLATION) }],
+    exit: 1,
+    messages: [
+      {
+        kind: 'error',
+        text: /^zip-overrun\/olist\.zip \(byte 0\): its entry olist_sellers_dataset\.csv inflates to more than the 1,000 bytes the zip's directory declares for it: .* so it was not loaded \(the other entries were\)\. Unzip the archive with another tool/,
+      },
+    ],
     tables: WITH_TRANSLATION,
     engines: NATIVE,
   },
