@@ -7,6 +7,7 @@ import { loadMongoJson } from './mongo/loadMongoJson';
 import { PartialLoadError } from './mongo/partialLoadError';
 import { loadDump, loadTabExport } from './mysql/loadDump';
 import { detectFormat, isSideFile } from './detectFormat';
+import { Cancelled } from './cancelled';
 import { IngestError, type IngestProblem } from './ingestError';
 import { sizeOf, type InputFile } from './inputFile';
 import type { LoadedSource } from './loadedSource';
@@ -17,6 +18,8 @@ export interface LoadOptions {
   /** `_loaded_at` for every row of this load; defaults to now. */
   loadedAt?: Date;
   maxInflatedBytes?: number;
+  /** Cancels the load between files and batches: the file in progress leaves nothing behind. */
+  signal?: AbortSignal;
 }
 
 export interface IngestReport {
@@ -29,6 +32,11 @@ export interface IngestReport {
   notes: { file: string; message: string }[];
   /** Wall time of the load, from unpacking to the last table. */
   milliseconds: number;
+  /**
+   * The load was cancelled: `sources` are the files loaded whole before that; the file in
+   * progress was dropped (staging tables included) and the rest were not read.
+   */
+  cancelled?: boolean;
 }
 
 export function emptyIngestReport(): IngestReport {
@@ -62,6 +70,10 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
 
   const tabPairs = pairTabExports(files);
   for (const file of files) {
+    if (options.signal?.aborted) {
+      result.cancelled = true;
+      break;
+    }
     const size = sizeOf(file);
     const before = progress.bytesDone;
     const pair = tabPairs.get(file);
@@ -69,8 +81,8 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     report({ file: file.path });
     try {
       const loaded = pair
-        ? await loadTabExport(engine, file, pair, { id: nextId(), loadedAt })
-        : await loadOne(engine, file, loadedAt, (n) => report({ bytesDone: before + n }));
+        ? await loadTabExport(engine, file, pair, { id: nextId(), loadedAt, signal: options.signal })
+        : await loadOne(engine, file, loadedAt, (n) => report({ bytesDone: before + n }), options.signal);
       if (typeof loaded === 'string') result.skipped.push({ file: file.path, reason: loaded });
       else {
         result.sources.push(...loaded.sources);
@@ -79,6 +91,10 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
         progress.rowsLoaded += loaded.sources.reduce((n, s) => n + s.rows, 0);
       }
     } catch (error) {
+      if (error instanceof Cancelled) {
+        result.cancelled = true;
+        break;
+      }
       // A file that stopped part-way still loaded what came before the problem.
       if (error instanceof PartialLoadError) result.sources.push(error.loaded);
       const problem = error instanceof IngestError ? error : new IngestError(file.path, (error as Error).message ?? String(error));
@@ -98,19 +114,20 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
  */
 type LoadOutcome = { sources: LoadedSource[]; notes?: string[]; errors?: IngestProblem[] } | string;
 
-async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void): Promise<LoadOutcome> {
+async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void, signal?: AbortSignal): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';
   const format = detectFormat(file.path);
   const id = nextId();
   switch (format) {
     case 'csv':
+      // One DuckDB statement: cancelled before it starts (an engine interrupt could stop it inside).
       return { sources: [await loadCsv(engine, file, { id, loadedAt })] };
     case 'mysql':
-      return loadDump(engine, file, { id, loadedAt, onBytes });
+      return loadDump(engine, file, { id, loadedAt, onBytes, signal });
     case 'json':
-      return { sources: [await loadMongoJson(engine, file, { id, loadedAt })] };
+      return { sources: [await loadMongoJson(engine, file, { id, loadedAt, signal })] };
     case 'bson':
-      return { sources: [await loadBson(engine, file, { id, loadedAt })] };
+      return { sources: [await loadBson(engine, file, { id, loadedAt, signal })] };
     case 'unknown':
       throw new IngestError(file.path, 'unknown file type: expected .csv, .tsv, .sql, .json, .bson, .zip or .gz.');
     default:

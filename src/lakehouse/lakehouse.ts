@@ -31,8 +31,8 @@ export class Lakehouse {
     return this.engine.describe();
   }
 
-  async load(files: InputFile[], onProgress?: ProgressListener): Promise<IngestReport> {
-    const report = await loadFiles(this.engine, files, { onProgress });
+  async load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
+    const report = await loadFiles(this.engine, files, { onProgress, signal });
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
     this.ingest.skipped.push(...report.skipped);

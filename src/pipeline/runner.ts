@@ -28,6 +28,8 @@ export interface PipelineRun {
   ok: boolean;
   /** Wall time of the whole run, models and expectations. */
   milliseconds: number;
+  /** Cancelled: the models after the last one built were skipped, and no expectation ran. */
+  cancelled?: boolean;
 }
 
 export interface RunOptions {
@@ -37,6 +39,8 @@ export interface RunOptions {
   onModel?: (run: ModelRun, index: number, total: number) => void;
   /** The files each bronze table was loaded from (`bronze.sellers` → paths), for messages. */
   bronzeFiles?: Record<string, string[]>;
+  /** Cancels the run before the next model; the models built so far stay. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -60,7 +64,8 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   for (const [index, model] of order.entries()) {
     const run: ModelRun = { name: model.id, layer: model.layer, status: 'skipped', rows: 0, milliseconds: 0, depends_on: model.references };
     const missing = model.references.filter((r) => !r.startsWith('silver.') && !r.startsWith('gold.') && !existing.has(r));
-    if (blocked.has(model.id)) run.error = blocked.get(model.id);
+    if (options.signal?.aborted) run.error = CANCELLED;
+    else if (blocked.has(model.id)) run.error = blocked.get(model.id);
     else if (missing.length) run.error = `needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not loaded`;
     else if ((missingColumns = await findMissingColumns(engine, model)).length) {
       run.error = await describeMissingColumns(engine, model, missingColumns, options.bronzeFiles);
@@ -87,6 +92,8 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
     runs.push(run);
     options.onModel?.(run, index, order.length);
   }
+  const cancelled = runs.some((r) => r.error === CANCELLED);
+  if (cancelled) return { models: runs, expectations, ok: false, cancelled, milliseconds: Math.round(performance.now() - started) };
   // Expectations run once every model is built: a reconciliation declared on one model
   // may read another that comes later in the order.
   for (const [i, model] of order.entries()) {
@@ -95,6 +102,8 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const ok = runs.every((r) => r.status !== 'failed') && expectations.every((e) => e.severity !== 'error' || e.status === 'pass');
   return { models: runs, expectations, ok, milliseconds: Math.round(performance.now() - started) };
 }
+
+const CANCELLED = 'cancelled before it started';
 
 async function checkModel(engine: Engine, model: Model, run: ModelRun): Promise<ExpectationResult[]> {
   const table = qualified(model.layer, model.name);

@@ -1,4 +1,5 @@
 import type { Engine } from '../../engine/interface';
+import { throwIfCancelled } from '../cancelled';
 import { qualified } from '../../engine/sql';
 import type { CollectionPlan } from './collectionPlan';
 import { PlanMismatch } from './columnWriter';
@@ -32,6 +33,8 @@ export class BatchStager {
     private readonly prefix: string,
     readonly plan: CollectionPlan,
     private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
+    /** Checked at every batch: a cancelled load stops here (the loader drops the staging). */
+    private readonly signal?: AbortSignal,
   ) {
     this.batch = new DocumentBatch(plan.columns);
   }
@@ -53,6 +56,7 @@ export class BatchStager {
   }
 
   async flush(): Promise<void> {
+    throwIfCancelled(this.signal);
     if (this.batch.length === 0) return;
     const table = this.batch.finish();
     this.rows += this.batch.length;

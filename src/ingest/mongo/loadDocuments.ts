@@ -11,6 +11,7 @@ import { planCollection, type CollectionPlan } from './collectionPlan';
 import { isUnreadable, type DocumentItem, type ReadDocument, type UnreadableDocument } from './documentItem';
 import { CollectionProfile } from './fieldProfile';
 import type { ExactDates } from './outOfRangeDate';
+import { throwIfCancelled } from '../cancelled';
 import { PartialLoadError } from './partialLoadError';
 import { repairDates } from './repairDates';
 import { QuarantineBuffer } from './quarantineBuffer';
@@ -20,6 +21,8 @@ export interface DocumentLoadContext {
   id: string;
   /** The `_loaded_at` value, a TIMESTAMP literal such as `2026-11-25 20:00:00.000`. */
   loadedAt: string;
+  /** Checked at every batch and before bronze is written: a cancel leaves only dropped staging. */
+  signal?: AbortSignal;
 }
 
 /** A file of documents: its `_source_kind`, and its documents (iterable more than once). */
@@ -64,13 +67,13 @@ export async function loadDocuments(
   const stagers: BatchStager[] = [];
   try {
     const profile = new CollectionProfile();
-    const first = await firstPass(engine, `${staging}_a`, source, profile, quarantine, limits, stagers);
+    const first = await firstPass(engine, `${staging}_a`, source, profile, quarantine, limits, stagers, ctx.signal);
     const plan = planCollection(profile);
     let stager = first.stager;
     if (!stager || stager.plan.signature !== plan.signature) {
       // The sample's plan did not hold for the whole file: read it again with the final one.
       for (const s of stagers) await s.drop();
-      stager = new BatchStager(engine, `${staging}_b`, plan, limits.batch);
+      stager = new BatchStager(engine, `${staging}_b`, plan, limits.batch, ctx.signal);
       stagers.push(stager);
       await secondPass(source, stager);
     }
@@ -81,6 +84,7 @@ export async function loadDocuments(
       throw new IngestError(file.path, `${framing.detail}; no document could be read.`, { byteOffset: framing.byteOffset });
     }
 
+    throwIfCancelled(ctx.signal);
     const recognised = recogniseSource([...profile.fields.keys()]);
     const table = recognised ?? tableNameFromPath(file.path);
     await appendTable(engine, 'bronze', table, bronzeSelect(file.path, source.kind, ctx.loadedAt, plan, stager));
@@ -147,6 +151,7 @@ async function firstPass(
   quarantine: QuarantineBuffer,
   limits: DocumentLoadLimits,
   stagers: BatchStager[],
+  signal?: AbortSignal,
 ): Promise<FirstPass> {
   let stager: BatchStager | undefined;
   let sample: ReadDocument[] | undefined = [];
@@ -154,7 +159,7 @@ async function firstPass(
   let fits = true;
   let cut: UnreadableDocument | undefined;
   const start = async () => {
-    stager = new BatchStager(engine, staging, planCollection(profile), limits.batch);
+    stager = new BatchStager(engine, staging, planCollection(profile), limits.batch, signal);
     stagers.push(stager);
     for (const held of sample!) {
       if (!(fits &&= stager.append(held))) break;

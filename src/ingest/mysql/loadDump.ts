@@ -13,6 +13,7 @@ import { DumpTable, type RejectedRow } from './dumpTable';
 import { InsertParseError, parseInsertInto } from './insertValues';
 import { StatementSplitter, StatementTooLarge, type SplitError, type SqlStatement } from './statementSplitter';
 import { formatBytes } from '../formatBytes';
+import { throwIfCancelled } from '../cancelled';
 import { parseTabRows } from './tabValues';
 import { encodingOf, isValidUtf8 } from './textEncoding';
 import { isMysqlXml, readXmlDump, XmlDumpError } from './xmlDump';
@@ -26,6 +27,8 @@ export interface DumpLoadContext {
   onBytes?: (bytesRead: number) => void;
   /** The longest statement read before giving up on it (DEFAULT_MAX_STATEMENT_BYTES). */
   maxStatementBytes?: number;
+  /** Checked between chunks and before the tables move into bronze: a cancel drops every `_loading` table. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -59,6 +62,7 @@ export async function loadTabExport(engine: Engine, schema: InputFile, data: Inp
   try {
     await loader.read();
     await loader.readTab(data);
+    throwIfCancelled(ctx.signal);
     return await loader.finish();
   } finally {
     await loader.cleanUp();
@@ -75,6 +79,7 @@ export async function loadDump(engine: Engine, file: InputFile, ctx: DumpLoadCon
   const loader = new DumpLoader(engine, file, ctx);
   try {
     await loader.read();
+    throwIfCancelled(ctx.signal);
     return await loader.finish();
   } finally {
     await loader.cleanUp();
@@ -121,6 +126,7 @@ class DumpLoader {
     let read = 0;
     try {
       for await (const chunk of chunksOf(this.file, this.ctx.chunkSize ?? 1 << 20)) {
+        throwIfCancelled(this.ctx.signal);
         for (const statement of splitter.push(chunk)) await this.handle(statement);
         this.ctx.onBytes?.((read += chunk.length));
       }
