@@ -5,6 +5,7 @@ import { collectDropped } from './load/collectDropped';
 import { LoadPanel } from './load/LoadPanel';
 import { ProgressView } from './load/ProgressView';
 import { useWindowDrop } from './load/useWindowDrop';
+import { CancelledNotice } from './cancel/CancelledNotice';
 import { IngestSummary } from './report/IngestSummary';
 import { ModelProgress } from './report/ModelProgress';
 import { PipelineSummary } from './report/PipelineSummary';
@@ -52,8 +53,9 @@ export function App() {
       </header>
       <main>
         <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
-        {lake.progress && <ProgressView progress={lake.progress} />}
-        {lake.modelling && <ModelProgress states={lake.modelling} />}
+        {lake.progress && <ProgressView progress={lake.progress} onCancel={lake.cancel} cancelling={lake.cancelling} />}
+        {lake.modelling && <ModelProgress states={lake.modelling} onCancel={lake.cancel} cancelling={lake.cancelling} />}
+        {!busy && <CancelledNotice report={lake.report} run={lake.pipeline} />}
         {lake.error && (
           <p className="error" role="alert">
             {lake.error}

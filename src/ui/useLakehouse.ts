@@ -23,6 +23,7 @@ export function useLakehouse(bundle: BundleChoice) {
   const [pipeline, setPipeline] = useState<PipelineRun>();
   const [modelling, setModelling] = useState<ModelState[]>();
   const [error, setError] = useState<string>();
+  const [cancelling, setCancelling] = useState(false);
 
   useEffect(() => {
     const c = createLakehouseClient();
@@ -38,12 +39,14 @@ export function useLakehouse(bundle: BundleChoice) {
     const c = client.current;
     if (!c) return;
     setError(undefined);
+    setCancelling(false);
     setProgress({ phase: 'reading', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, rowsLoaded: 0 });
     try {
       const r = await work(c, Comlink.proxy((p: LoadProgress) => setProgress({ ...p })));
       setReport(r);
       setTables(await c.tables());
       setProgress(undefined);
+      if (r.cancelled) return; // nothing new to model: the notice says what was kept
       setModelling([]);
       const run = await c.runPipeline(
         Comlink.proxy((ids: string[]) => setModelling(modelStatesAfter(ids.map((name) => ({ name, status: 'pending' }))))),
@@ -56,7 +59,13 @@ export function useLakehouse(bundle: BundleChoice) {
     } finally {
       setProgress(undefined);
       setModelling(undefined);
+      setCancelling(false);
     }
+  }, []);
+  // Stops the load or run between its steps; the worker keeps only what is whole.
+  const cancel = useCallback(() => {
+    setCancelling(true);
+    void client.current?.cancel();
   }, []);
 
   const loadFiles = useCallback((files: PickedFile[]) => run((c, p) => c.loadPicked(files, p)), [run]);
@@ -66,5 +75,5 @@ export function useLakehouse(bundle: BundleChoice) {
   const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
   const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview, dashboard, dashboardOptions };
+  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, preview, dashboard, dashboardOptions };
 }

@@ -1,4 +1,5 @@
 import type { LoadProgress } from '../../ingest/progress';
+import { CancelButton } from '../cancel/CancelButton';
 import { formatBytes, formatCount } from '../format';
 
 const PHASES: Record<LoadProgress['phase'], string> = {
@@ -10,7 +11,7 @@ const PHASES: Record<LoadProgress['phase'], string> = {
 };
 
 /** A determinate progress bar with a spoken summary for screen readers. */
-export function ProgressView({ progress }: { progress: LoadProgress }) {
+export function ProgressView({ progress, onCancel, cancelling = false }: { progress: LoadProgress; onCancel?: () => void; cancelling?: boolean }) {
   const fraction = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
   return (
     <div className="progress" role="status" aria-live="polite">
@@ -23,6 +24,7 @@ export function ProgressView({ progress }: { progress: LoadProgress }) {
         {progress.filesDone}/{progress.filesTotal} files · {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} ·{' '}
         {formatCount(progress.rowsLoaded)} rows
       </div>
+      {onCancel && <CancelButton what="load" cancelling={cancelling} onCancel={onCancel} />}
     </div>
   );
 }
