@@ -18,9 +18,9 @@ test.beforeAll(async () => {
   out.write("CREATE TABLE `sellers` (`seller_id` varchar(32), `seller_zip_code_prefix` char(5), `seller_city` varchar(64), `seller_state` char(2));\n");
   for (let s = 0; s < 3000; s++) {
     const rows = Array.from({ length: 1000 }, (_, i) => `('s${s * 1000 + i}','01001','campinas','SP')`).join(',');
-    if (!out.write(`INSERT INTO \`sellers\` VALUES ${rows};\n`)) await new Promise((go) => out.once('drain', go));
+    if (!out.write(`INSERT INTO \`sellers\` VALUES ${rows};\n`)) await new Promise<void>((go) => out.once('drain', () => go()));
   }
-  await new Promise((done) => out.end(done));
+  await new Promise<void>((done) => out.end(() => done()));
 });
 test.afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -9,6 +9,8 @@ import { loadDump, loadTabExport } from './mysql/loadDump';
 import { detectFormat, isSideFile } from './detectFormat';
 import { Cancelled } from './cancelled';
 import { IngestError, type IngestProblem } from './ingestError';
+import { estimateLoadedBytes, memoryLimit, memoryWarning } from './memoryEstimate';
+import { isOutOfMemory, outOfMemoryMessage } from './outOfMemory';
 import { sizeOf, type InputFile } from './inputFile';
 import type { LoadedSource } from './loadedSource';
 import type { LoadProgress, ProgressListener } from './progress';
@@ -37,6 +39,8 @@ export interface IngestReport {
    * progress was dropped (staging tables included) and the rest were not read.
    */
   cancelled?: boolean;
+  /** Said before loading: the files may not fit in DuckDB-WASM's memory (memoryEstimate.ts). */
+  warnings?: string[];
 }
 
 export function emptyIngestReport(): IngestReport {
@@ -62,10 +66,11 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     rowsLoaded: 0,
   };
   const report = (update: Partial<LoadProgress>) => options.onProgress?.(Object.assign(progress, update));
-  report({});
+  const warning = engine.kind === 'wasm' ? await warnAboutMemory(engine, inputs) : undefined;
+  report({ memoryWarning: warning });
 
   const { files, problems } = expandArchives(inputs, { maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES });
-  const result: IngestReport = { ...emptyIngestReport(), errors: problems.map((p) => p.toJSON()) };
+  const result: IngestReport = { ...emptyIngestReport(), errors: problems.map((p) => p.toJSON()), ...(warning && { warnings: [warning] }) };
   report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + sizeOf(f), 0) });
 
   const tabPairs = pairTabExports(files);
@@ -97,7 +102,9 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
       }
       // A file that stopped part-way still loaded what came before the problem.
       if (error instanceof PartialLoadError) result.sources.push(error.loaded);
-      const problem = error instanceof IngestError ? error : new IngestError(file.path, (error as Error).message ?? String(error));
+      const problem = error instanceof IngestError
+        ? error
+        : new IngestError(file.path, isOutOfMemory(error) ? outOfMemoryMessage('while loading this file', error) : (error as Error).message ?? String(error));
       result.errors.push(problem.toJSON());
     }
     const done = pair ? 2 : 1; // a --tab pair is two files
@@ -133,6 +140,11 @@ async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onByte
     default:
       throw new IngestError(file.path, `${format} files are not supported yet.`);
   }
+}
+
+async function warnAboutMemory(engine: Engine, inputs: InputFile[]): Promise<string | undefined> {
+  const limit = await memoryLimit(engine);
+  return limit === undefined ? undefined : memoryWarning(estimateLoadedBytes(inputs.map((f) => ({ path: f.path, size: sizeOf(f) }))), limit);
 }
 
 function nextId(): string {

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/interface';
+import { isOutOfMemory, outOfMemoryMessage } from '../ingest/outOfMemory';
 import { qualified, quoteLiteral } from '../engine/sql';
 import { descendants, topologicalOrder } from './dag';
 import { runExpectation, type ExpectationResult } from './expectations/runExpectation';
@@ -82,7 +83,9 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
       } catch (error) {
         const lacking = await lackingColumn(engine, model, (error as Error).message);
         run.status = lacking ? 'skipped' : 'failed';
-        run.error = lacking ? await describeMissingColumns(engine, model, [lacking], options.bronzeFiles) : (error as Error).message.split('\n')[0];
+        run.error = lacking
+          ? await describeMissingColumns(engine, model, [lacking], options.bronzeFiles)
+          : isOutOfMemory(error) ? outOfMemoryMessage(`building ${model.id}`, error) : (error as Error).message.split('\n')[0];
       }
       run.milliseconds = Math.round(performance.now() - started);
     }

@@ -1,5 +1,6 @@
 import type { LoadProgress } from '../../ingest/progress';
 import { CancelButton } from '../cancel/CancelButton';
+import '../cancel/cancel.css';
 import { formatBytes, formatCount } from '../format';
 
 const PHASES: Record<LoadProgress['phase'], string> = {
@@ -24,6 +25,11 @@ export function ProgressView({ progress, onCancel, cancelling = false }: { progr
         {progress.filesDone}/{progress.filesTotal} files · {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} ·{' '}
         {formatCount(progress.rowsLoaded)} rows
       </div>
+      {progress.memoryWarning && (
+        <p className="memory-warning" data-testid="memory-warning">
+          Warning: {progress.memoryWarning}
+        </p>
+      )}
       {onCancel && <CancelButton what="load" cancelling={cancelling} onCancel={onCancel} />}
     </div>
   );
