@@ -96,7 +96,8 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
         progress.rowsLoaded += loaded.sources.reduce((n, s) => n + s.rows, 0);
       }
     } catch (error) {
-      if (error instanceof Cancelled) {
+      // After a cancel, a failing statement is the engine's interrupt of it: cancelled too.
+      if (error instanceof Cancelled || options.signal?.aborted) {
         result.cancelled = true;
         break;
       }

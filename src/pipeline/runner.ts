@@ -81,9 +81,13 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
         }
         run.status = 'success';
       } catch (error) {
-        const lacking = await lackingColumn(engine, model, (error as Error).message);
-        run.status = lacking ? 'skipped' : 'failed';
-        run.error = lacking
+        // After a cancel, a failing statement is the engine's interrupt of it: cancelled too.
+        const cancelledInside = options.signal?.aborted === true;
+        const lacking = cancelledInside ? undefined : await lackingColumn(engine, model, (error as Error).message);
+        run.status = lacking || cancelledInside ? 'skipped' : 'failed';
+        run.error = cancelledInside
+          ? CANCELLED_WHILE_RUNNING
+          : lacking
           ? await describeMissingColumns(engine, model, [lacking], options.bronzeFiles)
           : isOutOfMemory(error) ? outOfMemoryMessage(`building ${model.id}`, error) : (error as Error).message.split('\n')[0];
       }
@@ -95,7 +99,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
     runs.push(run);
     options.onModel?.(run, index, order.length);
   }
-  const cancelled = runs.some((r) => r.error === CANCELLED);
+  const cancelled = runs.some((r) => r.error === CANCELLED || r.error === CANCELLED_WHILE_RUNNING);
   if (cancelled) return { models: runs, expectations, ok: false, cancelled, milliseconds: Math.round(performance.now() - started) };
   // Expectations run once every model is built: a reconciliation declared on one model
   // may read another that comes later in the order.
@@ -107,6 +111,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
 }
 
 const CANCELLED = 'cancelled before it started';
+const CANCELLED_WHILE_RUNNING = 'cancelled while it ran; nothing of it was kept';
 
 async function checkModel(engine: Engine, model: Model, run: ModelRun): Promise<ExpectationResult[]> {
   const table = qualified(model.layer, model.name);
