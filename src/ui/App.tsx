@@ -5,7 +5,7 @@ import { collectDropped } from './load/collectDropped';
 import { LoadPanel } from './load/LoadPanel';
 import { ProgressView } from './load/ProgressView';
 import { useWindowDrop } from './load/useWindowDrop';
-import { CancelledNotice } from './cancel/CancelledNotice';
+import { LoadNotices } from './cancel/LoadNotices';
 import { IngestSummary } from './report/IngestSummary';
 import { ModelProgress } from './report/ModelProgress';
 import { PipelineSummary } from './report/PipelineSummary';
@@ -55,7 +55,7 @@ export function App() {
         <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
         {lake.progress && <ProgressView progress={lake.progress} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {lake.modelling && <ModelProgress states={lake.modelling} onCancel={lake.cancel} cancelling={lake.cancelling} />}
-        {!busy && <CancelledNotice report={lake.report} run={lake.pipeline} />}
+        {!busy && <LoadNotices report={lake.report} run={lake.pipeline} />}
         {lake.error && (
           <p className="error" role="alert">
             {lake.error}

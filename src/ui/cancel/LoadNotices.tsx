@@ -7,7 +7,7 @@ import { cancelledMessage } from './cancelledMessage';
  * Says that the last load or pipeline run was cancelled, and what was kept; and the
  * memory warning the load gave (the files may not fit in DuckDB-WASM).
  */
-export function CancelledNotice({ report, run }: { report?: IngestReport; run?: PipelineRun }) {
+export function LoadNotices({ report, run }: { report?: IngestReport; run?: PipelineRun }) {
   const message = cancelledMessage(report, run);
   return (
     <>
