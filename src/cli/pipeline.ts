@@ -44,7 +44,11 @@ async function main(argv: string[]): Promise<number> {
   const engine = await openEngine(engineName);
   try {
     const lakehouse = new Lakehouse(engine);
-    const ingest = await lakehouse.load(files);
+    // Said before loading (DuckDB-WASM only): the files may not fit in its memory.
+    let warned = false;
+    const ingest = await lakehouse.load(files, (p) => {
+      if (p.memoryWarning && !warned) (warned = true), console.error(`warning: ${p.memoryWarning}`);
+    });
     ingest.errors.unshift(...problems);
     for (const s of ingest.sources) {
       const q = s.quarantined ? `, ${s.quarantined} quarantined (e.g. ${formatProblem(s.samples[0])})` : '';

@@ -2,13 +2,15 @@ import type { Engine } from '../engine/interface';
 import { ensureLayerSchemas } from '../pipeline/layers';
 import { DEFAULT_MAX_INFLATED_BYTES, expandArchives } from './archive/expandArchives';
 import { loadCsv } from './csv/loadCsv';
-import { isMongoExportJson } from './mongo/isMongoExportJson';
 import { loadBson } from './mongo/loadBson';
 import { loadMongoJson } from './mongo/loadMongoJson';
 import { PartialLoadError } from './mongo/partialLoadError';
 import { loadDump, loadTabExport } from './mysql/loadDump';
 import { detectFormat, isSideFile } from './detectFormat';
+import { Cancelled } from './cancelled';
 import { IngestError, type IngestProblem } from './ingestError';
+import { estimateLoadedBytes, memoryLimit, memoryWarning } from './memoryEstimate';
+import { isOutOfMemory, outOfMemoryMessage } from './outOfMemory';
 import { sizeOf, type InputFile } from './inputFile';
 import type { LoadedSource } from './loadedSource';
 import type { LoadProgress, ProgressListener } from './progress';
@@ -18,6 +20,8 @@ export interface LoadOptions {
   /** `_loaded_at` for every row of this load; defaults to now. */
   loadedAt?: Date;
   maxInflatedBytes?: number;
+  /** Cancels the load between files and batches: the file in progress leaves nothing behind. */
+  signal?: AbortSignal;
 }
 
 export interface IngestReport {
@@ -30,6 +34,13 @@ export interface IngestReport {
   notes: { file: string; message: string }[];
   /** Wall time of the load, from unpacking to the last table. */
   milliseconds: number;
+  /**
+   * The load was cancelled: `sources` are the files loaded whole before that; the file in
+   * progress was dropped (staging tables included) and the rest were not read.
+   */
+  cancelled?: boolean;
+  /** Said before loading: the files may not fit in DuckDB-WASM's memory (memoryEstimate.ts). */
+  warnings?: string[];
 }
 
 export function emptyIngestReport(): IngestReport {
@@ -55,14 +66,19 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     rowsLoaded: 0,
   };
   const report = (update: Partial<LoadProgress>) => options.onProgress?.(Object.assign(progress, update));
-  report({});
+  const warning = engine.kind === 'wasm' ? await warnAboutMemory(engine, inputs) : undefined;
+  report({ memoryWarning: warning });
 
   const { files, problems } = expandArchives(inputs, { maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES });
-  const result: IngestReport = { ...emptyIngestReport(), errors: problems.map((p) => p.toJSON()) };
+  const result: IngestReport = { ...emptyIngestReport(), errors: problems.map((p) => p.toJSON()), ...(warning && { warnings: [warning] }) };
   report({ phase: 'loading', filesTotal: files.length, bytesTotal: files.reduce((n, f) => n + sizeOf(f), 0) });
 
   const tabPairs = pairTabExports(files);
   for (const file of files) {
+    if (options.signal?.aborted) {
+      result.cancelled = true;
+      break;
+    }
     const size = sizeOf(file);
     const before = progress.bytesDone;
     const pair = tabPairs.get(file);
@@ -70,8 +86,8 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     report({ file: file.path });
     try {
       const loaded = pair
-        ? await loadTabExport(engine, file, pair, { id: nextId(), loadedAt })
-        : await loadOne(engine, file, loadedAt, (n) => report({ bytesDone: before + n }));
+        ? await loadTabExport(engine, file, pair, { id: nextId(), loadedAt, signal: options.signal })
+        : await loadOne(engine, file, loadedAt, (n) => report({ bytesDone: before + n }), options.signal);
       if (typeof loaded === 'string') result.skipped.push({ file: file.path, reason: loaded });
       else {
         result.sources.push(...loaded.sources);
@@ -80,9 +96,16 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
         progress.rowsLoaded += loaded.sources.reduce((n, s) => n + s.rows, 0);
       }
     } catch (error) {
+      // After a cancel, a failing statement is the engine's interrupt of it: cancelled too.
+      if (error instanceof Cancelled || options.signal?.aborted) {
+        result.cancelled = true;
+        break;
+      }
       // A file that stopped part-way still loaded what came before the problem.
       if (error instanceof PartialLoadError) result.sources.push(error.loaded);
-      const problem = error instanceof IngestError ? error : new IngestError(file.path, (error as Error).message ?? String(error));
+      const problem = error instanceof IngestError
+        ? error
+        : new IngestError(file.path, isOutOfMemory(error) ? outOfMemoryMessage('while loading this file', error) : (error as Error).message ?? String(error));
       result.errors.push(problem.toJSON());
     }
     const done = pair ? 2 : 1; // a --tab pair is two files
@@ -99,25 +122,30 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
  */
 type LoadOutcome = { sources: LoadedSource[]; notes?: string[]; errors?: IngestProblem[] } | string;
 
-async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void): Promise<LoadOutcome> {
+async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void, signal?: AbortSignal): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';
   const format = detectFormat(file.path);
   const id = nextId();
   switch (format) {
     case 'csv':
+      // One DuckDB statement: cancelled before it starts (an engine interrupt could stop it inside).
       return { sources: [await loadCsv(engine, file, { id, loadedAt })] };
     case 'mysql':
-      return loadDump(engine, file, { id, loadedAt, onBytes });
+      return loadDump(engine, file, { id, loadedAt, onBytes, signal });
     case 'json':
-      if (!isMongoExportJson(file.bytes)) throw new IngestError(file.path, 'this JSON is not one document per line nor an array of documents (objects); only such exports (mongoexport, NDJSON) can be loaded.', { byteOffset: 0 });
-      return { sources: [await loadMongoJson(engine, file, { id, loadedAt })] };
+      return { sources: [await loadMongoJson(engine, file, { id, loadedAt, signal })] };
     case 'bson':
-      return { sources: [await loadBson(engine, file, { id, loadedAt })] };
+      return { sources: [await loadBson(engine, file, { id, loadedAt, signal })] };
     case 'unknown':
       throw new IngestError(file.path, 'unknown file type: expected .csv, .tsv, .sql, .json, .bson, .zip or .gz.');
     default:
       throw new IngestError(file.path, `${format} files are not supported yet.`);
   }
+}
+
+async function warnAboutMemory(engine: Engine, inputs: InputFile[]): Promise<string | undefined> {
+  const limit = await memoryLimit(engine);
+  return limit === undefined ? undefined : memoryWarning(estimateLoadedBytes(inputs.map((f) => ({ path: f.path, size: sizeOf(f) }))), limit);
 }
 
 function nextId(): string {

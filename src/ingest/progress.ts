@@ -8,6 +8,8 @@ export interface LoadProgress {
   bytesDone: number;
   bytesTotal: number;
   rowsLoaded: number;
+  /** Set when the files may not fit in DuckDB-WASM's memory (shown while they load). */
+  memoryWarning?: string;
 }
 
 export type ProgressListener = (progress: LoadProgress) => void;

@@ -47,8 +47,8 @@ export class Lakehouse {
     return this.engine.describe();
   }
 
-  async load(files: InputFile[], onProgress?: ProgressListener): Promise<IngestReport> {
-    const report = await loadFiles(this.engine, files, { onProgress });
+  async load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
+    const report = await loadFiles(this.engine, files, { onProgress, signal });
     this.grid.invalidate();
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
@@ -63,7 +63,9 @@ export class Lakehouse {
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     this.models = files.map(parseModel);
-    return (this.lastRun = await runPipeline(this.engine, this.models, options));
+    const bronzeFiles: Record<string, string[]> = {};
+    for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
+    return (this.lastRun = await runPipeline(this.engine, this.models, { bronzeFiles, ...options }));
   }
 
   /** Rebuilds one model of the last run and its descendants; the others stay as they are. */

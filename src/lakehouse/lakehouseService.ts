@@ -3,7 +3,8 @@ import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import { createBrowserWasmEngine } from '../engine/wasm/browserWasmEngine';
 import { generateOlist } from '../demo/generateOlist';
 import { isStreamable, type InputFile } from '../ingest/inputFile';
-import type { IngestReport } from '../ingest/loadFiles';
+import { emptyIngestReport, type IngestReport } from '../ingest/loadFiles';
+import { CurrentOperation } from './cancel/currentOperation';
 import type { LoadProgress, ProgressListener } from '../ingest/progress';
 import type { Layer } from '../pipeline/layers';
 import { bundledModelFiles } from '../pipeline/models/bundledModels';
@@ -38,6 +39,7 @@ export interface PickedFile {
  */
 export class LakehouseService {
   private lakehouse?: Lakehouse;
+  private readonly operations = new CurrentOperation();
 
   async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {
     if (!this.lakehouse) this.lakehouse = new Lakehouse(await createBrowserWasmEngine(bundle));
@@ -45,29 +47,41 @@ export class LakehouseService {
   }
 
   async loadPicked(picked: PickedFile[], onProgress?: ProgressListener): Promise<IngestReport> {
+    const signal = this.operations.begin();
     const files: InputFile[] = [];
     const total = picked.reduce((n, p) => n + p.file.size, 0);
     let done = 0;
     for (const p of picked) {
+      if (signal.aborted) return { ...emptyIngestReport(), cancelled: true };
       onProgress?.(progress('reading', p.path, files.length, picked.length, done, total));
       // A dump is parsed statement by statement, so it is read in slices, never whole.
       if (isStreamable(p.path)) files.push({ path: p.path, bytes: new Uint8Array(0), stream: blobStream(p.file) });
       else files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
       done += p.file.size;
     }
-    return this.ready().load(files, onProgress);
+    return this.ready().load(files, onProgress, signal);
   }
 
   /** Generates the Olist-shaped demo dataset at scale `sf` and loads it. */
   async loadDemo(sf: number, onProgress?: ProgressListener): Promise<IngestReport> {
+    const signal = this.operations.begin();
     onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
     const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
-    return this.ready().load(files, onProgress);
+    return this.ready().load(files, onProgress, signal);
   }
 
   /** Builds silver and gold from bronze with the shipped models. */
   runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
-    return this.ready().runPipeline(bundledModelFiles, { onPlan, onModel });
+    return this.ready().runPipeline(bundledModelFiles, { onPlan, onModel, signal: this.operations.begin() });
+  }
+
+  /**
+   * Cancels the load or pipeline run in progress, between its steps (files, batches,
+   * models): a cancelled load keeps the files loaded whole before it and drops the one in
+   * progress. True when there was an operation to cancel.
+   */
+  cancel(): boolean {
+    return this.operations.cancel();
   }
 
   /** Rebuilds one model and its descendants (the pipeline view's "re-run from here"). */

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/interface';
+import { isOutOfMemory, outOfMemoryMessage } from '../ingest/outOfMemory';
 import { qualified, quoteLiteral } from '../engine/sql';
 import { descendants, topologicalOrder } from './dag';
 import { runExpectation, type ExpectationResult } from './expectations/runExpectation';
@@ -6,6 +7,7 @@ import type { ExpectationSpec } from './expectations/expectationSpec';
 import { ensureLayerSchemas } from './layers';
 import { createSqlMacros } from './sqlMacros';
 import { materialiseGold, materialiseSilver, type SilverBalance } from './materialise';
+import { binderMissingColumn, describeMissingColumns, findMissingColumns, tableLacking, type MissingColumns } from './missingColumns';
 import type { Model } from './model';
 
 export interface ModelRun {
@@ -29,6 +31,8 @@ export interface PipelineRun {
   ok: boolean;
   /** Wall time of the whole run, models and expectations. */
   milliseconds: number;
+  /** Cancelled: the models after the last one built were skipped, and no expectation ran. */
+  cancelled?: boolean;
 }
 
 export interface RunOptions {
@@ -41,6 +45,10 @@ export interface RunOptions {
    * it is. A table they read that is neither in the set nor built skips them.
    */
   only?: readonly string[];
+  /** The files each bronze table was loaded from (`bronze.sellers` → paths), for messages. */
+  bronzeFiles?: Record<string, string[]>;
+  /** Cancels the run before the next model; the models built so far stay. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -61,12 +69,16 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const runs: ModelRun[] = [];
   const expectations: ExpectationResult[] = [];
 
+  let missingColumns: MissingColumns[];
   for (const [index, model] of order.entries()) {
     const run: ModelRun = { name: model.id, layer: model.layer, status: 'skipped', rows: 0, milliseconds: 0, depends_on: model.references };
     const missing = model.references.filter((r) => !inRun.has(r) && !existing.has(r) && (options.only || !/^(silver|gold)\./.test(r)));
-    if (blocked.has(model.id)) run.error = blocked.get(model.id);
+    if (options.signal?.aborted) run.error = CANCELLED;
+    else if (blocked.has(model.id)) run.error = blocked.get(model.id);
     else if (missing.length) run.error = `needs ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not ${missing.every((r) => r.startsWith('bronze.')) ? 'loaded' : 'built'}`;
-    else {
+    else if ((missingColumns = await findMissingColumns(engine, model)).length) {
+      run.error = await describeMissingColumns(engine, model, missingColumns, options.bronzeFiles);
+    } else {
       const started = performance.now();
       try {
         if (model.layer === 'silver') {
@@ -77,8 +89,15 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
         }
         run.status = 'success';
       } catch (error) {
-        run.status = 'failed';
-        run.error = (error as Error).message.split('\n')[0];
+        // After a cancel, a failing statement is the engine's interrupt of it: cancelled too.
+        const cancelledInside = options.signal?.aborted === true;
+        const lacking = cancelledInside ? undefined : await lackingColumn(engine, model, (error as Error).message);
+        run.status = lacking || cancelledInside ? 'skipped' : 'failed';
+        run.error = cancelledInside
+          ? CANCELLED_WHILE_RUNNING
+          : lacking
+          ? await describeMissingColumns(engine, model, [lacking], options.bronzeFiles)
+          : isOutOfMemory(error) ? outOfMemoryMessage(`building ${model.id}`, error) : (error as Error).message.split('\n')[0];
       }
       run.milliseconds = Math.round(performance.now() - started);
       run.finished_at = new Date().toISOString();
@@ -89,6 +108,8 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
     runs.push(run);
     options.onModel?.(run, index, order.length);
   }
+  const cancelled = runs.some((r) => r.error === CANCELLED || r.error === CANCELLED_WHILE_RUNNING);
+  if (cancelled) return { models: runs, expectations, ok: false, cancelled, milliseconds: Math.round(performance.now() - started) };
   // Expectations run once every model is built: a reconciliation declared on one model
   // may read another that comes later in the order.
   for (const [i, model] of order.entries()) {
@@ -97,6 +118,9 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const ok = runs.every((r) => r.status !== 'failed') && expectations.every((e) => e.severity !== 'error' || e.status === 'pass');
   return { models: runs, expectations, ok, milliseconds: Math.round(performance.now() - started) };
 }
+
+const CANCELLED = 'cancelled before it started';
+const CANCELLED_WHILE_RUNNING = 'cancelled while it ran; nothing of it was kept';
 
 async function checkModel(engine: Engine, model: Model, run: ModelRun): Promise<ExpectationResult[]> {
   const table = qualified(model.layer, model.name);
@@ -124,6 +148,12 @@ function balanceResult(model: Model, b: SilverBalance): ExpectationResult {
     samples: ok ? [] : [{ ...b }],
     sql: `-- ${b.bronze} = ${b.silver} + ${b.exactDuplicates} + ${b.conflictingDuplicates} + ${b.quarantined}`,
   };
+}
+
+/** A bronze column the model's table lacks, when that is what DuckDB's error is about. */
+async function lackingColumn(engine: Engine, model: Model, message: string): Promise<MissingColumns | undefined> {
+  const column = binderMissingColumn(message);
+  return column === undefined ? undefined : tableLacking(engine, model, column);
 }
 
 async function existingTables(engine: Engine, schemas: string[]): Promise<Set<string>> {

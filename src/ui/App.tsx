@@ -9,6 +9,7 @@ import { useWindowDrop } from './load/useWindowDrop';
 import { CatalogView } from './catalog/CatalogView';
 import { PipelineView } from './pipeline/PipelineView';
 import { QualityView } from './quality/QualityView';
+import { LoadNotices } from './cancel/LoadNotices';
 import { IngestSummary } from './report/IngestSummary';
 import { ModelProgress } from './report/ModelProgress';
 import { PipelineSummary } from './report/PipelineSummary';
@@ -58,8 +59,9 @@ export function App() {
       </header>
       <main>
         <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
-        {lake.progress && <ProgressView progress={lake.progress} />}
-        {lake.modelling && <ModelProgress states={lake.modelling} />}
+        {lake.progress && <ProgressView progress={lake.progress} onCancel={lake.cancel} cancelling={lake.cancelling} />}
+        {lake.modelling && <ModelProgress states={lake.modelling} onCancel={lake.cancel} cancelling={lake.cancelling} />}
+        {!busy && <LoadNotices report={lake.report} run={lake.pipeline} />}
         {lake.error && (
           <p className="error" role="alert">
             {lake.error}

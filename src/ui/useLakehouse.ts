@@ -24,6 +24,7 @@ export function useLakehouse(bundle: BundleChoice) {
   const [pipeline, setPipeline] = useState<PipelineRun>();
   const [modelling, setModelling] = useState<ModelState[]>();
   const [error, setError] = useState<string>();
+  const [cancelling, setCancelling] = useState(false);
 
   useEffect(() => {
     const c = createLakehouseClient();
@@ -39,12 +40,14 @@ export function useLakehouse(bundle: BundleChoice) {
     const c = client.current;
     if (!c) return;
     setError(undefined);
+    setCancelling(false);
     setProgress({ phase: 'reading', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, rowsLoaded: 0 });
     try {
       const r = await work(c, Comlink.proxy((p: LoadProgress) => setProgress({ ...p })));
       setReport(r);
       setTables(await c.tables());
       setProgress(undefined);
+      if (r.cancelled) return; // nothing new to model: the notice says what was kept
       setModelling([]);
       const run = await c.runPipeline(...modelListeners(setModelling));
       setPipeline(run);
@@ -54,7 +57,13 @@ export function useLakehouse(bundle: BundleChoice) {
     } finally {
       setProgress(undefined);
       setModelling(undefined);
+      setCancelling(false);
     }
+  }, []);
+  // Stops the load or run between its steps; the worker keeps only what is whole.
+  const cancel = useCallback(() => {
+    setCancelling(true);
+    void client.current?.cancel();
   }, []);
 
   // "Re-run from here" (pipeline view): the model and its descendants, with the same progress.
@@ -87,7 +96,7 @@ export function useLakehouse(bundle: BundleChoice) {
   const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
   const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api };
+  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api };
 }
 
 /** The plan and per-model callbacks of a run, feeding the model states the progress shows. */

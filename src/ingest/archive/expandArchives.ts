@@ -3,6 +3,7 @@ import { formatBytes } from '../formatBytes';
 import { IngestError, type SourcePosition } from '../ingestError';
 import { baseName, extensionOf, type InputFile } from '../inputFile';
 import { gunzipBounded } from './gunzipBounded';
+import { zipOverruns } from './zipOverruns';
 
 export interface ExpandOptions {
   /** The most bytes all archives together may inflate to (a zip bomb guard). */
@@ -32,7 +33,7 @@ export function expandArchives(inputs: InputFile[], options: ExpandOptions): Exp
     if (ext !== 'zip' && ext !== 'gz') return void files.push(file);
     try {
       if (depth > 4) throw new IngestError(file.path, 'archives are nested more than 4 deep. Unpack the outer ones and load what they hold.');
-      const inner = ext === 'zip' ? unzip(file, budget, options.maxInflatedBytes) : gunzip(file, budget, options.maxInflatedBytes, problems);
+      const inner = ext === 'zip' ? unzip(file, budget, options.maxInflatedBytes, problems) : gunzip(file, budget, options.maxInflatedBytes, problems);
       for (const f of inner) budget -= f.bytes.length;
       for (const f of inner) visit(f, depth + 1);
     } catch (error) {
@@ -43,7 +44,7 @@ export function expandArchives(inputs: InputFile[], options: ExpandOptions): Exp
   return { files, problems };
 }
 
-function unzip(file: InputFile, budget: number, cap: number): InputFile[] {
+function unzip(file: InputFile, budget: number, cap: number, problems: IngestError[]): InputFile[] {
   const b = file.bytes;
   if (!(b[0] === 0x50 && b[1] === 0x4b)) {
     throw new IngestError(
@@ -58,16 +59,28 @@ function unzip(file: InputFile, budget: number, cap: number): InputFile[] {
     // declared size, so the declared total is also the most the archive can take.
     let declared = 0;
     let count = 0;
+    const sizes = new Map<string, number>();
     unzipSync(b, {
       filter: (entry) => {
-        if (!isJunk(entry.name)) (declared += entry.originalSize), count++;
+        if (!isJunk(entry.name)) (declared += entry.originalSize), count++, sizes.set(entry.name, entry.originalSize);
         return false;
       },
     });
     if (declared > budget) {
       throw tooLarge(file.path, `its directory declares ${count} files that would inflate to ${formatBytes(declared)}, more than`, cap, budget, { byteOffset: directoryOffset(b) });
     }
-    const entries = unzipSync(b, { filter: (entry) => !isJunk(entry.name) });
+    // An entry longer than declared would be cut at its declared size: refuse it instead.
+    const overruns = zipOverruns(b, sizes);
+    for (const o of overruns) {
+      problems.push(new IngestError(
+        file.path,
+        `its entry ${o.name} inflates to more than the ${o.declared.toLocaleString('en-US')} bytes the zip's directory declares for it: the archive is damaged or was made to mislead, ` +
+          'and the end of that file would be lost, so it was not loaded (the other entries were). Unzip the archive with another tool and check the file, or get a fresh copy.',
+        { byteOffset: o.byteOffset ?? 0 },
+      ));
+    }
+    const refused = new Set(overruns.map((o) => o.name));
+    const entries = unzipSync(b, { filter: (entry) => !isJunk(entry.name) && !refused.has(entry.name) });
     return Object.entries(entries)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, bytes]) => ({ path: `${file.path}/${name}`, bytes }));

@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
 import { IngestError, type IngestProblem } from '../ingestError';
+import { isOutOfMemory } from '../outOfMemory';
 import type { InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
@@ -52,6 +53,7 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
         `SELECT *, ${quoteLiteral(file.path)} AS _source, 'csv' AS _source_kind, NULL::BIGINT AS _row,
            TIMESTAMP ${quoteLiteral(ctx.loadedAt)} AS _loaded_at FROM ${reader}`);
     } catch (error) {
+      if (isOutOfMemory(error)) throw error; // loadFiles says what to do
       throw new IngestError(file.path, `DuckDB could not read this CSV: ${firstLine(error)}`, { line: lineFromDuckDB(error) });
     }
     await engine.exec(`UPDATE ${bronze} SET _row = rowid - ${before} + 1 WHERE _row IS NULL`);

@@ -1,4 +1,5 @@
 import type { Engine } from '../../engine/interface';
+import { throwIfCancelled } from '../cancelled';
 import { qualified } from '../../engine/sql';
 import type { CollectionPlan } from './collectionPlan';
 import { PlanMismatch } from './columnWriter';
@@ -37,6 +38,8 @@ export class BatchStager {
     private readonly prefix: string,
     readonly plan: CollectionPlan,
     private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
+    /** Checked at every batch: a cancelled load stops here (the loader drops the staging). */
+    private readonly signal?: AbortSignal,
   ) {
     this.batch = new DocumentBatch(plan.columns);
   }
@@ -59,6 +62,7 @@ export class BatchStager {
 
   /** Hands the current batch to the engine, once the one before it is in. */
   async flush(): Promise<void> {
+    throwIfCancelled(this.signal);
     if (this.batch.length === 0) return;
     await this.inFlight;
     const table = this.batch.finish();

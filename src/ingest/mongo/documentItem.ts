@@ -23,6 +23,8 @@ export interface UnreadableDocument extends Position {
   reason: string;
   /** The document's text (JSON) or its bytes as hex (BSON), for quarantine. */
   raw: string;
+  /** The file ends inside it: the export is cut off here (the file's load fails). */
+  truncated?: true;
 }
 
 export function isUnreadable(item: DocumentItem): item is UnreadableDocument {

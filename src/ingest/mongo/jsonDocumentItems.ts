@@ -19,11 +19,15 @@ export function* jsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
     }
     return;
   }
+  let cut = false;
   for (const chunk of splitJsonDocuments(bytes, layout)) {
     const raw = bytes.subarray(chunk.start, chunk.end);
     const n = chunk.end > chunk.start ? ++row : 0;
+    // The array left open after a cut document is the same break: one quarantine row.
+    if (cut && chunk.start === chunk.end) continue;
     if (chunk.problem) {
-      yield { row: n, line: chunk.line, byteOffset: chunk.start, reason: chunk.problem, raw: lenientUtf8.decode(raw) };
+      cut ||= chunk.truncated === true;
+      yield { row: n, line: chunk.line, byteOffset: chunk.start, reason: chunk.problem, raw: lenientUtf8.decode(raw), ...(chunk.truncated && { truncated: true }) };
       continue;
     }
     let text: string;
@@ -46,7 +50,7 @@ function item(row: number, line: number, byteOffset: number, byteLength: number,
     doc = topLevelDocument(parseJsonDocument(text));
   } catch (error) {
     if (!(error instanceof DocumentParseError)) throw error;
-    return { row, line, byteOffset, reason: error.message, raw: text };
+    return { row, line, byteOffset, reason: `${error.message}. Fix or remove this document and load the file again (the others loaded)`, raw: text };
   }
   return { row, line, byteOffset, byteLength, doc, text };
 }

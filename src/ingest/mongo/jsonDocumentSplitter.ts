@@ -24,6 +24,8 @@ export interface JsonChunk {
   line: number;
   /** Set when the chunk is not a complete document (it is quarantined, not parsed). */
   problem?: string;
+  /** The file ends inside this chunk (or its array): the export is cut off here. */
+  truncated?: true;
 }
 
 const LF = 0x0a, CR = 0x0d, SPACE = 0x20, TAB = 0x09;
@@ -100,7 +102,7 @@ class StructuralSplitter {
       yield this.value();
     }
     if (!closed) {
-      yield { start: b.length, end: b.length, line: this.line, problem: "the JSON array is not closed with ']': the file may be truncated" };
+      yield { start: b.length, end: b.length, line: this.line, problem: "the JSON array is not closed with ']': the file may be truncated", truncated: true };
     }
   }
 
@@ -114,7 +116,7 @@ class StructuralSplitter {
     while (this.pos < b.length) {
       const c = b[this.pos];
       if (c === QUOTE) {
-        if (!this.skipString()) return { start, end: b.length, line, problem: 'the file ends inside a string: the document is truncated' };
+        if (!this.skipString()) return { start, end: b.length, line, problem: 'the file ends inside a string: the document is truncated', truncated: true };
         if (stack.length === 0) break;
         continue;
       }
@@ -135,7 +137,7 @@ class StructuralSplitter {
       else if (c === LF) this.line++;
       this.pos++;
     }
-    if (stack.length > 0) return { start, end: b.length, line, problem: 'the file ends inside a document: it is truncated' };
+    if (stack.length > 0) return { start, end: b.length, line, problem: 'the file ends inside a document: it is truncated', truncated: true };
     if (this.pos === start) {
       // A lone closer at depth 0 (outside an array, or after a mismatch): stray text.
       this.pos++;

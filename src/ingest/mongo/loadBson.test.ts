@@ -123,7 +123,7 @@ describe.each(testEngines)('mongodump .bson on the %s engine', (_kind, open) => 
     expect(error.toJSON()).toEqual({
       file: path,
       byteOffset: offsets[20],
-      message: `a document of ${offsets[21] - offsets[20]} bytes starts here but only 30 byte(s) are left: the file is truncated. 20 document(s) before it were loaded into bronze.products; the last 30 byte(s) of the file were not read.`,
+      message: `a document of ${offsets[21] - offsets[20]} bytes starts here but only 30 byte(s) are left: the file is truncated. 20 document(s) before it were loaded into bronze.products; the last 30 byte(s) of the file were not read. Get a complete copy of the file (run mongodump again) to load the rest.`,
     });
     expect(error.loaded).toMatchObject({ rows: 20, table: 'bronze.products' });
     expect(await rows(engine, `SELECT ${PRODUCT_COLUMNS} FROM bronze.products WHERE _source = '${path}' ORDER BY _row`)).toEqual(expectedProducts(path).slice(0, 20));
@@ -136,7 +136,7 @@ describe.each(testEngines)('mongodump .bson on the %s engine', (_kind, open) => 
     const path = 'damaged/products.bson';
     const error = await partialLoad(loadBson(engine, { path, bytes }, ctx()));
     expect(error.message).toBe(
-      `${path} (byte ${offsets[9]}): invalid document length -7 (a BSON document is 5 bytes to 16 MiB): the file is damaged or not BSON. 9 document(s) before it were loaded into bronze.products; the last ${bytes.length - offsets[9]} byte(s) of the file were not read.`,
+      `${path} (byte ${offsets[9]}): invalid document length -7 (a BSON document is 5 bytes to 16 MiB): the file is damaged or not BSON. 9 document(s) before it were loaded into bronze.products; the last ${bytes.length - offsets[9]} byte(s) of the file were not read. Get a complete copy of the file (run mongodump again) to load the rest.`,
     );
     expect(await rows(engine, `SELECT count(*)::INTEGER AS n, max(_row)::INTEGER AS last FROM bronze.products WHERE _source = '${path}'`)).toEqual([{ n: 9, last: 9 }]);
   });

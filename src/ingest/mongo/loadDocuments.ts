@@ -8,9 +8,10 @@ import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { BatchStager, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batchStager';
 import { BsonFramingError } from './bsonFraming';
 import { planCollection, type CollectionPlan } from './collectionPlan';
-import { isUnreadable, type DocumentItem, type ReadDocument } from './documentItem';
+import { isUnreadable, type DocumentItem, type ReadDocument, type UnreadableDocument } from './documentItem';
 import { CollectionProfile } from './fieldProfile';
 import type { ExactDates } from './outOfRangeDate';
+import { throwIfCancelled } from '../cancelled';
 import { PartialLoadError } from './partialLoadError';
 import { repairDates } from './repairDates';
 import { QuarantineBuffer } from './quarantineBuffer';
@@ -20,6 +21,8 @@ export interface DocumentLoadContext {
   id: string;
   /** The `_loaded_at` value, a TIMESTAMP literal such as `2026-11-25 20:00:00.000`. */
   loadedAt: string;
+  /** Checked at every batch and before bronze is written: a cancel leaves only dropped staging. */
+  signal?: AbortSignal;
 }
 
 /** A file of documents: its `_source_kind`, and its documents (iterable more than once). */
@@ -64,13 +67,13 @@ export async function loadDocuments(
   const stagers: BatchStager[] = [];
   try {
     const profile = new CollectionProfile();
-    const first = await firstPass(engine, `${staging}_a`, source, profile, quarantine, limits, stagers);
+    const first = await firstPass(engine, `${staging}_a`, source, profile, quarantine, limits, stagers, ctx.signal);
     const plan = planCollection(profile);
     let stager = first.stager;
     if (!stager || stager.plan.signature !== plan.signature) {
       // The sample's plan did not hold for the whole file: read it again with the final one.
       for (const s of stagers) await s.drop();
-      stager = new BatchStager(engine, `${staging}_b`, plan, limits.batch);
+      stager = new BatchStager(engine, `${staging}_b`, plan, limits.batch, ctx.signal);
       stagers.push(stager);
       await secondPass(source, stager);
     }
@@ -82,6 +85,7 @@ export async function loadDocuments(
       throw new IngestError(file.path, `${framing.detail}; no document could be read.`, { byteOffset: framing.byteOffset });
     }
 
+    throwIfCancelled(ctx.signal);
     const recognised = recogniseSource([...profile.fields.keys()]);
     const table = recognised ?? tableNameFromPath(file.path);
     await appendTable(engine, 'bronze', table, bronzeSelect(file.path, source.kind, ctx.loadedAt, plan, stager));
@@ -103,13 +107,24 @@ export async function loadDocuments(
       milliseconds: Math.round(performance.now() - started),
       typeDecisions: plan.typeDecisions,
       fieldStats: plan.fieldStats,
+      ...(stager.rows + quarantine.count === 0 && { notes: [`the file holds no documents (an empty collection): ${`bronze.${table}`} was created without columns.`] }),
     };
+    const kept = `${loaded.rows} document(s) before it were loaded into ${loaded.table}`;
     if (framing) {
-      const kept = `${loaded.rows} document(s) before it were loaded into ${loaded.table}${loaded.quarantined ? ` (${loaded.quarantined} quarantined)` : ''}`;
       throw new PartialLoadError(
         file.path,
-        `${framing.detail}. ${kept}; the last ${framing.unreadBytes} byte(s) of the file were not read.`,
+        `${framing.detail}. ${kept}${loaded.quarantined ? ` (${loaded.quarantined} quarantined)` : ''}; the last ${framing.unreadBytes} byte(s) of the file were not read. ` +
+          'Get a complete copy of the file (run mongodump again) to load the rest.',
         { byteOffset: framing.byteOffset },
+        loaded,
+      );
+    }
+    if (first.cut) {
+      throw new PartialLoadError(
+        file.path,
+        `the file is cut off: it ends inside the document that starts here (${first.cut.reason}). ${kept}, and the incomplete one is in quarantine; ` +
+          'get the complete export (run mongoexport again) to load the rest.',
+        { ...(first.cut.line !== undefined && { line: first.cut.line }), byteOffset: first.cut.byteOffset },
         loaded,
       );
     }
@@ -124,6 +139,8 @@ interface FirstPass {
   /** The stager built on the sample's plan; undefined when a document did not fit it. */
   stager?: BatchStager;
   framing?: BsonFramingError;
+  /** The document the file ends inside, when an export is cut off. */
+  cut?: UnreadableDocument;
 }
 
 /** Profiles every document, quarantines unreadable ones, and stages rows by the sample's plan. */
@@ -135,13 +152,15 @@ async function firstPass(
   quarantine: QuarantineBuffer,
   limits: DocumentLoadLimits,
   stagers: BatchStager[],
+  signal?: AbortSignal,
 ): Promise<FirstPass> {
   let stager: BatchStager | undefined;
   let sample: ReadDocument[] | undefined = [];
   let sampleStart = -1;
   let fits = true;
+  let cut: UnreadableDocument | undefined;
   const start = async () => {
-    stager = new BatchStager(engine, staging, planCollection(profile), limits.batch);
+    stager = new BatchStager(engine, staging, planCollection(profile), limits.batch, signal);
     stagers.push(stager);
     for (const held of sample!) {
       if (!(fits &&= stager.append(held))) break;
@@ -154,6 +173,7 @@ async function firstPass(
   const framing = await untilFramingLost(async () => {
     for (const item of source.items()) {
       if (isUnreadable(item)) {
+        if (item.truncated) cut ??= item;
         if (quarantine.add(item)) await quarantine.flush();
         continue;
       }
@@ -169,7 +189,7 @@ async function firstPass(
     }
   });
   if (sample) await start();
-  return { stager: fits ? stager : undefined, framing };
+  return { stager: fits ? stager : undefined, framing, cut };
 }
 
 /** Reads the file again and stages every document by the final plan. */

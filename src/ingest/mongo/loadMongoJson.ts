@@ -17,7 +17,8 @@ import { exactJsonDates } from './outOfRangeDate';
 export async function loadMongoJson(engine: Engine, file: InputFile, ctx: DocumentLoadContext): Promise<LoadedSource> {
   const first = firstNonBlank(file.bytes, contentStart(file.bytes));
   if (first < file.bytes.length && !isMongoExportJson(file.bytes)) {
-    throw new IngestError(file.path, 'this is not JSON documents: a mongoexport file starts with "{" (one document per line) or "[" (--jsonArray).', {
+    throw new IngestError(file.path, 'this is not JSON documents: a mongoexport file starts with "{" (one document per line) or "[" (--jsonArray) and holds objects. ' +
+      'Load what mongoexport wrote (or NDJSON: one object per line); other JSON cannot be loaded.', {
       line: lineAt(file.bytes, first),
       byteOffset: first,
     });

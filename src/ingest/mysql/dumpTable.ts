@@ -2,6 +2,7 @@ import { Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
 import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { ByteColumn } from '../arrow/byteColumn';
+import { isOutOfMemory } from '../outOfMemory';
 import type { InsertHeader, ValueSink } from './insertValues';
 import { UNTYPED, type ColumnType } from './mysqlTypes';
 import { invalidUtf8Values, replaceInvalidUtf8, transcodeToUtf8 } from './textEncoding';
@@ -114,7 +115,9 @@ export class DumpTable {
         // Usually every value casts: one strict pass, which fails whole if one does not.
         const strict = this.columns.map((c, i) => castExpression(`c${i}`, c.type, 'CAST')).join(', ');
         await engine.exec(`INSERT INTO ${this.pendingTable} (${names}, _row) SELECT ${strict}, _row FROM ${from}`);
-      } catch {
+      } catch (error) {
+        // Out of memory is not a value that failed to cast: the load stops (loadFiles says why).
+        if (isOutOfMemory(error)) throw error;
         await engine.exec(`INSERT INTO ${this.pendingTable} (${names}, _row) SELECT ${casts}, _row FROM ${from} WHERE ${ok}`);
       }
       // count(*) of a whole table comes from its metadata: cheaper than counting failures.

@@ -11,7 +11,9 @@ import { parseCreateTable, type TableDefinition } from './createTable';
 import { classifyStatement, unwrapVersioned, type DumpStatementKind } from './dumpStatement';
 import { DumpTable, type RejectedRow } from './dumpTable';
 import { InsertParseError, parseInsertInto } from './insertValues';
-import { StatementSplitter, type SplitError, type SqlStatement } from './statementSplitter';
+import { StatementSplitter, StatementTooLarge, type SplitError, type SqlStatement } from './statementSplitter';
+import { formatBytes } from '../formatBytes';
+import { throwIfCancelled } from '../cancelled';
 import { parseTabRows } from './tabValues';
 import { encodingOf, isValidUtf8 } from './textEncoding';
 import { isMysqlXml, readXmlDump, XmlDumpError } from './xmlDump';
@@ -23,6 +25,10 @@ export interface DumpLoadContext {
   chunkSize?: number;
   /** Called as the file is read, with the bytes read so far (progress on a long dump). */
   onBytes?: (bytesRead: number) => void;
+  /** The longest statement read before giving up on it (DEFAULT_MAX_STATEMENT_BYTES). */
+  maxStatementBytes?: number;
+  /** Checked between chunks and before the tables move into bronze: a cancel drops every `_loading` table. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -56,6 +62,7 @@ export async function loadTabExport(engine: Engine, schema: InputFile, data: Inp
   try {
     await loader.read();
     await loader.readTab(data);
+    throwIfCancelled(ctx.signal);
     return await loader.finish();
   } finally {
     await loader.cleanUp();
@@ -72,6 +79,7 @@ export async function loadDump(engine: Engine, file: InputFile, ctx: DumpLoadCon
   const loader = new DumpLoader(engine, file, ctx);
   try {
     await loader.read();
+    throwIfCancelled(ctx.signal);
     return await loader.finish();
   } finally {
     await loader.cleanUp();
@@ -114,11 +122,20 @@ class DumpLoader {
 
   async read(): Promise<void> {
     if (isMysqlXml(this.file.bytes)) return this.readXml();
-    const splitter = new StatementSplitter();
+    const splitter = new StatementSplitter(this.ctx.maxStatementBytes);
     let read = 0;
-    for await (const chunk of chunksOf(this.file, this.ctx.chunkSize ?? 1 << 20)) {
-      for (const statement of splitter.push(chunk)) await this.handle(statement);
-      this.ctx.onBytes?.((read += chunk.length));
+    try {
+      for await (const chunk of chunksOf(this.file, this.ctx.chunkSize ?? 1 << 20)) {
+        throwIfCancelled(this.ctx.signal);
+        for (const statement of splitter.push(chunk)) await this.handle(statement);
+        this.ctx.onBytes?.((read += chunk.length));
+      }
+    } catch (error) {
+      if (!(error instanceof StatementTooLarge)) throw error;
+      // A quote that never closes: stop here rather than buffer the rest of the file.
+      await this.unfinished(error.error, error.readTo);
+      for (const table of this.tables.values()) await table.flush(this.engine, this.charset);
+      return;
     }
     const end = splitter.end();
     this.end = { line: splitter.lineCount, byteOffset: read };
@@ -133,7 +150,7 @@ class DumpLoader {
    * so it is an error of the file (what came before still loads); a cut INSERT also
    * loads its rows up to the break, and the rest of it goes to quarantine.
    */
-  private async unfinished(error: SplitError): Promise<void> {
+  private async unfinished(error: SplitError, readTo?: number): Promise<void> {
     const where = { statement: error.index, line: error.line, byteOffset: error.byteOffset };
     if (error.kind === 'unterminated-comment') {
       return this.fileError(where,
@@ -148,12 +165,13 @@ class DumpLoader {
       this.unknownStatements.push(statement);
       return;
     }
+    if (error.kind === 'oversized-statement') return this.oversized(statement, kind === 'insert', readTo ?? error.byteOffset + error.bytes.length);
     if (kind !== 'insert') {
       return this.fileError(where,
         `the dump is cut off: the file ends inside statement ${error.index}, which starts here (an interrupted dump, download or copy?), or a quote in it is never closed. ` +
         'Everything before it loaded; get the complete dump and load it again.');
     }
-    const broken = await this.insert(statement, true);
+    const broken = await this.insert(statement, 'end');
     if (!broken) {
       return this.fileError(where, `the file ends inside statement ${error.index} (an INSERT) without its ";": the dump is cut off right after its last row. Every row loaded; check that nothing else is missing.`);
     }
@@ -164,6 +182,19 @@ class DumpLoader {
         'Every row before it loaded and the incomplete rest is in quarantine; get the complete dump to load what is missing.'
       : `statement ${error.index}${into} never ends: from the row that starts here its quotes do not pair up, so the rest of the file was read as part of it. ` +
         'The rows before it loaded and the rest of the file is in quarantine as raw text; fix the quoting here and load the dump again.');
+  }
+
+  /** A statement that grew past the limit (a quote that never closes): the file is read no further. */
+  private async oversized(statement: SqlStatement, isInsert: boolean, readTo: number): Promise<void> {
+    const broken = isInsert ? await this.insert(statement, 'oversized') : undefined;
+    const row = broken ? ` from the row at line ${broken.line}, byte ${broken.byteOffset}` : '';
+    const into = broken?.table ? ` (an INSERT into ${broken.table})` : '';
+    const unread = sizeOf(this.file) - readTo;
+    this.fileError({ statement: statement.index, line: statement.line, byteOffset: statement.byteOffset },
+      `statement ${statement.index}${into} grows past ${formatBytes(statement.bytes.length)} without ending: ${row ? `${row.slice(1)} ` : ''}its quotes most likely do not pair up, ` +
+      `so the rest of the file reads as one string. ${broken ? 'The rows before that row loaded and the text after it is in quarantine; ' : ''}` +
+      `the file was read no further (${formatBytes(Math.max(0, unread))} unread). Fix the quoting there and load the dump again ` +
+      '(a statement really this long: dump again with a smaller --net-buffer-length).');
   }
 
   /** `mysqldump --xml`: table structures and rows as elements instead of statements. */
@@ -251,7 +282,7 @@ class DumpLoader {
   }
 
   /** Loads an INSERT's rows; when it breaks, says where (the row it broke in) and how. */
-  private async insert(statement: SqlStatement, truncated: boolean): Promise<InsertBreak | undefined> {
+  private async insert(statement: SqlStatement, truncated: false | 'end' | 'oversized'): Promise<InsertBreak | undefined> {
     let table: DumpTable | undefined;
     let broken: InsertBreak | undefined;
     const where = { statement: statement.index, line: statement.line, byteOffset: statement.byteOffset };
@@ -270,6 +301,9 @@ class DumpLoader {
       const after = `rows after row ${error.rowsBefore} of the statement`;
       const reason = !truncated
         ? `this INSERT could not be parsed ${error.message}; ${after} were not loaded and are kept here as raw text. Fix the statement and load the dump again`
+        : truncated === 'oversized'
+          ? `this INSERT grows past ${formatBytes(statement.bytes.length)} without ending: a quote is most likely not closed, so the rest of the file reads as part of it. ` +
+            `The ${after} and what follows (up to where reading stopped) are kept here as raw text; fix the quoting and load the dump again`
         : error.atEnd
           ? `the file ends inside this INSERT: ${after} are incomplete (the dump is cut off here). Get the complete dump to load them`
           : `this INSERT could not be parsed ${error.message}, and it never ends: a quote is not closed, so the rest of the file was read into it. ` +

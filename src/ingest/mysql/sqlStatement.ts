@@ -14,7 +14,8 @@ export interface SqlStatement {
 }
 
 export interface SplitError {
-  kind: 'truncated-statement' | 'unterminated-comment';
+  /** `oversized-statement`: it grew past the splitter's limit without ending (see StatementTooLarge). */
+  kind: 'truncated-statement' | 'unterminated-comment' | 'oversized-statement';
   message: string;
   /** Where the unfinished statement (or comment) starts. */
   line: number;

@@ -34,7 +34,28 @@ function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x0b || b === 0x0c;
 }
 
+/**
+ * The longest statement buffered: mysqldump splits INSERTs at --net-buffer-length (1 MiB by
+ * default, 16 MiB at most), so a statement past this is a quote that never closes, and
+ * without a limit the rest of the file would pile up in memory as one statement.
+ */
+export const DEFAULT_MAX_STATEMENT_BYTES = 64 * 1024 * 1024;
+
+/** A statement grew past the limit: `error` holds its start and its first bytes. */
+export class StatementTooLarge extends Error {
+  override readonly name = 'StatementTooLarge';
+  constructor(
+    readonly error: SplitError,
+    /** Where reading stopped: the file offset after the last byte buffered. */
+    readonly readTo: number,
+  ) {
+    super(error.message);
+  }
+}
+
 export class StatementSplitter {
+  constructor(private readonly maxStatementBytes = DEFAULT_MAX_STATEMENT_BYTES) {}
+
   private buf = new Uint8Array(64 * 1024);
   private len = 0;
   private pos = 0;
@@ -65,6 +86,20 @@ export class StatementSplitter {
     this.append(chunk);
     const out: SqlStatement[] = [];
     this.scan(out);
+    if (this.stmtStart >= 0 && this.len - this.stmtStart > this.maxStatementBytes) {
+      const start = this.stmtStart;
+      throw new StatementTooLarge(
+        {
+          kind: 'oversized-statement',
+          message: `statement ${this.count + 1} at line ${this.stmtLine} is longer than ${this.maxStatementBytes} bytes without ending`,
+          line: this.stmtLine,
+          index: this.count + 1,
+          byteOffset: this.base + start,
+          bytes: this.buf.slice(start, this.len),
+        },
+        this.base + this.len,
+      );
+    }
     return out;
   }
 

@@ -1,4 +1,6 @@
 import type { LoadProgress } from '../../ingest/progress';
+import { CancelButton } from '../cancel/CancelButton';
+import '../cancel/cancel.css';
 import { formatBytes, formatCount } from '../format';
 
 const PHASES: Record<LoadProgress['phase'], string> = {
@@ -10,7 +12,7 @@ const PHASES: Record<LoadProgress['phase'], string> = {
 };
 
 /** A determinate progress bar with a spoken summary for screen readers. */
-export function ProgressView({ progress }: { progress: LoadProgress }) {
+export function ProgressView({ progress, onCancel, cancelling = false }: { progress: LoadProgress; onCancel?: () => void; cancelling?: boolean }) {
   const fraction = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
   return (
     <div className="progress" role="status" aria-live="polite">
@@ -23,6 +25,12 @@ export function ProgressView({ progress }: { progress: LoadProgress }) {
         {progress.filesDone}/{progress.filesTotal} files · {formatBytes(progress.bytesDone)} of {formatBytes(progress.bytesTotal)} ·{' '}
         {formatCount(progress.rowsLoaded)} rows
       </div>
+      {progress.memoryWarning && (
+        <p className="memory-warning" data-testid="memory-warning">
+          Warning: {progress.memoryWarning}
+        </p>
+      )}
+      {onCancel && <CancelButton what="load" cancelling={cancelling} onCancel={onCancel} />}
     </div>
   );
 }
