@@ -14,6 +14,10 @@ import type { DashboardFilter } from './dashboard/dashboardFilter';
 import { DASHBOARD_SCHEMA, DashboardTables } from './dashboard/dashboardTables';
 import { queryDashboardOptions, type DashboardOptions } from './dashboard/dashboardOptions';
 import { listTables, type TableInfo } from './tableInfo';
+import { buildRunReport, type RunReport } from '../pipeline/runReport';
+import { exportTable, type ExportedFile, type ExportFormat } from './export/exportTable';
+import { lakehouseZip } from './export/lakehouseZip';
+import type { LakehouseSession } from './session';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -22,6 +26,7 @@ import { listTables, type TableInfo } from './tableInfo';
 export class Lakehouse {
   private readonly ingest: IngestReport = emptyIngestReport();
   private readonly dashboardTables: DashboardTables;
+  private run: Omit<LakehouseSession, 'ingest'> = {};
 
   constructor(readonly engine: Engine) {
     this.dashboardTables = new DashboardTables(engine);
@@ -32,6 +37,7 @@ export class Lakehouse {
   }
 
   async load(files: InputFile[], onProgress?: ProgressListener): Promise<IngestReport> {
+    this.run.startedAt ??= new Date().toISOString();
     const report = await loadFiles(this.engine, files, { onProgress });
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
@@ -42,9 +48,40 @@ export class Lakehouse {
   }
 
   /** Builds silver and gold from what bronze holds now. */
-  runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+  async runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
     this.dashboardTables.invalidate();
-    return runPipeline(this.engine, files.map(parseModel), options);
+    const run = await runPipeline(this.engine, files.map(parseModel), options);
+    this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
+    return run;
+  }
+
+  /** The ingest report, last pipeline run and times: what a saved lakehouse keeps. */
+  session(): LakehouseSession {
+    return structuredClone({ ingest: this.ingest, ...this.run });
+  }
+
+  /** Takes over a saved session's reports, for tables restored from browser storage. */
+  adoptSession(session: LakehouseSession): void {
+    const { ingest, ...run } = structuredClone(session);
+    Object.assign(this.ingest, ingest);
+    this.run = run;
+    this.dashboardTables.invalidate();
+  }
+
+  /** The CLI's run.json (DESIGN.md §7) for what this lakehouse holds now. */
+  async runReport(): Promise<RunReport> {
+    const now = new Date().toISOString();
+    const { startedAt = now, finishedAt = now, pipeline } = this.run;
+    return buildRunReport({ engine: await this.engineInfo(), startedAt: new Date(startedAt), finishedAt: new Date(finishedAt), ingest: this.ingest, tables: await this.tables(), pipeline });
+  }
+
+  exportTable(layer: Layer, table: string, format: ExportFormat): Promise<ExportedFile> {
+    return exportTable(this.engine, layer, table, format);
+  }
+
+  /** Every table as `<layer>/<table>.parquet` plus run.json, zipped. */
+  async exportZip(): Promise<ExportedFile> {
+    return lakehouseZip(this.engine, await this.tables(), await this.runReport());
   }
 
   /** Everything loaded so far in this session. */
@@ -86,5 +123,6 @@ export class Lakehouse {
     await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
+    this.run = {};
   }
 }
