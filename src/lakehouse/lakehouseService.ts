@@ -15,6 +15,12 @@ import type { DashboardFilter } from './dashboard/dashboardFilter';
 import type { DashboardOptions } from './dashboard/dashboardOptions';
 import { Lakehouse } from './lakehouse';
 import type { TableInfo } from './tableInfo';
+import type { ExportedFile, ExportFormat } from './export/exportTable';
+import { OpfsDirectory } from './persistence/opfsDirectory';
+import type { RestoreResult } from './persistence/restoreLakehouse';
+import type { SaveResult } from './persistence/saveLakehouse';
+import { SavedLakehouse } from './persistence/savedLakehouse';
+import type { LakehouseSession } from './session';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -29,6 +35,7 @@ export interface PickedFile {
  */
 export class LakehouseService {
   private lakehouse?: Lakehouse;
+  private readonly saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined);
 
   async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {
     if (!this.lakehouse) this.lakehouse = new Lakehouse(await createBrowserWasmEngine(bundle));
@@ -92,6 +99,34 @@ export class LakehouseService {
 
   reset(): Promise<void> {
     return this.ready().reset();
+  }
+
+  /** Start-up: the lakehouse saved in this browser (OPFS), if any, checked and loaded. */
+  restoreSaved(): Promise<RestoreResult> {
+    return this.saved.restore(this.ready());
+  }
+
+  /** Saves every table and the reports to browser storage; undefined where there is none. */
+  saveToBrowser(): Promise<SaveResult | undefined> {
+    return this.saved.save(this.ready());
+  }
+
+  /** Clears the saved data and the lakehouse in memory. */
+  async resetAll(): Promise<void> {
+    await this.saved.clear();
+    await this.ready().reset();
+  }
+
+  session(): LakehouseSession {
+    return this.ready().session();
+  }
+
+  exportTable(layer: Layer, table: string, format: ExportFormat): Promise<ExportedFile> {
+    return this.ready().exportTable(layer, table, format);
+  }
+
+  exportLakehouse(): Promise<ExportedFile> {
+    return this.ready().exportZip();
   }
 
   private ready(): Lakehouse {
