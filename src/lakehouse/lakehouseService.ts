@@ -16,6 +16,7 @@ import type { DashboardOptions } from './dashboard/dashboardOptions';
 import { Lakehouse } from './lakehouse';
 import type { TableInfo } from './tableInfo';
 import type { ExportedFile, ExportFormat } from './export/exportTable';
+import { reportNumbers, type ReportNumber } from './export/reportNumbers';
 import { OpfsDirectory } from './persistence/opfsDirectory';
 import type { RestoreResult } from './persistence/restoreLakehouse';
 import type { SaveResult } from './persistence/saveLakehouse';
@@ -123,6 +124,11 @@ export class LakehouseService {
 
   exportTable(layer: Layer, table: string, format: ExportFormat): Promise<ExportedFile> {
     return this.ready().exportTable(layer, table, format);
+  }
+
+  /** Headline numbers from gold for the HTML report. */
+  reportNumbers(): Promise<ReportNumber[]> {
+    return reportNumbers(this.ready().engine);
   }
 
   exportLakehouse(): Promise<ExportedFile> {
