@@ -11,12 +11,16 @@ import { PipelineSummary } from './report/PipelineSummary';
 import { TableList, tableKey } from './tables/TableList';
 import { TablePreview } from './tables/TablePreview';
 import { useLakehouse, type EngineState } from './useLakehouse';
+import { TableExportButtons } from './export/TableExportButtons';
+import { SavedDataNotice } from './persistence/SavedDataNotice';
+import { isPersisting } from './persistence/savedState';
 import { useUrlView } from './views/useUrlState';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
 const Dashboard = lazy(loadDashboard);
+const ExportPanel = lazy(() => import('./export/ExportPanel'));
 
 /** The demo dataset's scale in the browser: ~10k orders, ~100k geolocation rows. */
 export const DEMO_SCALE = 0.1;
@@ -28,7 +32,7 @@ export function App() {
   const lake = useLakehouse(bundle);
   const [view, setView] = useUrlView();
   const [selected, setSelected] = useState<{ table: TableInfo; ipc: Uint8Array }>();
-  const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined;
+  const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined || isPersisting(lake.saved);
 
   const onDrop = useCallback(
     (items: DataTransferItemList) => {
@@ -41,6 +45,7 @@ export function App() {
   const hasTables = lake.tables.length > 0;
   useEffect(() => {
     if (hasTables) void loadDashboard();
+    else setSelected(undefined);
   }, [hasTables]);
   const goldReady = lake.pipeline !== undefined && lake.modelling === undefined && lake.progress === undefined;
 
@@ -59,6 +64,7 @@ export function App() {
             {lake.error}
           </p>
         )}
+        <SavedDataNotice saved={lake.saved} onReset={() => void lake.reset()} />
         {lake.report && <IngestSummary report={lake.report} />}
         {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
         {hasTables && (
@@ -68,7 +74,14 @@ export function App() {
               {() => (
                 <>
                   <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
-                  {selected ? <TablePreview table={selected.table} ipc={selected.ipc} /> : <p className="hint">Choose a table to see its first rows.</p>}
+                  {selected ? (
+                    <div>
+                      <TableExportButtons table={selected.table} onExport={lake.exportTable} />
+                      <TablePreview table={selected.table} ipc={selected.ipc} />
+                    </div>
+                  ) : (
+                    <p className="hint">Choose a table to see its first rows.</p>
+                  )}
                 </>
               )}
             </ViewPanel>
@@ -82,6 +95,13 @@ export function App() {
                   <p className="hint">The dashboard appears once the pipeline has built the gold tables.</p>
                 )
               }
+            </ViewPanel>
+            <ViewPanel view="export" current={view}>
+              {() => (
+                <Suspense fallback={<p className="hint">Loading…</p>}>
+                  <ExportPanel exportLakehouse={lake.exportLakehouse} htmlReport={goldReady ? lake.htmlReport : undefined} saved={lake.saved} onReset={lake.reset} />
+                </Suspense>
+              )}
             </ViewPanel>
           </div>
         )}

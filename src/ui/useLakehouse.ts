@@ -10,6 +10,8 @@ import type { TableInfo } from '../lakehouse/tableInfo';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
 import { modelStatesAfter, type ModelState } from './report/modelStates';
 import { Comlink, createLakehouseClient, type LakehouseClient } from './client/lakehouseClient';
+import type { ExportFormat } from '../lakehouse/export/exportTable';
+import { restoreSaved, saveToBrowser, type SavedState } from './persistence/savedState';
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
 
@@ -23,12 +25,19 @@ export function useLakehouse(bundle: BundleChoice) {
   const [pipeline, setPipeline] = useState<PipelineRun>();
   const [modelling, setModelling] = useState<ModelState[]>();
   const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<SavedState>({ status: 'checking' });
 
   useEffect(() => {
     const c = createLakehouseClient();
     client.current = c;
     c.start(bundle).then(
-      (info) => setEngine({ status: 'ready', info }),
+      async (info) => {
+        // A lakehouse saved in this browser comes back before anything else can be loaded.
+        const restored = await restoreSaved(c);
+        if (restored.session) (setReport(restored.session.ingest), setPipeline(restored.session.pipeline), setTables(restored.tables ?? []));
+        setSaved(restored.saved);
+        setEngine({ status: 'ready', info });
+      },
       (e: Error) => setEngine({ status: 'failed', message: e.message }),
     );
     return () => c[Comlink.releaseProxy]();
@@ -51,6 +60,8 @@ export function useLakehouse(bundle: BundleChoice) {
       );
       setPipeline(run);
       setTables(await c.tables());
+      setSaved({ status: 'saving' });
+      setSaved(await saveToBrowser(c));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -66,5 +77,15 @@ export function useLakehouse(bundle: BundleChoice) {
   const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
   const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview, dashboard, dashboardOptions };
+  const exportTable = useCallback((t: TableInfo, format: ExportFormat) => client.current!.exportTable(t.layer, t.name, format), []);
+  const exportLakehouse = useCallback(() => client.current!.exportLakehouse(), []);
+  // Vega is heavy: the report's renderer is fetched when a report is asked for.
+  const htmlReport = useCallback(async () => (await import('./export/buildReport')).buildReport(client.current!), [pipeline]);
+  /** Clears the lakehouse in the worker and in browser storage. */
+  const reset = useCallback(async () => {
+    await client.current!.resetAll();
+    (setReport(undefined), setPipeline(undefined), setTables([]), setError(undefined), setSaved({ status: 'none' }));
+  }, []);
+
+  return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview, dashboard, dashboardOptions, saved, exportTable, exportLakehouse, htmlReport, reset };
 }

@@ -4,6 +4,7 @@ import { VIEWS, type View } from './urlState';
 const LABELS: Record<View, string> = {
   tables: 'Tables',
   dashboard: 'Dashboard',
+  export: 'Export & storage',
 };
 const TABS = VIEWS.map((view) => ({ view, label: LABELS[view] }));
 
