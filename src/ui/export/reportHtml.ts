@@ -53,9 +53,10 @@ export function reportHtml(input: ReportInput): string {
 ${
   pipeline
     ? `<p>${pipeline.expectations.length - failed.length} of ${pipeline.expectations.length} expectations passed${failed.length ? `; ${failed.length} did not` : ''}. ${pipeline.models.filter((m) => m.status === 'success').length} of ${pipeline.models.length} models built in ${e(Math.round(pipeline.milliseconds))} ms.</p>
-<table><thead><tr><th scope="col">Model</th><th scope="col">Expectation</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Failing rows</th></tr></thead><tbody>
-${pipeline.expectations.map((x) => `<tr class="${x.status === 'pass' ? '' : 'bad'}"><td>${e(x.model)}</td><td>${e(x.name)}</td><td>${e(x.severity)}</td><td>${e(x.status)}</td><td class="n">${e(x.failing ?? '')}</td></tr>`).join('\n')}
-</tbody></table>`
+${failed.length ? `<h3>Expectations that did not pass</h3>\n${expectationTable(failed)}` : ''}
+<details><summary>All ${pipeline.expectations.length} expectations</summary>
+${expectationTable(pipeline.expectations)}
+</details>`
     : '<p>The pipeline has not run: there are no expectation results.</p>'
 }
 </section>
@@ -65,10 +66,11 @@ ${pipeline.expectations.map((x) => `<tr class="${x.status === 'pass' ? '' : 'bad
 ${ingest.sources.map((s) => `<tr><td>${e(s.file)}</td><td>${e(s.table)}</td><td>${e(s.format)}</td><td class="n">${e(count(s.rows))}</td><td class="n">${e(count(s.quarantined))}</td></tr>`).join('\n')}
 ${ingest.errors.map((x) => `<tr class="bad"><td>${e(x.file)}</td><td colspan="4">${e(x.message)}</td></tr>`).join('\n')}
 </tbody></table>
-<h3>Tables</h3>
+<details><summary>All ${input.tables.length} tables</summary>
 <table><thead><tr><th scope="col">Table</th><th scope="col">Rows</th><th scope="col">Columns</th></tr></thead><tbody>
 ${input.tables.map((t) => `<tr><td>${e(`${t.layer}.${t.name}`)}</td><td class="n">${e(count(t.rows))}</td><td class="n">${t.columns.length}</td></tr>`).join('\n')}
 </tbody></table>
+</details>
 </section>
 </main>
 </body>
@@ -89,6 +91,12 @@ export function inertSvg(svg: string): string {
     return '<p class="bad">This chart could not be included safely.</p>';
   }
   return trimmed;
+}
+
+function expectationTable(rows: PipelineRun['expectations']): string {
+  return `<table><thead><tr><th scope="col">Model</th><th scope="col">Expectation</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Failing rows</th></tr></thead><tbody>
+${rows.map((x) => `<tr class="${x.status === 'pass' ? '' : 'bad'}"><td>${e(x.model)}</td><td>${e(x.name)}</td><td>${e(x.severity)}</td><td>${e(x.status)}</td><td class="n">${e(x.failing ?? '')}</td></tr>`).join('\n')}
+</tbody></table>`;
 }
 
 const date = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
