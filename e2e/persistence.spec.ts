@@ -20,6 +20,7 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   await page.setViewportSize({ width: 1280, height: 900 });
   await runDemoAndSave(page);
   const tables = await tableRows(page);
+  console.log(`saved ${Object.keys(tables).length} tables in ${await page.getByTestId('saved-ms').textContent()} s`);
   expect(Object.keys(tables).filter((t) => t.startsWith('gold.')).length).toBeGreaterThanOrEqual(8);
   expect(Object.keys(tables).some((t) => t.startsWith('quarantine.'))).toBe(true);
   const summary = await page.getByTestId('pipeline-summary').textContent();
@@ -32,6 +33,7 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   await page.reload();
   await expect(page.getByTestId('engine-badge')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('saved-notice')).toContainText(`Restored ${Object.keys(tables).length} tables`);
+  console.log(`restored in ${await page.getByTestId('saved-ms').textContent()} s`);
   await page.getByRole('tab', { name: 'Tables' }).click();
   expect(await tableRows(page)).toEqual(tables);
   await expect(page.getByTestId('pipeline-summary')).toHaveText(summary!);

@@ -54,6 +54,7 @@ export class LakehouseService {
       else files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
       done += p.file.size;
     }
+    await this.saved.idle();
     return this.ready().load(files, onProgress);
   }
 
@@ -61,6 +62,7 @@ export class LakehouseService {
   async loadDemo(sf: number, onProgress?: ProgressListener): Promise<IngestReport> {
     onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
     const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
+    await this.saved.idle();
     return this.ready().load(files, onProgress);
   }
 
@@ -107,7 +109,7 @@ export class LakehouseService {
     return this.saved.restore(this.ready());
   }
 
-  /** Saves every table and the reports to browser storage; undefined where there is none. */
+  /** Saves every table and the reports to browser storage (after any save under way); undefined where there is none. */
   saveToBrowser(): Promise<SaveResult | undefined> {
     return this.saved.save(this.ready());
   }

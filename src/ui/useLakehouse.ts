@@ -60,8 +60,9 @@ export function useLakehouse(bundle: BundleChoice) {
       );
       setPipeline(run);
       setTables(await c.tables());
+      // In the background: the worker makes the next load wait until the save is done.
       setSaved({ status: 'saving' });
-      setSaved(await saveToBrowser(c));
+      void saveToBrowser(c).then(setSaved);
     } catch (e) {
       setError((e as Error).message);
     } finally {

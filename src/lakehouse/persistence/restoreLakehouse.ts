@@ -8,7 +8,7 @@ import type { StorageDirectory } from './storageDirectory';
 
 export type RestoreResult =
   | { status: 'empty' }
-  | { status: 'restored'; tables: number; bytes: number; savedAt: string }
+  | { status: 'restored'; tables: number; bytes: number; savedAt: string; milliseconds: number }
   /** The saved data cannot be used; the message says why, and the app offers to reset it. */
   | { status: 'damaged'; message: string };
 
@@ -23,6 +23,7 @@ const tableName = (t: SavedTable) => `${t.layer}.${t.name}`;
  * restored.
  */
 export async function restoreLakehouse(lakehouse: Lakehouse, dir: StorageDirectory): Promise<RestoreResult> {
+  const started = performance.now();
   const manifestBytes = await dir.read(MANIFEST_FILE);
   if (!manifestBytes) {
     const files = await dir.list();
@@ -55,7 +56,7 @@ export async function restoreLakehouse(lakehouse: Lakehouse, dir: StorageDirecto
     await lakehouse.reset();
     return damaged(`${current ? tableName(current) : 'a table'} could not be read back (${(error as Error).message})`);
   }
-  return { status: 'restored', tables: manifest.tables.length, bytes: manifest.bytes, savedAt: manifest.savedAt };
+  return { status: 'restored', tables: manifest.tables.length, bytes: manifest.bytes, savedAt: manifest.savedAt, milliseconds: performance.now() - started };
 }
 
 /** A DuckDB type name that can be written into SQL as is: `HUGEINT`, `DECIMAL(38,0)`, `TIMESTAMP WITH TIME ZONE`. */

@@ -8,6 +8,7 @@ export interface SaveResult {
   tables: number;
   bytes: number;
   savedAt: string;
+  milliseconds: number;
 }
 
 /**
@@ -17,6 +18,7 @@ export interface SaveResult {
  * fails clears the folder rather than leave it half-written.
  */
 export async function saveLakehouse(lakehouse: Lakehouse, dir: StorageDirectory): Promise<SaveResult> {
+  const started = performance.now();
   try {
     await dir.remove(MANIFEST_FILE);
     const saved: SavedTable[] = [];
@@ -30,7 +32,7 @@ export async function saveLakehouse(lakehouse: Lakehouse, dir: StorageDirectory)
     for (const name of await dir.list()) if (!keep.has(name)) await dir.remove(name);
     const manifest = createManifest(saved, lakehouse.session());
     await dir.write(MANIFEST_FILE, new TextEncoder().encode(JSON.stringify(manifest)));
-    return { tables: saved.length, bytes: manifest.bytes, savedAt: manifest.savedAt };
+    return { tables: saved.length, bytes: manifest.bytes, savedAt: manifest.savedAt, milliseconds: performance.now() - started };
   } catch (error) {
     await clearDirectory(dir).catch(() => undefined);
     throw new Error(`The lakehouse could not be saved in browser storage (${(error as Error).message}); it stays loaded in this tab only.`);

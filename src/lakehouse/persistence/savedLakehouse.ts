@@ -9,7 +9,18 @@ import { clearDirectory, type StorageDirectory } from './storageDirectory';
  * nothing is saved and start-up finds nothing.
  */
 export class SavedLakehouse {
+  /** The save under way, if any: saves run one at a time, and loads wait for them. */
+  private pending: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly dir: StorageDirectory | undefined) {}
+
+  /**
+   * Resolves once no save is running. A load that started during a save would change
+   * tables the save is still reading; waiting keeps every save a snapshot of one state.
+   */
+  idle(): Promise<void> {
+    return this.pending.then(() => undefined);
+  }
 
   get available(): boolean {
     return this.dir !== undefined;
@@ -19,11 +30,19 @@ export class SavedLakehouse {
     return this.dir ? restoreLakehouse(lakehouse, this.dir) : Promise.resolve({ status: 'empty' });
   }
 
-  async save(lakehouse: Lakehouse): Promise<SaveResult | undefined> {
-    return this.dir && saveLakehouse(lakehouse, this.dir);
+  save(lakehouse: Lakehouse): Promise<SaveResult | undefined> {
+    const dir = this.dir;
+    return this.queue(async () => dir && saveLakehouse(lakehouse, dir));
   }
 
-  async clear(): Promise<void> {
-    if (this.dir) await clearDirectory(this.dir);
+  clear(): Promise<void> {
+    const dir = this.dir;
+    return this.queue(async () => dir && clearDirectory(dir));
+  }
+
+  private queue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.pending.then(work);
+    this.pending = next.catch(() => undefined);
+    return next;
   }
 }

@@ -7,14 +7,14 @@ export type SavedState =
   | { status: 'checking' }
   | { status: 'none' }
   | { status: 'saving' }
-  | { status: 'saved'; tables: number; bytes: number; savedAt: string; restored: boolean }
+  | { status: 'saved'; tables: number; bytes: number; savedAt: string; milliseconds: number; restored: boolean }
   /** Found at start-up and not usable: the message says why; the app offers a reset. */
   | { status: 'damaged'; message: string }
   /** The last save failed (storage full, say): the lakehouse lives in this tab only. */
   | { status: 'failed'; message: string };
 
-/** True while the worker reads or writes browser storage: loads wait for it. */
-export const isPersisting = (s: SavedState) => s.status === 'checking' || s.status === 'saving';
+/** True while start-up looks for a saved lakehouse: nothing can be loaded until it is restored. (A save runs in the background; the worker makes loads wait for it.) */
+export const isPersisting = (s: SavedState) => s.status === 'checking';
 
 export interface Restored {
   saved: SavedState;
@@ -28,7 +28,7 @@ export async function restoreSaved(client: LakehouseClient): Promise<Restored> {
     const result = await client.restoreSaved();
     if (result.status === 'damaged') return { saved: result };
     if (result.status === 'empty') return { saved: { status: 'none' } };
-    return { saved: { status: 'saved', tables: result.tables, bytes: result.bytes, savedAt: result.savedAt, restored: true }, session: await client.session(), tables: await client.tables() };
+    return { saved: { status: 'saved', tables: result.tables, bytes: result.bytes, savedAt: result.savedAt, milliseconds: result.milliseconds, restored: true }, session: await client.session(), tables: await client.tables() };
   } catch (e) {
     return { saved: { status: 'damaged', message: `The lakehouse saved in this browser could not be read: ${(e as Error).message}` } };
   }
