@@ -72,6 +72,13 @@ describe.each(testEngines)('exportTable on %s', (_name, open) => {
     expect(Number((await reader.query('SELECT count(*) AS n FROM sniffed')).get(0)!.n)).toBe(6);
   });
 
+  it('quotes column names in SQL and in the CSV header', async () => {
+    await engine.exec(`CREATE TABLE silver.cols AS SELECT 1 AS "na""me, x", 'v' AS "; DROP TABLE silver.cols; --"`);
+    const text = new TextDecoder().decode((await exportTable(engine, 'silver', 'cols', 'csv')).bytes);
+    expect(text).toBe('"na""me, x",; DROP TABLE silver.cols; --\r\n1,v\r\n');
+    expect((await engine.query('SELECT count(*)::INTEGER AS n FROM silver.cols')).get(0)!.n).toBe(1);
+  });
+
   it('refuses unknown tables, layers and formats with a message', async () => {
     await expect(exportTable(engine, 'gold', 'nope', 'csv')).rejects.toThrow('There is no table gold.nope');
     await expect(exportTable(engine, 'main' as 'gold', 'x', 'csv')).rejects.toThrow('unknown layer');
