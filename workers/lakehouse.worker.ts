@@ -17,6 +17,8 @@ class WorkerApi extends LakehouseService {
     const data = await super.dashboard(...args);
     return Comlink.transfer(data, [...new Set(data.charts.map((c) => c.ipc.buffer as ArrayBuffer))]);
   }
+
+  // Exported files can be large: their bytes are transferred to the page, not copied.
   override async exportTable(...args: Parameters<LakehouseService['exportTable']>): ReturnType<LakehouseService['exportTable']> {
     return transferFile(await super.exportTable(...args));
   }
