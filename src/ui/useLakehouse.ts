@@ -84,8 +84,12 @@ export function useLakehouse(bundle: BundleChoice) {
   const htmlReport = useCallback(async () => (await import('./export/buildReport')).buildReport(client.current!), [pipeline]);
   /** Clears the lakehouse in the worker and in browser storage. */
   const reset = useCallback(async () => {
-    await client.current!.resetAll();
-    (setReport(undefined), setPipeline(undefined), setTables([]), setError(undefined), setSaved({ status: 'none' }));
+    try {
+      await client.current!.resetAll();
+      (setReport(undefined), setPipeline(undefined), setTables([]), setError(undefined), setSaved({ status: 'none' }));
+    } catch (e) {
+      setError(`Reset did not finish: ${(e as Error).message}. Reload the page and try again, or clear this site's data in the browser settings.`);
+    }
   }, []);
 
   return { engine, progress, modelling, report, pipeline, tables, error, loadFiles, loadDemo, preview, dashboard, dashboardOptions, saved, exportTable, exportLakehouse, htmlReport, reset };
