@@ -46,8 +46,12 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   await expect(usage).toContainText(new RegExp(`${Object.keys(tables).length} tables, [\\d.]+ (KiB|MiB) of Parquet`));
   await expect(usage).toContainText(/Used by this site[\d.]+ (KiB|MiB|bytes)/);
   await page.screenshot({ path: 'test-results/persistence-export-view.png', fullPage: true });
-  await page.getByRole('button', { name: 'Reset: clear the lakehouse and saved data' }).click();
-  await page.getByRole('button', { name: 'Yes, reset' }).click();
+  // By keyboard: the confirmation takes the focus, so pressing Enter twice resets.
+  await page.getByRole('button', { name: 'Reset: clear the lakehouse and saved data' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: 'Confirm reset' })).toContainText('Remove every table from this tab and from browser storage?');
+  await expect(page.getByRole('button', { name: 'Yes, reset' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid^="rows-"]')).toHaveCount(0);
   await expect(page.getByRole('tablist', { name: 'Views' })).toHaveCount(0);
   expect(await savedFiles(page)).toEqual({});
