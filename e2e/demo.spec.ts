@@ -38,6 +38,8 @@ test('the demo loads nine Olist tables into bronze with the generated row counts
 
   // Money reads as money in the grid (DECIMAL arrives unscaled from Arrow).
   await page.getByTestId('table-gold.revenue_by_state').click();
+  // The preview changes when the worker answers (later while it saves the lakehouse in the background).
+  await expect(page.getByRole('heading', { name: /gold\.revenue_by_state/ })).toBeVisible();
   const revenueColumn = await page.locator('.preview th').allTextContents();
   const revenueIndex = revenueColumn.findIndex((h) => h.startsWith('revenue'));
   const firstRevenue = await page.locator(`.preview tbody tr:first-child td:nth-child(${revenueIndex + 1})`).textContent();

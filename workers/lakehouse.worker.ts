@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { LakehouseService } from '../src/lakehouse/lakehouseService';
+import type { ExportedFile } from '../src/lakehouse/export/exportTable';
 
 /**
  * The browser's engine host: DuckDB-WASM and the lakehouse run here, off the UI thread.
@@ -31,7 +32,18 @@ class WorkerApi extends LakehouseService {
     const data = await super.dashboard(...args);
     return Comlink.transfer(data, [...new Set(data.charts.map((c) => c.ipc.buffer as ArrayBuffer))]);
   }
+
+  // Exported files can be large: their bytes are transferred to the page, not copied.
+  override async exportTable(...args: Parameters<LakehouseService['exportTable']>): ReturnType<LakehouseService['exportTable']> {
+    return transferFile(await super.exportTable(...args));
+  }
+
+  override async exportLakehouse(): ReturnType<LakehouseService['exportLakehouse']> {
+    return transferFile(await super.exportLakehouse());
+  }
 }
+
+const transferFile = (file: ExportedFile) => Comlink.transfer(file, [file.bytes.buffer as ArrayBuffer]);
 
 Comlink.expose(new WorkerApi());
 

@@ -23,6 +23,10 @@ import type { GridWindow, WindowRequest } from './grid/gridTypes';
 import { SqlConsole } from './console/sqlConsole';
 import type { ConsoleOutcome } from './console/consoleOutcome';
 import { consoleChartRows, type ChartRows } from './console/chartRows';
+import { buildRunReport, type RunReport } from '../pipeline/runReport';
+import { exportTable, type ExportedFile, type ExportFormat } from './export/exportTable';
+import { lakehouseZip } from './export/lakehouseZip';
+import type { LakehouseSession } from './session';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -36,6 +40,7 @@ export class Lakehouse {
   private lastRun?: PipelineRun;
   private readonly grid: GridQueries;
   private readonly console: SqlConsole;
+  private run: Omit<LakehouseSession, 'ingest'> = {};
 
   constructor(readonly engine: Engine) {
     this.dashboardTables = new DashboardTables(engine);
@@ -48,6 +53,7 @@ export class Lakehouse {
   }
 
   async load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
+    this.run.startedAt ??= new Date().toISOString();
     const report = await loadFiles(this.engine, files, { onProgress, signal });
     this.grid.invalidate();
     this.ingest.sources.push(...report.sources);
@@ -65,7 +71,15 @@ export class Lakehouse {
     this.models = files.map(parseModel);
     const bronzeFiles: Record<string, string[]> = {};
     for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
-    return (this.lastRun = await runPipeline(this.engine, this.models, { bronzeFiles, ...options }));
+    const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
+    this.lastRun = run;
+    this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
+    return run;
+  }
+
+  /** The models the last run used, for a lakehouse restored from browser storage. */
+  useModels(files: ModelFile[]): void {
+    this.models = files.map(parseModel);
   }
 
   /** Rebuilds one model of the last run and its descendants; the others stay as they are. */
@@ -74,6 +88,7 @@ export class Lakehouse {
     this.grid.invalidate();
     const rerun = await rerunFrom(this.engine, this.models, this.lastRun, model, options);
     this.lastRun = rerun.run;
+    this.run = { ...this.run, pipeline: rerun.run, finishedAt: new Date().toISOString() };
     return rerun;
   }
 
@@ -93,6 +108,37 @@ export class Lakehouse {
 
   quarantineRowsIPC(table: string, kind?: string, limit?: number): Promise<Uint8Array> {
     return quarantineRowsIPC(this.engine, table, kind, limit);
+  }
+
+  /** The ingest report, last pipeline run and times: what a saved lakehouse keeps. */
+  session(): LakehouseSession {
+    return structuredClone({ ingest: this.ingest, ...this.run });
+  }
+
+  /** Takes over a saved session's reports, for tables restored from browser storage. */
+  adoptSession(session: LakehouseSession): void {
+    const { ingest, ...run } = structuredClone(session);
+    Object.assign(this.ingest, ingest);
+    this.run = run;
+    this.lastRun = run.pipeline;
+    this.dashboardTables.invalidate();
+    this.grid.invalidate();
+  }
+
+  /** The CLI's run.json (DESIGN.md §7) for what this lakehouse holds now. */
+  async runReport(): Promise<RunReport> {
+    const now = new Date().toISOString();
+    const { startedAt = now, finishedAt = now, pipeline } = this.run;
+    return buildRunReport({ engine: await this.engineInfo(), startedAt: new Date(startedAt), finishedAt: new Date(finishedAt), ingest: this.ingest, tables: await this.tables(), pipeline });
+  }
+
+  exportTable(layer: Layer, table: string, format: ExportFormat): Promise<ExportedFile> {
+    return exportTable(this.engine, layer, table, format);
+  }
+
+  /** Every table as `<layer>/<table>.parquet` plus run.json, zipped. */
+  async exportZip(): Promise<ExportedFile> {
+    return lakehouseZip(this.engine, await this.tables(), await this.runReport());
   }
 
   /** Everything loaded so far in this session. */
@@ -159,5 +205,6 @@ export class Lakehouse {
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
     this.lastRun = undefined;
+    this.run = {};
   }
 }

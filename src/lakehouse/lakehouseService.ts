@@ -25,6 +25,13 @@ import type { TableInfo } from './tableInfo';
 import type { GridWindow, WindowRequest } from './grid/gridTypes';
 import type { ConsoleOutcome } from './console/consoleOutcome';
 import type { ChartRows } from './console/chartRows';
+import type { ExportedFile, ExportFormat } from './export/exportTable';
+import { reportNumbers, type ReportNumber } from './export/reportNumbers';
+import { OpfsDirectory } from './persistence/opfsDirectory';
+import type { RestoreResult } from './persistence/restoreLakehouse';
+import type { SaveResult } from './persistence/saveLakehouse';
+import { SavedLakehouse } from './persistence/savedLakehouse';
+import type { LakehouseSession } from './session';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -40,6 +47,7 @@ export interface PickedFile {
 export class LakehouseService {
   private lakehouse?: Lakehouse;
   private readonly operations = new CurrentOperation();
+  private readonly saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined);
 
   async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {
     if (!this.lakehouse) this.lakehouse = new Lakehouse(await createBrowserWasmEngine(bundle));
@@ -59,6 +67,7 @@ export class LakehouseService {
       else files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
       done += p.file.size;
     }
+    await this.saved.idle();
     return this.ready().load(files, onProgress, signal);
   }
 
@@ -67,6 +76,7 @@ export class LakehouseService {
     const signal = this.operations.begin();
     onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
     const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
+    await this.saved.idle();
     return this.ready().load(files, onProgress, signal);
   }
 
@@ -157,6 +167,42 @@ export class LakehouseService {
 
   reset(): Promise<void> {
     return this.ready().reset();
+  }
+
+  /** Start-up: the lakehouse saved in this browser (OPFS), if any, checked and loaded. */
+  async restoreSaved(): Promise<RestoreResult> {
+    const result = await this.saved.restore(this.ready());
+    // The saved run was made with the shipped models: re-run and the catalog need them.
+    if (result.status === 'restored') this.ready().useModels(bundledModelFiles);
+    return result;
+  }
+
+  /** Saves every table and the reports to browser storage (after any save under way); undefined where there is none. */
+  saveToBrowser(): Promise<SaveResult | undefined> {
+    return this.saved.save(this.ready());
+  }
+
+  /** Clears the saved data and the lakehouse in memory. */
+  async resetAll(): Promise<void> {
+    await this.saved.clear();
+    await this.ready().reset();
+  }
+
+  session(): LakehouseSession {
+    return this.ready().session();
+  }
+
+  exportTable(layer: Layer, table: string, format: ExportFormat): Promise<ExportedFile> {
+    return this.ready().exportTable(layer, table, format);
+  }
+
+  /** Headline numbers from gold for the HTML report. */
+  reportNumbers(): Promise<ReportNumber[]> {
+    return reportNumbers(this.ready().engine);
+  }
+
+  exportLakehouse(): Promise<ExportedFile> {
+    return this.ready().exportZip();
   }
 
   private ready(): Lakehouse {

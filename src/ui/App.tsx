@@ -19,12 +19,16 @@ import { ConsolePanel } from './console/ConsolePanel';
 import type { GridWindow } from '../lakehouse/grid/gridTypes';
 import { firstBlock } from './grid/firstBlock';
 import { useLakehouse, type EngineState } from './useLakehouse';
+import { TableExportButtons } from './export/TableExportButtons';
+import { SavedDataNotice } from './persistence/SavedDataNotice';
+import { isPersisting } from './persistence/savedState';
 import { useUrlView } from './views/useUrlState';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
 const Dashboard = lazy(loadDashboard);
+const ExportPanel = lazy(() => import('./export/ExportPanel'));
 
 export { DEMO_SCALE };
 
@@ -35,7 +39,7 @@ export function App() {
   const lake = useLakehouse(bundle);
   const [view, setView] = useUrlView();
   const [selected, setSelected] = useState<{ table: TableInfo; first: GridWindow }>();
-  const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined;
+  const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined || isPersisting(lake.saved);
 
   const onDrop = useCallback(
     (items: DataTransferItemList) => {
@@ -48,6 +52,7 @@ export function App() {
   const hasTables = lake.tables.length > 0;
   useEffect(() => {
     if (hasTables) void loadDashboard();
+    else setSelected(undefined);
   }, [hasTables]);
   const goldReady = lake.pipeline !== undefined && lake.modelling === undefined && lake.progress === undefined;
 
@@ -67,6 +72,7 @@ export function App() {
             {lake.error}
           </p>
         )}
+        <SavedDataNotice saved={lake.saved} onReset={() => void lake.reset()} />
         {lake.report && <IngestSummary report={lake.report} />}
         {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
         {hasTables && (
@@ -76,7 +82,14 @@ export function App() {
               {() => (
                 <>
                   <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
-                  {selected ? <TablePreview table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} /> : <p className="hint">Choose a table to see its rows.</p>}
+                  {selected ? (
+                    <div>
+                      <TableExportButtons table={selected.table} onExport={lake.exportTable} />
+                      <TablePreview table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} />
+                    </div>
+                  ) : (
+                    <p className="hint">Choose a table to see its rows.</p>
+                  )}
                 </>
               )}
             </ViewPanel>
@@ -102,6 +115,13 @@ export function App() {
             </ViewPanel>
             <ViewPanel view="quality" current={view}>
               {() => (goldReady ? <QualityView run={lake.pipeline!} tables={lake.tables} api={lake.api} /> : <p className="hint">The data-quality report appears once the pipeline has run.</p>)}
+            </ViewPanel>
+            <ViewPanel view="export" current={view}>
+              {() => (
+                <Suspense fallback={<p className="hint">Loading…</p>}>
+                  <ExportPanel exportLakehouse={lake.exportLakehouse} htmlReport={goldReady ? lake.htmlReport : undefined} saved={lake.saved} onReset={lake.reset} />
+                </Suspense>
+              )}
             </ViewPanel>
           </div>
         )}

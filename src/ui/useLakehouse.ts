@@ -11,6 +11,8 @@ import type { WindowRequest } from '../lakehouse/grid/gridTypes';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
 import { modelStatesAfter, type ModelState } from './report/modelStates';
 import { Comlink, createLakehouseClient, type LakehouseClient } from './client/lakehouseClient';
+import type { ExportFormat } from '../lakehouse/export/exportTable';
+import { restoreSaved, saveToBrowser, type SavedState } from './persistence/savedState';
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
 
@@ -25,12 +27,19 @@ export function useLakehouse(bundle: BundleChoice) {
   const [modelling, setModelling] = useState<ModelState[]>();
   const [error, setError] = useState<string>();
   const [cancelling, setCancelling] = useState(false);
+  const [saved, setSaved] = useState<SavedState>({ status: 'checking' });
 
   useEffect(() => {
     const c = createLakehouseClient();
     client.current = c;
     c.start(bundle).then(
-      (info) => setEngine({ status: 'ready', info }),
+      async (info) => {
+        // A lakehouse saved in this browser comes back before anything else can be loaded.
+        const restored = await restoreSaved(c);
+        if (restored.session) (setReport(restored.session.ingest), setPipeline(restored.session.pipeline), setTables(restored.tables ?? []));
+        setSaved(restored.saved);
+        setEngine({ status: 'ready', info });
+      },
       (e: Error) => setEngine({ status: 'failed', message: e.message }),
     );
     return () => c[Comlink.releaseProxy]();
@@ -52,6 +61,9 @@ export function useLakehouse(bundle: BundleChoice) {
       const run = await c.runPipeline(...modelListeners(setModelling));
       setPipeline(run);
       setTables(await c.tables());
+      // In the background: the worker makes the next load wait until the save is done.
+      setSaved({ status: 'saving' });
+      void saveToBrowser(c).then(setSaved);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -75,6 +87,9 @@ export function useLakehouse(bundle: BundleChoice) {
     try {
       setPipeline((await c.rerunFrom(model, ...modelListeners(setModelling))).run);
       setTables(await c.tables());
+      // The rebuilt tables replace the saved ones, as after a full run.
+      setSaved({ status: 'saving' });
+      void saveToBrowser(c).then(setSaved);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -96,7 +111,21 @@ export function useLakehouse(bundle: BundleChoice) {
   const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
   const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api };
+  const exportTable = useCallback((t: TableInfo, format: ExportFormat) => client.current!.exportTable(t.layer, t.name, format), []);
+  const exportLakehouse = useCallback(() => client.current!.exportLakehouse(), []);
+  // Vega is heavy: the report's renderer is fetched when a report is asked for.
+  const htmlReport = useCallback(async () => (await import('./export/buildReport')).buildReport(client.current!), [pipeline]);
+  /** Clears the lakehouse in the worker and in browser storage. */
+  const reset = useCallback(async () => {
+    try {
+      await client.current!.resetAll();
+      (setReport(undefined), setPipeline(undefined), setTables([]), setError(undefined), setSaved({ status: 'none' }));
+    } catch (e) {
+      setError(`Reset did not finish: ${(e as Error).message}. Reload the page and try again, or clear this site's data in the browser settings.`);
+    }
+  }, []);
+
+  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, reset };
 }
 
 /** The plan and per-model callbacks of a run, feeding the model states the progress shows. */

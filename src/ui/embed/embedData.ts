@@ -15,11 +15,17 @@ export const NO_SAVED_LAKEHOUSE = 'No saved lakehouse in this browser — open P
  * Gets the embed's data ready in the (started) worker: the one place that decides where
  * an embed's lakehouse comes from.
  * - `demo`: generates the demo dataset and runs the pipeline, as "Try the demo" does.
- * - `saved`: the lakehouse this browser saved. Until persistence exists there is none;
- *   restoring it goes here (report 'opening the saved lakehouse', restore, return its gold).
+ * - `saved`: the lakehouse the app saved in this browser (OPFS, the same origin), restored
+ *   read-only: the embed never saves or resets it.
  */
 export async function prepareEmbedData(client: LakehouseClient, source: EmbedDataSource, onStep?: (step: EmbedStep) => void): Promise<EmbedData> {
-  if (source === 'saved') return { status: 'none', message: NO_SAVED_LAKEHOUSE };
+  if (source === 'saved') {
+    onStep?.('opening the saved lakehouse');
+    const restored = await client.restoreSaved();
+    if (restored.status === 'restored') return goldOf(await client.tables());
+    if (restored.status === 'damaged') return { status: 'none', message: `${restored.message} Open Pocket Lakehouse to reset it.` };
+    return { status: 'none', message: NO_SAVED_LAKEHOUSE };
+  }
   onStep?.('loading the demo data');
   const report = await client.loadDemo(DEMO_SCALE);
   if (report.errors.length) throw new Error(`the demo data did not load: ${report.errors[0]!.message}`);

@@ -1,0 +1,26 @@
+import { columnTypes } from '../../engine/catalog';
+import type { Engine } from '../../engine/interface';
+import { qualified } from '../../engine/sql';
+import { LAYERS, type Layer } from '../../pipeline/layers';
+import { tableCsv } from './tableCsv';
+
+export const EXPORT_FORMATS = ['parquet', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A file made in the worker for the page to save: its bytes are transferred, not copied. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+/** One table of the lakehouse as a Parquet (ZSTD, through parquet-wasm) or CSV file. */
+export async function exportTable(engine: Engine, layer: Layer, table: string, format: ExportFormat): Promise<ExportedFile> {
+  if (!LAYERS.includes(layer)) throw new Error(`unknown layer ${layer}`);
+  if (!EXPORT_FORMATS.includes(format)) throw new Error(`unknown export format ${format}`);
+  const columns = [...(await columnTypes(engine, layer, table)).keys()];
+  if (columns.length === 0) throw new Error(`There is no table ${layer}.${table} to export.`);
+  const fileName = `${layer}.${table}.${format}`;
+  if (format === 'csv') return { fileName, mimeType: 'text/csv', bytes: await tableCsv(engine, layer, table, columns) };
+  return { fileName, mimeType: 'application/vnd.apache.parquet', bytes: await engine.toParquet(`SELECT * FROM ${qualified(layer, table)}`) };
+}

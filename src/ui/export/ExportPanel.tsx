@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+import type { ExportedFile } from '../../lakehouse/export/exportTable';
+import { formatBytes } from '../../ingest/formatBytes';
+import type { SavedState } from '../persistence/savedState';
+import { saveFile } from './saveFile';
+import { statusText, useExportAction } from './useExportAction';
+import './export.css';
+
+interface Props {
+  exportLakehouse: () => Promise<ExportedFile>;
+  /** The HTML report, built in the page; undefined until gold exists. */
+  htmlReport?: () => Promise<string>;
+  saved: SavedState;
+  onReset: () => Promise<void>;
+}
+
+/** The Export view: the lakehouse as a zip, the HTML report, and browser storage with Reset. */
+export default function ExportPanel({ exportLakehouse, htmlReport, saved, onReset }: Props) {
+  const [status, run] = useExportAction();
+  const working = status.state === 'working';
+  const zip = () =>
+    run('Exporting the lakehouse', async () => {
+      const file = await exportLakehouse();
+      saveFile(file.bytes, file.fileName, file.mimeType);
+      return `Saved ${file.fileName} (${formatBytes(file.bytes.byteLength)}).`;
+    });
+  const report = () =>
+    run('Building the HTML report', async () => {
+      const html = await htmlReport!();
+      const fileName = `pocket-lakehouse-report-${new Date().toISOString().slice(0, 10)}.html`;
+      saveFile(html, fileName, 'text/html');
+      return `Saved ${fileName} (${formatBytes(new TextEncoder().encode(html).byteLength)}).`;
+    });
+  return (
+    <div className="export-view">
+      <section aria-labelledby="export-files">
+        <h2 id="export-files">Export</h2>
+        <p className="hint">Every table of bronze, silver, quarantine and gold as Parquet in one zip, with run.json as the command-line pipeline writes it; or the dashboard as one HTML file that opens anywhere, offline.</p>
+        <div className="export-buttons">
+          <button type="button" onClick={zip} disabled={working}>
+            Download lakehouse (.zip)
+          </button>
+          <button type="button" onClick={report} disabled={working || !htmlReport}>
+            Download HTML report
+          </button>
+          <span role="status" className={status.state === 'failed' ? 'error' : 'hint'}>
+            {htmlReport ? statusText(status) : 'The report needs the gold tables: it is available once the pipeline has run.'}
+          </span>
+        </div>
+      </section>
+      <StorageSection saved={saved} onReset={onReset} />
+    </div>
+  );
+}
+
+function StorageSection({ saved, onReset }: { saved: SavedState; onReset: () => Promise<void> }) {
+  const [estimate, setEstimate] = useState<StorageEstimate>();
+  const [confirming, setConfirming] = useState(false);
+  useEffect(() => {
+    void navigator.storage?.estimate?.().then(setEstimate, () => undefined);
+  }, [saved]);
+  return (
+    <section aria-labelledby="export-storage">
+      <h2 id="export-storage">Browser storage</h2>
+      <dl data-testid="storage-usage">
+        <dt>Saved lakehouse</dt>
+        <dd>{saved.status === 'saved' ? `${saved.tables} tables, ${formatBytes(saved.bytes)} of Parquet` : saved.status === 'saving' ? 'saving…' : 'nothing saved'}</dd>
+        <dt>Used by this site</dt>
+        <dd>{estimate?.usage !== undefined ? `${formatBytes(estimate.usage)}${estimate.quota ? ` of ${formatBytes(estimate.quota)} available` : ''}` : 'unknown'}</dd>
+      </dl>
+      {confirming ? (
+        <div className="export-buttons" role="group" aria-label="Confirm reset">
+          <span>Remove every table from this tab and from browser storage?</span>
+          <button type="button" className="danger" autoFocus onClick={() => void onReset().finally(() => setConfirming(false))}>
+            Yes, reset
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          Reset: clear the lakehouse and saved data
+        </button>
+      )}
+    </section>
+  );
+}
