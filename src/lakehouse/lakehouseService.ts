@@ -46,7 +46,7 @@ export interface PickedFile {
  */
 export class LakehouseService {
   private lakehouse?: Lakehouse;
-  private readonly operations = new CurrentOperation();
+  private readonly operations = new CurrentOperation(async () => this.lakehouse?.engine.cancel());
   private readonly saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined);
 
   async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {
@@ -55,7 +55,15 @@ export class LakehouseService {
   }
 
   async loadPicked(picked: PickedFile[], onProgress?: ProgressListener): Promise<IngestReport> {
-    const signal = this.operations.begin();
+    const signal = this.operations.begin('load');
+    try {
+      return await this.loadPickedFiles(picked, signal, onProgress);
+    } finally {
+      this.operations.end(signal);
+    }
+  }
+
+  private async loadPickedFiles(picked: PickedFile[], signal: AbortSignal, onProgress?: ProgressListener): Promise<IngestReport> {
     const files: InputFile[] = [];
     const total = picked.reduce((n, p) => n + p.file.size, 0);
     let done = 0;
@@ -73,22 +81,29 @@ export class LakehouseService {
 
   /** Generates the Olist-shaped demo dataset at scale `sf` and loads it. */
   async loadDemo(sf: number, onProgress?: ProgressListener): Promise<IngestReport> {
-    const signal = this.operations.begin();
-    onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
-    const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
-    await this.saved.idle();
-    return this.ready().load(files, onProgress, signal);
+    const signal = this.operations.begin('load');
+    try {
+      onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
+      const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
+      await this.saved.idle();
+      return await this.ready().load(files, onProgress, signal);
+    } finally {
+      this.operations.end(signal);
+    }
   }
 
   /** Builds silver and gold from bronze with the shipped models. */
   runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
-    return this.ready().runPipeline(bundledModelFiles, { onPlan, onModel, signal: this.operations.begin() });
+    const signal = this.operations.begin('run');
+    return this.ready()
+      .runPipeline(bundledModelFiles, { onPlan, onModel, signal })
+      .finally(() => this.operations.end(signal));
   }
 
   /**
-   * Cancels the load or pipeline run in progress, between its steps (files, batches,
-   * models): a cancelled load keeps the files loaded whole before it and drops the one in
-   * progress. True when there was an operation to cancel.
+   * Cancels the load or pipeline run in progress (see CurrentOperation): a cancelled load
+   * keeps the files loaded whole before it and drops the one in progress; a run stops
+   * before its next model. True when there was an operation to cancel.
    */
   cancel(): boolean {
     return this.operations.cancel();

@@ -121,4 +121,54 @@ describe('cancelling a load or a pipeline run (DuckDB-WASM in Node)', () => {
     expect(operations.cancel()).toBe(false);
     expect(operations.begin().aborted).toBe(false);
   });
+
+  it('interrupts DuckDB for a load in progress only: not for a run, not once the load is over', () => {
+    let interrupts = 0;
+    const operations = new CurrentOperation(async () => interrupts++);
+    operations.cancel();
+    operations.begin('run');
+    operations.cancel();
+    expect(interrupts).toBe(0);
+    const load = operations.begin('load');
+    operations.end(load);
+    expect(operations.cancel()).toBe(false);
+    expect(interrupts).toBe(0);
+    operations.begin('load');
+    expect(operations.cancel()).toBe(true);
+    expect(interrupts).toBe(1);
+  });
+
+  it('a CSV interrupted inside its read_csv statement leaves no table, and the lakehouse keeps working', async () => {
+    // ~40 MB: read_csv takes long enough that the cancel lands inside the statement.
+    const rows = Array.from({ length: 800_000 }, (_, i) => `s${i},01001,campinas,SP,${'x'.repeat(20)}`);
+    const csv = utf8(`seller_id,seller_zip_code_prefix,seller_city,seller_state,note\n${rows.join('\n')}\n`);
+    const operations = new CurrentOperation(() => engine.cancel());
+    const signal = operations.begin('load');
+    let interrupted = false;
+    const watching = new Proxy(engine, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (key !== 'exec') return typeof value === 'function' ? value.bind(target) : value;
+        return async (sql: string) => {
+          const running = target.exec(sql);
+          if (/read_csv/.test(sql)) {
+            // Cancel from "the UI" while DuckDB is inside the statement. In Node the WASM
+            // calls are synchronous, so the engine is asked between its polls (microtasks).
+            let settled = false;
+            const outcome = running.then(() => false, () => true).finally(() => (settled = true));
+            operations.cancel();
+            while (!settled && !(await engine.cancel())) await Promise.resolve();
+            interrupted = await outcome;
+          }
+          return running;
+        };
+      },
+    });
+    const report = await new Lakehouse(watching).load([{ path: 'sellers.csv', bytes: csv }], undefined, signal);
+    expect(interrupted).toBe(true);
+    expect(report.cancelled).toBe(true);
+    expect(report.sources).toEqual([]);
+    expect(await tables()).toEqual([]);
+    expect(await count('(SELECT 42)')).toBe(1);
+  });
 });
