@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/interface';
+import { columnTypes } from '../engine/catalog';
 import { qualified, quoteIdent } from '../engine/sql';
 import { appendTable } from '../ingest/appendTable';
 import type { Model } from './model';
@@ -27,7 +28,8 @@ export async function materialiseSilver(engine: Engine, model: Model): Promise<S
     if (!columns.includes('_reason')) throw new Error(`${model.path}: a silver model must return a _reason column (NULL for good rows)`);
     if (model.reduces && !columns.includes(model.reduces)) throw new Error(`${model.path}: reduces: ${model.reduces} is not a column the model returns`);
 
-    await engine.exec(`DELETE FROM quarantine.${quoteIdent(model.name)} WHERE _stage = 'silver'`).catch(() => undefined);
+    // Asked of the catalog first: a failed DELETE would be logged to the browser's console.
+    if ((await columnTypes(engine, 'quarantine', model.name)).size > 0) await engine.exec(`DELETE FROM quarantine.${quoteIdent(model.name)} WHERE _stage = 'silver'`);
     // The bronze rows are found reading only (_source, _row), then fetched whole by rowid:
     // joining on bronze itself read every column of every row (1M rows, WASM: 97 -> 60 ms).
     await appendTable(engine, 'quarantine', model.name, `WITH hit AS (
