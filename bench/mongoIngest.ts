@@ -72,17 +72,27 @@ interface Measured {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** The markdown written to bench/results/ at the end. */
+const sections: string[] = [];
+
 /** A markdown table of medians, MB/s and rows/s, each against the first row (the baseline). */
 function report(title: string, results: Measured[]): void {
   for (const r of results) console.log(`${r.name}: ${r.ms.map(Math.round).join(', ')} ms`);
   const base = median(results[0].ms);
   const baseMbps = results[0].bytes / 1024 ** 2 / (base / 1000);
-  console.log(`\n${title}\n\n| load | median ms | MB/s | rows/s | vs baseline (rows/s) | vs baseline (MB/s) |\n|---|---:|---:|---:|---:|---:|`);
+  const lines = [`## ${title}`, '', '| load | median ms | MB/s | rows/s | vs baseline (rows/s) | vs baseline (MB/s) |', '|---|---:|---:|---:|---:|---:|'];
   for (const r of results) {
     const ms = median(r.ms);
     const mbps = r.bytes / 1024 ** 2 / (ms / 1000);
-    console.log(`| ${r.name} | ${Math.round(ms)} | ${mbps.toFixed(1)} | ${Math.round(DOCS / (ms / 1000)).toLocaleString('en')} | ${(base / ms).toFixed(2)}x | ${(mbps / baseMbps).toFixed(2)}x |`);
+    lines.push(`| ${r.name} | ${Math.round(ms)} | ${mbps.toFixed(1)} | ${Math.round(DOCS / (ms / 1000)).toLocaleString('en')} | ${(base / ms).toFixed(2)}× | ${(mbps / baseMbps).toFixed(2)}× |`);
   }
+  console.log(`\n${lines.join('\n')}`);
+  sections.push(lines.join('\n'));
+}
+
+async function writeResults(header: string): Promise<void> {
+  await mkdir('bench/results', { recursive: true });
+  await writeFile('bench/results/mongo-ingest.md', `# Mongo ingest, ${DOCS.toLocaleString('en')} documents (${new Date().toISOString()}, 2 cores)\n\n${header}\n\n${sections.join('\n\n')}\n`);
 }
 
 /** The three files picked in the app in Chromium, in turns. */
@@ -106,7 +116,7 @@ async function chromiumLoads(data: { ndjson: Uint8Array; bson: Uint8Array; csv: 
     await browser.close();
     server.kill();
   }
-  report(`Chromium (EH bundle), into bronze, timed in the worker, median of ${RUNS}:`, results);
+  report(`Chromium (EH bundle), into bronze, timed in the worker, median of ${RUNS}`, results);
 }
 
 type Load = (engine: Engine, run: number) => Promise<void>;
@@ -127,8 +137,14 @@ async function main() {
   const mb = (b: Uint8Array) => b.length / 1024 ** 2;
   console.log(`${DOCS} documents: NDJSON ${mb(ndjson).toFixed(1)} MB, BSON ${mb(bson).toFixed(1)} MB, CSV ${mb(csv).toFixed(1)} MB`);
   const where = String(values.where).split(',');
+  const header = `Data: products-like documents as NDJSON ${mb(ndjson).toFixed(1)} MB, BSON ${mb(bson).toFixed(1)} MB, CSV ${mb(csv).toFixed(1)} MB.`;
   if (where.includes('chromium')) await chromiumLoads({ ndjson, bson, csv });
-  if (!where.includes('node')) return;
+  if (where.includes('node')) await nodeLoads({ ndjson, bson, csv });
+  await writeResults(header);
+}
+
+/** The three loads on DuckDB-WASM in Node, in turns. */
+async function nodeLoads({ ndjson, bson, csv }: { ndjson: Uint8Array; bson: Uint8Array; csv: Uint8Array }): Promise<void> {
 
   const file = (path: string, bytes: Uint8Array): InputFile => ({ path, bytes: bytes.slice() });
   const loads: Array<Measured & { load: Load }> = [
@@ -161,7 +177,7 @@ async function main() {
     },
   ];
   for (let i = 0; i < RUNS; i++) for (const l of loads) l.ms.push(await timeOnce(l.load, i));
-  report(`DuckDB-WASM in Node, each load on a fresh engine, median of ${RUNS}:`, loads);
+  report(`DuckDB-WASM in Node, each load on a fresh engine, median of ${RUNS}`, loads);
 }
 
 await main();
