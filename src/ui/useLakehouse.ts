@@ -45,6 +45,15 @@ export function useLakehouse(bundle: BundleChoice) {
     return () => c[Comlink.releaseProxy]();
   }, [bundle]);
 
+  // After a full run or a re-run: show it, list the tables, and save them in the background
+  // (the worker makes the next load wait until the save is done).
+  const afterRun = useCallback(async (c: LakehouseClient, pipelineRun: PipelineRun) => {
+    setPipeline(pipelineRun);
+    setTables(await c.tables());
+    setSaved({ status: 'saving' });
+    void saveToBrowser(c).then(setSaved);
+  }, []);
+
   const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>) => {
     const c = client.current;
     if (!c) return;
@@ -58,12 +67,7 @@ export function useLakehouse(bundle: BundleChoice) {
       setProgress(undefined);
       if (r.cancelled) return; // nothing new to model: the notice says what was kept
       setModelling([]);
-      const run = await c.runPipeline(...modelListeners(setModelling));
-      setPipeline(run);
-      setTables(await c.tables());
-      // In the background: the worker makes the next load wait until the save is done.
-      setSaved({ status: 'saving' });
-      void saveToBrowser(c).then(setSaved);
+      await afterRun(c, await c.runPipeline(...modelListeners(setModelling)));
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -85,11 +89,7 @@ export function useLakehouse(bundle: BundleChoice) {
     setError(undefined);
     setModelling([]);
     try {
-      setPipeline((await c.rerunFrom(model, ...modelListeners(setModelling))).run);
-      setTables(await c.tables());
-      // The rebuilt tables replace the saved ones, as after a full run.
-      setSaved({ status: 'saving' });
-      void saveToBrowser(c).then(setSaved);
+      await afterRun(c, (await c.rerunFrom(model, ...modelListeners(setModelling))).run);
     } catch (e) {
       setError((e as Error).message);
     } finally {
