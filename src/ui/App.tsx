@@ -63,7 +63,7 @@ export function App() {
         <EngineBadge state={lake.engine} />
       </header>
       <main>
-        <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
+        <LoadPanel busy={busy} compact={hasTables} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
         {lake.progress && <ProgressView progress={lake.progress} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {lake.modelling && <ModelProgress states={lake.modelling} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {!busy && <LoadNotices report={lake.report} run={lake.pipeline} />}

@@ -4,12 +4,14 @@ import { fromFileList } from './collectDropped';
 
 interface Props {
   busy: boolean;
+  /** Data is loaded: a heading and the buttons only, so the views sit higher on the page. */
+  compact?: boolean;
   onFiles: (files: PickedFile[]) => void;
   onDemo: () => void;
 }
 
 /** The first screen's three ways in: drop, pick files or a folder, or the demo. */
-export function LoadPanel({ busy, onFiles, onDemo }: Props) {
+export function LoadPanel({ busy, compact = false, onFiles, onDemo }: Props) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const picked = (input: HTMLInputElement | null) => {
@@ -18,11 +20,13 @@ export function LoadPanel({ busy, onFiles, onDemo }: Props) {
   };
   return (
     <section className="load-panel" aria-labelledby="load-title">
-      <h2 id="load-title">Load your exports</h2>
-      <p className="hint">
-        Drop CSV files, MySQL/MariaDB dumps (<code>.sql</code>, <code>.sql.gz</code>), MongoDB exports (<code>.json</code>,{' '}
-        <code>.bson</code>), a folder or a <code>.zip</code> anywhere on this page. Nothing leaves your browser.
-      </p>
+      <h2 id="load-title">{compact ? 'Load more' : 'Load your exports'}</h2>
+      {!compact && (
+        <p className="hint">
+          Drop CSV files, MySQL/MariaDB dumps (<code>.sql</code>, <code>.sql.gz</code>), MongoDB exports (<code>.json</code>,{' '}
+          <code>.bson</code>), a folder or a <code>.zip</code> anywhere on this page. Nothing leaves your browser.
+        </p>
+      )}
       <div className="actions">
         <button type="button" onClick={() => files.current?.click()} disabled={busy}>
           Pick files…

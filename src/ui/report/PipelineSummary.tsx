@@ -47,8 +47,11 @@ export function PipelineSummary({ run }: { run: PipelineRun }) {
         </table>
       </details>
       {failed.length > 0 && (
-        <div className="quarantine-note">
-          <h3>Expectations that did not pass</h3>
+        // Open when an error-severity expectation failed; warnings fold away (the Data quality tab has them all).
+        <details className="quarantine-note" open={failed.some((e) => e.severity === 'error')}>
+          <summary>
+            {failed.length} expectation{failed.length === 1 ? '' : 's'} did not pass
+          </summary>
           <ul>
             {failed.map((e) => (
               <li key={`${e.model}:${e.name}`}>
@@ -56,7 +59,7 @@ export function PipelineSummary({ run }: { run: PipelineRun }) {
               </li>
             ))}
           </ul>
-        </div>
+        </details>
       )}
     </section>
   );
