@@ -35,11 +35,11 @@ import type { LakehouseSession } from './session';
 export class Lakehouse {
   private readonly ingest: IngestReport = emptyIngestReport();
   private readonly dashboardTables: DashboardTables;
-  /** The models of the last run and its results, for "re-run from here" and the catalog. */
+  /** The models of the last run, for "re-run from here" and the catalog. */
   private models: Model[] = [];
-  private lastRun?: PipelineRun;
   private readonly grid: GridQueries;
   private readonly console: SqlConsole;
+  /** The last run's result and times: what "re-run from here" starts from and what a save keeps. */
   private run: Omit<LakehouseSession, 'ingest'> = {};
 
   constructor(readonly engine: Engine) {
@@ -72,7 +72,6 @@ export class Lakehouse {
     const bronzeFiles: Record<string, string[]> = {};
     for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
     const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
-    this.lastRun = run;
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
     return run;
   }
@@ -86,8 +85,7 @@ export class Lakehouse {
   async rerunFrom(model: string, options?: Omit<RunOptions, 'only'>): Promise<Rerun> {
     this.dashboardTables.invalidate();
     this.grid.invalidate();
-    const rerun = await rerunFrom(this.engine, this.models, this.lastRun, model, options);
-    this.lastRun = rerun.run;
+    const rerun = await rerunFrom(this.engine, this.models, this.run.pipeline, model, options);
     this.run = { ...this.run, pipeline: rerun.run, finishedAt: new Date().toISOString() };
     return rerun;
   }
@@ -120,7 +118,6 @@ export class Lakehouse {
     const { ingest, ...run } = structuredClone(session);
     Object.assign(this.ingest, ingest);
     this.run = run;
-    this.lastRun = run.pipeline;
     this.dashboardTables.invalidate();
     this.grid.invalidate();
   }
@@ -204,7 +201,6 @@ export class Lakehouse {
     await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
-    this.lastRun = undefined;
     this.run = {};
   }
 }

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/interface';
-import { columnTypes } from '../engine/catalog';
+import { tableExists } from '../engine/catalog';
 import { qualified, quoteIdent } from '../engine/sql';
 import { appendTable } from '../ingest/appendTable';
 import type { Model } from './model';
@@ -29,7 +29,7 @@ export async function materialiseSilver(engine: Engine, model: Model): Promise<S
     if (model.reduces && !columns.includes(model.reduces)) throw new Error(`${model.path}: reduces: ${model.reduces} is not a column the model returns`);
 
     // Asked of the catalog first: a failed DELETE would be logged to the browser's console.
-    if ((await columnTypes(engine, 'quarantine', model.name)).size > 0) await engine.exec(`DELETE FROM quarantine.${quoteIdent(model.name)} WHERE _stage = 'silver'`);
+    if (await tableExists(engine, 'quarantine', model.name)) await engine.exec(`DELETE FROM quarantine.${quoteIdent(model.name)} WHERE _stage = 'silver'`);
     // The bronze rows are found reading only (_source, _row), then fetched whole by rowid:
     // joining on bronze itself read every column of every row (1M rows, WASM: 97 -> 60 ms).
     await appendTable(engine, 'quarantine', model.name, `WITH hit AS (
