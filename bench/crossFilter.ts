@@ -92,7 +92,14 @@ async function timeDemo(browser: Browser): Promise<{ first: number[]; all: numbe
 }
 
 /** Picks the sf files, then clicks one state bar after another. */
-async function timeCrossFilter(browser: Browser, dir: string, names: string[]): Promise<{ load: number; clicks: number[]; queries: number[]; arrivals: number[] }> {
+interface CrossFilterTimes {
+  load: number;
+  clicks: number[];
+  queries: number[];
+  arrivals: number[];
+}
+
+async function timeCrossFilter(browser: Browser, dir: string, names: string[]): Promise<CrossFilterTimes> {
   const page = await openApp(browser);
   await armTimer(page, '', CHARTS, true);
   await page.getByTestId('file-input').setInputFiles(names.map((n) => join(dir, n)));
@@ -132,7 +139,9 @@ function quantile(values: number[], q: number): number {
 }
 
 const row = (name: string, v: number[]) =>
-  `| ${name} | ${v.length} | ${Math.round(quantile(v, 0.5))} | ${Math.round(quantile(v, 0.95))} | ${Math.round(Math.min(...v))} | ${Math.round(Math.max(...v))} |`;
+  v.length === 0
+    ? `| ${name} | 0 | – | – | – | – |`
+    : `| ${name} | ${v.length} | ${Math.round(quantile(v, 0.5))} | ${Math.round(quantile(v, 0.95))} | ${Math.round(Math.min(...v))} | ${Math.round(Math.max(...v))} |`;
 
 async function main() {
   const { dir, files } = await writeOlist(sf);

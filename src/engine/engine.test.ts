@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { tableFromArrays } from 'apache-arrow';
+import { tableFromArrays, tableFromIPC } from 'apache-arrow';
 import type { Engine } from './interface';
 import { parquetToArrow } from './parquet';
 import { testEngines } from './testEngines';
@@ -35,6 +35,15 @@ describe.each(testEngines)('%s engine', (kind, open) => {
     expect(row.s).toBe('zé');
     expect(row.n).toBeNull();
     expect(row.b).toBe(3n);
+  });
+
+  it('runs a batch of queries and returns their results in order, as Arrow IPC', async () => {
+    const sqls = [3, 1, 2].map((n) => `SELECT range AS n FROM range(${n})`);
+    const results = await engine.queryAllIPC(sqls);
+    expect(results.map((ipc) => tableFromIPC(ipc).toArray().map((r) => Number(r.n)))).toEqual([[0, 1, 2], [0], [0, 1]]);
+    // A statement after the batch sees the engine as before, and a failing batch says why in DuckDB's words.
+    await expect(engine.queryAllIPC(['SELECT 1', 'SELECT * FROM no_such_table'])).rejects.toThrow(/Catalog Error: Table with name no_such_table does not exist/);
+    expect(tableFromIPC(await engine.queryIPC('SELECT 7 AS x')).get(0)?.toJSON()).toEqual({ x: 7 });
   });
 
   it('reads a registered file with read_csv', async () => {

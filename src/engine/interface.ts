@@ -18,6 +18,13 @@ export interface Engine {
   /** The same as `query`, as Arrow IPC stream bytes: what crosses a worker boundary. */
   queryIPC(sql: string): Promise<Uint8Array>;
   /**
+   * Runs short read-only queries one after another and returns their results as Arrow IPC
+   * stream bytes, in order. Not cancellable: for queries whose round trips to DuckDB cost
+   * more than their work (the dashboard's charts), which DuckDB-WASM's worker then gets
+   * all at once instead of one message exchange after another.
+   */
+  queryAllIPC(sqls: readonly string[]): Promise<Uint8Array[]>;
+  /**
    * Makes `bytes` readable by SQL and returns the path to use in SQL
    * (e.g. `read_csv('<path>')`). Call `dropFile` with the same name when done.
    */

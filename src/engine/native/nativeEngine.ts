@@ -62,6 +62,12 @@ export class NativeEngine implements Engine {
     return tableToIPC(await this.query(sql), 'stream');
   }
 
+  async queryAllIPC(sqls: readonly string[]): Promise<Uint8Array[]> {
+    const results: Uint8Array[] = [];
+    for (const sql of sqls) results.push(await this.queryIPC(sql));
+    return results;
+  }
+
   async registerFile(name: string, bytes: Uint8Array): Promise<string> {
     const file = join(this.scratch, `${this.seq++}-${name.replace(/[^\w.-]+/g, '_')}`);
     await writeFile(file, bytes);

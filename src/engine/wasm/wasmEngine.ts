@@ -4,7 +4,7 @@ import { tableExists } from '../catalog';
 import { offlineSettings } from '../offlineSettings';
 import { arrowToParquet } from '../parquet';
 import { qualified } from '../sql';
-import { PendingQueryRunner, type PendingQueryDatabase } from './pendingQuery';
+import { duckdbErrorMessage, PendingQueryRunner, type PendingQueryDatabase } from './pendingQuery';
 
 /**
  * The shape shared by DuckDB-WASM's synchronous bindings (Node, tests) and its
@@ -14,6 +14,7 @@ import { PendingQueryRunner, type PendingQueryDatabase } from './pendingQuery';
  * copy of apache-arrow (CJS in Node), which our copy cannot serialise.
  */
 export interface WasmDatabase extends PendingQueryDatabase {
+  runQuery(conn: number, sql: string): Uint8Array | Promise<Uint8Array>;
   connectInternal(): number | Promise<number>;
   disconnect(conn: number): unknown;
   insertArrowFromIPCStream(conn: number, ipc: Uint8Array, options: { name: string; schema?: string; create?: boolean }): unknown;
@@ -71,6 +72,19 @@ export class WasmEngine implements Engine {
 
   async queryIPC(sql: string): Promise<Uint8Array> {
     return this.run(sql);
+  }
+
+  queryAllIPC(sqls: readonly string[]): Promise<Uint8Array[]> {
+    // runQuery, not a pending query: one message each way per statement (a pending query
+    // takes three), and all are posted before the first answer; DuckDB's worker runs them
+    // in order. Measured on the dashboard at sf=1 in Chromium: see bench/crossFilter.ts.
+    return this.serial(async () => {
+      try {
+        return await Promise.all(sqls.map((sql) => this.db.runQuery(this.conn, sql)));
+      } catch (error) {
+        throw new Error(duckdbErrorMessage(error));
+      }
+    });
   }
 
   cancel(): Promise<boolean> {

@@ -21,7 +21,9 @@ export const DASHBOARD_SCHEMA = 'dashboard';
  *   delivery_cube. Sums of these cells are exact (DECIMAL revenue, counts) as long as a
  *   measure is additive over the cells: revenue, items, and orders within a category or
  *   without one (an order has one state and one month). Distinct customers are not, so
- *   customer measures always come from row-level tables.
+ *   customer_cube counts them per grouping (state × month, state, month, all) by the
+ *   customer's own cells (segment, bands, CLV bin), which do add up. With a category,
+ *   customer measures come from the row-level items.
  *
  * (Promoting items to a gold model would remove the copy of the category rule: see
  * productCategory.ts.)
@@ -97,6 +99,23 @@ CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.revenue_cube AS
 SELECT customer_state, month, category, sum(revenue) AS revenue, count(DISTINCT order_key) AS orders, count(*) AS items
 FROM ${DASHBOARD_SCHEMA}.items
 GROUP BY ALL;
+
+-- Distinct customers do not add up over states or months (a customer can buy in several),
+-- so they are counted once per grouping: state × month, state, month and overall. Within
+-- one, a customer is in one cell of (segment, bands, CLV bin): those cells add up.
+CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.customer_cube AS
+SELECT
+  GROUPING(customer_state) = 1 AS all_states, GROUPING(month) = 1 AS all_months,
+  customer_state, month, segment, frequency_band, aov_band, clv_bin,
+  count(DISTINCT customer_key) AS customers, sum(revenue) AS revenue
+FROM ${DASHBOARD_SCHEMA}.orders
+WHERE is_revenue_bearing AND customer_key IS NOT NULL
+GROUP BY GROUPING SETS (
+  (customer_state, month, segment, frequency_band, aov_band, clv_bin),
+  (customer_state, segment, frequency_band, aov_band, clv_bin),
+  (month, segment, frequency_band, aov_band, clv_bin),
+  (segment, frequency_band, aov_band, clv_bin)
+);
 
 -- The parts of gold.delivery_by_state's averages, so they can be re-averaged over cells:
 -- on_time_rate = 1 - sum(late) / sum(rated) (avg(is_late) skips NULLs: rated counts the rest).

@@ -100,4 +100,41 @@ describe('customer charts', () => {
     const [expected] = await gold(`SELECT count(DISTINCT customer_unique_id) AS n FROM gold.order_facts WHERE is_revenue_bearing AND customer_state = '${state}'`);
     for (const chart of ['rfmSegments', 'clvHistogram', 'customerSegments'] as const) expect(sum(chartRows(data, chart), 'customers'), chart).toBe(expected!.n);
   });
+
+  // Counted independently from gold, row by row, for each way the pre-counted cube can be cut.
+  const busiestMonth = async () =>
+    String((await gold(`SELECT strftime(date_trunc('month', purchased_at), '%Y-%m-01') AS m FROM gold.order_facts WHERE is_revenue_bearing GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`))[0]!.m);
+  const cuts = [
+    ['a month', async () => ({ month: await busiestMonth() })],
+    ['a state and a month', async () => ({ customerState: await busiestState(), month: await busiestMonth() })],
+    ['a state, a month and a category', async () => ({ customerState: await busiestState(), month: await busiestMonth(), category: 'bed_bath_table' })],
+  ] as const;
+  it.each(cuts)('filtered to %s, segments, bands and CLV bins count each customer once, with their revenue there', async (_name, makeFilter) => {
+    const filter = await makeFilter();
+    const data = await lakehouse().dashboard(filter);
+    const conditions = [
+      'f.is_revenue_bearing',
+      ...('customerState' in filter ? [`f.customer_state = '${filter.customerState}'`] : []),
+      ...('month' in filter ? [`date_trunc('month', f.purchased_at) = DATE '${filter.month}'`] : []),
+    ].join(' AND ');
+    // Revenue under a category is its items' revenue (as on the category chart).
+    const lines =
+      'category' in filter
+        ? `SELECT f.customer_unique_id, i.price + i.freight_value AS revenue FROM gold.order_facts AS f JOIN silver.order_items AS i USING (order_id)
+             LEFT JOIN silver.products AS p USING (product_id)
+           WHERE ${conditions} AND coalesce(p.product_category_name_english, 'unknown') = '${filter.category}'`
+        : `SELECT f.customer_unique_id, f.revenue FROM gold.order_facts AS f WHERE ${conditions}`;
+    const expected = await gold(`SELECT r.segment, count(DISTINCT l.customer_unique_id) AS customers, sum(l.revenue)::DOUBLE AS revenue
+      FROM (${lines}) AS l JOIN gold.rfm AS r USING (customer_unique_id) GROUP BY r.segment`);
+    const [total] = await gold(`SELECT count(DISTINCT customer_unique_id) AS n FROM (${lines}) JOIN gold.customer_ltv USING (customer_unique_id)`);
+    expect(Number(total!.n)).toBeGreaterThan(0);
+    const rfm = chartRows(data, 'rfmSegments');
+    expect(rfm.map((r) => r.segment).sort()).toEqual(expected.map((e) => e.segment).sort());
+    for (const row of rfm) {
+      const e = expected.find((x) => x.segment === row.segment)!;
+      expect(row.customers, String(row.segment)).toBe(e.customers);
+      expectCents(Number(row.revenue), Number(e.revenue), String(row.segment));
+    }
+    for (const chart of ['clvHistogram', 'customerSegments'] as const) expect(sum(chartRows(data, chart), 'customers'), chart).toBe(total!.n);
+  });
 });

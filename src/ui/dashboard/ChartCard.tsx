@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { View } from 'vega';
 import type { ChartDefinition } from './chartCatalog';
 import { ChartDataView } from './ChartDataView';
@@ -14,8 +14,12 @@ interface Props {
   onPick?: (definition: ChartDefinition, key: string) => void;
 }
 
-/** One chart with its title, description, and its "view data" and download buttons. */
-export function ChartCard({ definition, result, dataKey, selected, onPick }: Props) {
+/**
+ * One chart with its title, description, and its "view data" and download buttons.
+ * Memoised: while an update runs, each chart's rows arrive on their own, and only that
+ * chart should re-render.
+ */
+export const ChartCard = memo(function ChartCard({ definition, result, dataKey, selected, onPick }: Props) {
   const { id, title, description } = definition;
   const [view, setView] = useState<View>();
   const [showData, setShowData] = useState(false);
@@ -24,7 +28,7 @@ export function ChartCard({ definition, result, dataKey, selected, onPick }: Pro
   const download = (format: ImageFormat) => view && void downloadChart(view, format, definition.fileName);
   const empty = result !== undefined && result.rows.length === 0;
   return (
-    <section className="chart-card" aria-labelledby={`chart-${id}-title`} aria-describedby={`chart-${id}-description`} data-chart={id} data-testid={`chart-${id}`} data-query-ms={result?.milliseconds.toFixed(1)}>
+    <section className="chart-card" aria-labelledby={`chart-${id}-title`} aria-describedby={`chart-${id}-description`} data-chart={id} data-testid={`chart-${id}`}>
       <h3 id={`chart-${id}-title`}>{title}</h3>
       <p className="chart-description" id={`chart-${id}-description`}>
         {description}
@@ -48,4 +52,4 @@ export function ChartCard({ definition, result, dataKey, selected, onPick }: Pro
       {showData && result && <ChartDataView id={`chart-${id}-data`} title={title} result={result} />}
     </section>
   );
-}
+});

@@ -57,7 +57,7 @@ export default function Dashboard({ query, queryOptions }: Props) {
             key={definition.id}
             definition={definition}
             result={state.charts?.get(definition.id)}
-            dataKey={state.key}
+            dataKey={state.chartKeys.get(definition.id)}
             selected={definition.filterBy ? (filter[definition.filterBy.dimension] ?? null) : null}
             onPick={pick}
           />

@@ -11,8 +11,6 @@ export interface ChartResult {
   sql: string;
   table: Table;
   rows: ChartRow[];
-  /** Worker time of the chart's query. */
-  milliseconds: number;
 }
 
 /**
@@ -22,7 +20,7 @@ export interface ChartResult {
  */
 export function decodeDashboard(data: DashboardData): Map<ChartId, ChartResult> {
   const results = new Map<ChartId, ChartResult>();
-  for (const { chart, sql, ipc, milliseconds } of data.charts) {
+  for (const { chart, sql, ipc } of data.charts) {
     const table = tableFromIPC(ipc);
     const column = CHARTS.find((c) => c.id === chart)?.filterBy?.column;
     const rows = table.toArray().map((r) => {
@@ -30,7 +28,7 @@ export function decodeDashboard(data: DashboardData): Map<ChartId, ChartResult> 
       if (column) row[KEY] = row[column] ?? null;
       return row;
     });
-    results.set(chart, { chart, sql, table, rows, milliseconds });
+    results.set(chart, { chart, sql, table, rows });
   }
   return results;
 }

@@ -32,7 +32,7 @@ interface Props {
  * drawn its first rows and every table is shown.
  */
 export function EmbedBoard({ request, gold, lake, channel, mask, filter, onFilter }: Props) {
-  const state = useDashboardData(lake.dashboard, filter);
+  const state = useDashboardData(lake.dashboard, filter, request.charts);
   const options = useDashboardOptions(request.showFilters ? lake.dashboardOptions : noOptions);
   const definitions = request.charts.map((id) => CHARTS.find((c) => c.id === id)!);
   const tables = request.tables.map((name) => gold.find((t) => t.name === name));
@@ -111,7 +111,7 @@ export function EmbedBoard({ request, gold, lake, channel, mask, filter, onFilte
               key={definition.id}
               definition={definition}
               result={state.charts?.get(definition.id)}
-              dataKey={state.key}
+              dataKey={state.chartKeys.get(definition.id)}
               selected={definition.filterBy ? (filter[definition.filterBy.dimension] ?? null) : null}
               mask={mask}
               onPick={pick}

@@ -1,5 +1,5 @@
 import type { DashboardChart } from '../dashboardChart';
-import { customerLines } from '../customerLines';
+import { customerCells } from '../customerCells';
 
 /** Bins below the overflow bin. */
 export const CLV_BINS = 20;
@@ -15,8 +15,8 @@ export const clvHistogram: DashboardChart = {
   id: 'clvHistogram',
   sql(filter) {
     return `WITH binned AS (
-  SELECT clv_bin AS bin, count(DISTINCT customer_key) AS customers
-  FROM (${customerLines(filter)})
+  SELECT clv_bin AS bin, sum(customers) AS customers
+  FROM (${customerCells(filter)})
   GROUP BY clv_bin
 )
 SELECT

@@ -1,5 +1,5 @@
 import type { DashboardChart } from '../dashboardChart';
-import { customerLines } from '../customerLines';
+import { customerCells } from '../customerCells';
 
 export const FREQUENCY_BANDS = ['one-time', 'repeat', 'loyal'] as const;
 export const AOV_BANDS = ['low', 'mid', 'high'] as const;
@@ -16,9 +16,9 @@ export const customerSegments: DashboardChart = {
     return `SELECT
   frequency_band,
   aov_band,
-  count(DISTINCT customer_key)::INTEGER AS customers,
-  (count(DISTINCT customer_key) / sum(count(DISTINCT customer_key)) OVER ())::DOUBLE AS share
-FROM (${customerLines(filter)})
+  sum(customers)::INTEGER AS customers,
+  (sum(customers) / sum(sum(customers)) OVER ())::DOUBLE AS share
+FROM (${customerCells(filter)})
 GROUP BY frequency_band, aov_band
 ORDER BY list_position(${list(FREQUENCY_BANDS)}, frequency_band), list_position(${list(AOV_BANDS)}, aov_band)`;
   },

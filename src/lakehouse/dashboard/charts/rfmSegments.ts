@@ -1,5 +1,5 @@
 import type { DashboardChart } from '../dashboardChart';
-import { customerLines } from '../customerLines';
+import { customerCells } from '../customerCells';
 
 /** DESIGN.md §6's segments, in the order of its rules (best customers first). */
 export const RFM_SEGMENTS = ['Champions', 'Loyal', 'New', 'Promising', 'Needs attention', 'At risk', 'Hibernating'] as const;
@@ -16,11 +16,11 @@ export const rfmSegments: DashboardChart = {
     const order = `[${RFM_SEGMENTS.map((s) => `'${s}'`).join(', ')}]`;
     return `SELECT
   segment,
-  count(DISTINCT customer_key)::INTEGER AS customers,
+  sum(customers)::INTEGER AS customers,
   sum(revenue)::DOUBLE AS revenue,
-  (count(DISTINCT customer_key) / sum(count(DISTINCT customer_key)) OVER ())::DOUBLE AS customer_share,
+  (sum(customers) / sum(sum(customers)) OVER ())::DOUBLE AS customer_share,
   (sum(revenue) / sum(sum(revenue)) OVER ())::DOUBLE AS revenue_share
-FROM (${customerLines(filter)})
+FROM (${customerCells(filter)})
 GROUP BY segment
 ORDER BY list_position(${order}, segment)`;
   },
