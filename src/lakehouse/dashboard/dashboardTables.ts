@@ -7,11 +7,12 @@ export const DASHBOARD_SCHEMA = 'dashboard';
 
 /**
  * Copies of gold (and of silver items with their category) shaped for the dashboard's
- * queries, built in DuckDB from the gold tables after each pipeline run (~0.6 s at sf=1).
- * Measured at sf=1 in DuckDB-WASM (Node), the chart queries on gold itself took ~190 ms
- * per state click: hashing 32-character ids in joins and distinct counts, joining items
- * to products and orders every time; on these tables the six charts a state click
- * re-runs take ~30 ms. The column definitions are gold's; only the shape changes:
+ * queries, built in DuckDB from the gold tables after each pipeline run (~0.7 s at sf=1,
+ * 0.13 s of it customer_cube). Measured at sf=1 in DuckDB-WASM (Node), the chart queries
+ * on gold itself took ~190 ms per state click: hashing 32-character ids in joins and
+ * distinct counts, joining items to products and orders every time; on these tables the
+ * six charts a state click re-runs take ~15 ms. The column definitions are gold's; only
+ * the shape changes:
  *
  * - row level, with small integer keys for orders and customers: customers (segment,
  *   bands, CLV bin), orders and items (each with its order's state, month and customer,
