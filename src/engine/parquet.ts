@@ -20,12 +20,16 @@ function assertReady(): void {
   if (!ready) throw new Error('Parquet support is not initialised: call initParquet first.');
 }
 
-export async function arrowToParquet(table: Table): Promise<Uint8Array> {
+export function arrowToParquet(table: Table): Promise<Uint8Array> {
+  return ipcToParquet(tableToIPC(table, 'stream'));
+}
+
+/** Arrow IPC stream bytes (as an engine's queryIPC gives them) to a ZSTD-compressed Parquet file. */
+export async function ipcToParquet(ipc: Uint8Array): Promise<Uint8Array> {
   assertReady();
   await ready;
-  const wasmTable = parquet.Table.fromIPCStream(tableToIPC(table, 'stream'));
   const props = new parquet.WriterPropertiesBuilder().setCompression(parquet.Compression.ZSTD).build();
-  return parquet.writeParquet(wasmTable, props);
+  return parquet.writeParquet(parquet.Table.fromIPCStream(ipc), props);
 }
 
 export async function parquetToArrow(bytes: Uint8Array): Promise<Table> {

@@ -2,7 +2,7 @@ import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { Engine, EngineInfo } from '../interface';
 import { tableExists } from '../catalog';
 import { offlineSettings } from '../offlineSettings';
-import { arrowToParquet } from '../parquet';
+import { ipcToParquet } from '../parquet';
 import { qualified } from '../sql';
 import { duckdbErrorMessage, PendingQueryRunner, type PendingQueryDatabase } from './pendingQuery';
 
@@ -129,7 +129,9 @@ export class WasmEngine implements Engine {
   }
 
   async toParquet(sql: string): Promise<Uint8Array> {
-    return arrowToParquet(await this.query(sql));
+    // Straight from DuckDB's IPC bytes: decoding them into an apache-arrow Table only to
+    // encode it again took about a fifth of a save's time.
+    return ipcToParquet(await this.queryIPC(sql));
   }
 
   async close(): Promise<void> {
