@@ -28,6 +28,8 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   expect(revenue.find((l) => l.startsWith('SP: revenue R$'))).toBeTruthy();
   const files = await savedFiles(page);
   expect(Object.keys(files)).toContain('manifest.json');
+  // The Parquet was encoded in a worker of its own, so the lakehouse worker stayed free for queries.
+  expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/\/parquet\.worker-[\w-]+\.js$/));
   expect(Object.keys(files).length).toBe(Object.keys(tables).length + 1);
 
   await page.reload();

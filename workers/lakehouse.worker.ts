@@ -2,12 +2,29 @@
 import * as Comlink from 'comlink';
 import { LakehouseService } from '../src/lakehouse/lakehouseService';
 import type { ExportedFile } from '../src/lakehouse/export/exportTable';
+import type { ParquetWorkerApi } from './parquet.worker';
+
+/** The Parquet encoder's worker, started on the first save; `failed` rejects if it dies (Comlink would wait forever). */
+let parquetWorker: { api: Comlink.Remote<ParquetWorkerApi>; failed: Promise<never> } | undefined;
+function encodeParquet(ipc: Uint8Array): Promise<Uint8Array> {
+  if (!parquetWorker) {
+    const worker = new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module', name: 'parquet' });
+    const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(`the Parquet worker failed: ${e.message || 'unknown error'}`))));
+    failed.catch(() => undefined);
+    parquetWorker = { api: Comlink.wrap<ParquetWorkerApi>(worker), failed };
+  }
+  return Promise.race([parquetWorker.api.encode(Comlink.transfer(ipc, [ipc.buffer as ArrayBuffer])), parquetWorker.failed]);
+}
 
 /**
  * The browser's engine host: DuckDB-WASM and the lakehouse run here, off the UI thread.
  * Arrow IPC results are transferred to the page, not copied.
  */
 class WorkerApi extends LakehouseService {
+  constructor() {
+    super({ encodeParquet });
+  }
+
   override async gridWindow(...args: Parameters<LakehouseService['gridWindow']>): ReturnType<LakehouseService['gridWindow']> {
     const window = await super.gridWindow(...args);
     return Comlink.transfer(window, [window.ipc.buffer as ArrayBuffer]);

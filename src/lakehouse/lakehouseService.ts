@@ -29,7 +29,7 @@ import type { ExportedFile, ExportFormat } from './export/exportTable';
 import { reportNumbers, type ReportNumber } from './export/reportNumbers';
 import { OpfsDirectory } from './persistence/opfsDirectory';
 import type { RestoreResult } from './persistence/restoreLakehouse';
-import type { SaveResult } from './persistence/saveLakehouse';
+import type { ParquetEncoder, SaveResult } from './persistence/saveLakehouse';
 import { SavedLakehouse } from './persistence/savedLakehouse';
 import type { LakehouseSession } from './session';
 
@@ -47,7 +47,12 @@ export interface PickedFile {
 export class LakehouseService {
   private lakehouse?: Lakehouse;
   private readonly operations = new CurrentOperation(async () => this.lakehouse?.engine.cancel());
-  private readonly saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined);
+  private readonly saved: SavedLakehouse;
+
+  /** `encodeParquet`: where saves encode their Parquet (the worker passes a second worker's). */
+  constructor(options: { encodeParquet?: ParquetEncoder } = {}) {
+    this.saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined, options.encodeParquet);
+  }
 
   async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {
     if (!this.lakehouse) this.lakehouse = new Lakehouse(await createBrowserWasmEngine(bundle));

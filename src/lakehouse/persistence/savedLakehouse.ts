@@ -1,6 +1,6 @@
 import type { Lakehouse } from '../lakehouse';
 import { restoreLakehouse, type RestoreResult } from './restoreLakehouse';
-import { saveLakehouse, type SaveResult } from './saveLakehouse';
+import { saveLakehouse, type ParquetEncoder, type SaveResult } from './saveLakehouse';
 import { clearDirectory, type StorageDirectory } from './storageDirectory';
 
 /**
@@ -12,7 +12,10 @@ export class SavedLakehouse {
   /** The save under way, if any: saves run one at a time, and loads wait for them. */
   private pending: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly dir: StorageDirectory | undefined) {}
+  constructor(
+    private readonly dir: StorageDirectory | undefined,
+    private readonly encode?: ParquetEncoder,
+  ) {}
 
   /**
    * Resolves once no save is running. A load that started during a save would change
@@ -32,7 +35,7 @@ export class SavedLakehouse {
 
   save(lakehouse: Lakehouse): Promise<SaveResult | undefined> {
     const dir = this.dir;
-    return this.queue(async () => dir && saveLakehouse(lakehouse, dir));
+    return this.queue(async () => dir && saveLakehouse(lakehouse, dir, this.encode));
   }
 
   clear(): Promise<void> {
