@@ -2,19 +2,26 @@
 import * as Comlink from 'comlink';
 import { LakehouseService } from '../src/lakehouse/lakehouseService';
 import type { ExportedFile } from '../src/lakehouse/export/exportTable';
+import type { ParquetCodec } from '../src/lakehouse/persistence/parquetCodec';
 import type { ParquetWorkerApi } from './parquet.worker';
 
-/** The Parquet encoder's worker, started on the first save; `failed` rejects if it dies (Comlink would wait forever). */
+/** The Parquet worker, started on first use; `failed` rejects if it dies (Comlink would wait forever). */
 let parquetWorker: { api: Comlink.Remote<ParquetWorkerApi>; failed: Promise<never> } | undefined;
-function encodeParquet(ipc: Uint8Array): Promise<Uint8Array> {
+function parquetCall(call: (api: Comlink.Remote<ParquetWorkerApi>) => Promise<Uint8Array>): Promise<Uint8Array> {
   if (!parquetWorker) {
     const worker = new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module', name: 'parquet' });
     const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(`the Parquet worker failed: ${e.message || 'unknown error'}`))));
     failed.catch(() => undefined);
     parquetWorker = { api: Comlink.wrap<ParquetWorkerApi>(worker), failed };
   }
-  return Promise.race([parquetWorker.api.encode(Comlink.transfer(ipc, [ipc.buffer as ArrayBuffer])), parquetWorker.failed]);
+  return Promise.race([call(parquetWorker.api), parquetWorker.failed]);
 }
+
+/** Saves and restores encode and decode Parquet in that worker; the bytes are handed over, not copied. */
+const parquet: ParquetCodec = {
+  encode: (ipc) => parquetCall((api) => api.encode(Comlink.transfer(ipc, [ipc.buffer as ArrayBuffer]))),
+  decode: (file) => parquetCall((api) => api.decode(Comlink.transfer(file, [file.buffer as ArrayBuffer]))),
+};
 
 /**
  * The browser's engine host: DuckDB-WASM and the lakehouse run here, off the UI thread.
@@ -22,7 +29,7 @@ function encodeParquet(ipc: Uint8Array): Promise<Uint8Array> {
  */
 class WorkerApi extends LakehouseService {
   constructor() {
-    super({ encodeParquet });
+    super({ parquet });
   }
 
   override async gridWindow(...args: Parameters<LakehouseService['gridWindow']>): ReturnType<LakehouseService['gridWindow']> {

@@ -32,6 +32,8 @@ export interface Engine {
   dropFile(name: string): Promise<void>;
   /** Creates `table` from Arrow data, or appends to it when it exists. */
   insertArrow(table: string, data: Table): Promise<void>;
+  /** The same as `insertArrow`, from Arrow IPC stream bytes (what crosses a worker boundary). */
+  insertIPC(table: string, ipc: Uint8Array): Promise<void>;
   /** Runs a query and returns its result as a ZSTD-compressed Parquet file. */
   toParquet(sql: string): Promise<Uint8Array>;
   /**

@@ -33,7 +33,12 @@ export async function ipcToParquet(ipc: Uint8Array): Promise<Uint8Array> {
 }
 
 export async function parquetToArrow(bytes: Uint8Array): Promise<Table> {
+  return tableFromIPC(await parquetToIPC(bytes));
+}
+
+/** A Parquet file as Arrow IPC stream bytes (what an engine's insertIPC takes). */
+export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
   assertReady();
   await ready;
-  return tableFromIPC(parquet.readParquet(bytes).intoIPCStream());
+  return parquet.readParquet(bytes).intoIPCStream();
 }

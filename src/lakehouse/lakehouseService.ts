@@ -29,7 +29,8 @@ import type { ExportedFile, ExportFormat } from './export/exportTable';
 import { reportNumbers, type ReportNumber } from './export/reportNumbers';
 import { OpfsDirectory } from './persistence/opfsDirectory';
 import type { RestoreResult } from './persistence/restoreLakehouse';
-import type { ParquetEncoder, SaveResult } from './persistence/saveLakehouse';
+import type { ParquetCodec } from './persistence/parquetCodec';
+import type { SaveResult } from './persistence/saveLakehouse';
 import { SavedLakehouse } from './persistence/savedLakehouse';
 import type { LakehouseSession } from './session';
 
@@ -49,9 +50,9 @@ export class LakehouseService {
   private readonly operations = new CurrentOperation(async () => this.lakehouse?.engine.cancel());
   private readonly saved: SavedLakehouse;
 
-  /** `encodeParquet`: where saves encode their Parquet (the worker passes a second worker's). */
-  constructor(options: { encodeParquet?: ParquetEncoder } = {}) {
-    this.saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined, options.encodeParquet);
+  /** `parquet`: where saves and restores encode and decode Parquet (the worker passes a second worker's). */
+  constructor(options: { parquet?: ParquetCodec } = {}) {
+    this.saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined, options.parquet);
   }
 
   async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {

@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableToIPC, type Table } from 'apache-arrow';
 import type { Engine, EngineInfo } from '../interface';
 import { offlineSettings } from '../offlineSettings';
-import { arrowToParquet, initParquet, parquetToArrow } from '../parquet';
+import { initParquet, ipcToParquet, parquetToArrow } from '../parquet';
 import { QueryCancelledError } from '../queryCancelled';
 import { qualified, quoteLiteral } from '../sql';
 
@@ -83,10 +83,14 @@ export class NativeEngine implements Engine {
     if (file) await rm(file, { force: true });
   }
 
-  async insertArrow(table: string, data: Table): Promise<void> {
+  insertArrow(table: string, data: Table): Promise<void> {
+    return this.insertIPC(table, tableToIPC(data, 'stream'));
+  }
+
+  async insertIPC(table: string, ipc: Uint8Array): Promise<void> {
     const file = this.scratchFile('parquet');
     try {
-      await writeFile(file, await arrowToParquet(data));
+      await writeFile(file, await ipcToParquet(ipc));
       const [schema, name] = table.includes('.') ? table.split('.', 2) : ['main', table];
       const source = `read_parquet(${quoteLiteral(file)})`;
       await this.run(

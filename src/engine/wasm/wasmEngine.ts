@@ -115,16 +115,20 @@ export class WasmEngine implements Engine {
     await this.db.dropFile(name);
   }
 
-  async insertArrow(table: string, data: Table): Promise<void> {
+  insertArrow(table: string, data: Table): Promise<void> {
+    return this.insertIPC(table, tableToIPC(data, 'stream'));
+  }
+
+  async insertIPC(table: string, ipc: Uint8Array): Promise<void> {
     const [schema, name] = splitName(table);
     if (await tableExists(this, schema, name)) {
       // insertArrowTable with create=false appends positionally; go through a staging
       // table so that columns are matched by name, like every other append here.
       const staging = `_insert_${Date.now().toString(36)}`;
-      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name: staging, schema: 'main', create: true }));
+      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, ipc, { name: staging, schema: 'main', create: true }));
       await this.exec(`INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM main."${staging}"; DROP TABLE main."${staging}"`);
     } else {
-      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name, schema, create: true }));
+      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, ipc, { name, schema, create: true }));
     }
   }
 

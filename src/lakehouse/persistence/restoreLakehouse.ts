@@ -1,7 +1,7 @@
 import { columnTypes } from '../../engine/catalog';
-import { parquetToArrow } from '../../engine/parquet';
 import { qualified, quoteIdent } from '../../engine/sql';
 import type { Lakehouse } from '../lakehouse';
+import { LOCAL_PARQUET, type ParquetCodec } from './parquetCodec';
 import { MANIFEST_FILE, parseManifest, type Manifest, type SavedTable } from './manifest';
 import { sha256 } from './sha256';
 import type { StorageDirectory } from './storageDirectory';
@@ -18,11 +18,11 @@ const tableName = (t: SavedTable) => `${t.layer}.${t.name}`;
 /**
  * Restores a saved lakehouse into an empty one: every file is checked against the
  * manifest (present, same size, same SHA-256) before anything is loaded, then each
- * Parquet file goes back through Arrow into DuckDB with its saved column types, and the
- * session's reports are taken over. Any failure leaves the lakehouse empty, never half
- * restored.
+ * Parquet file goes back through Arrow into DuckDB with its saved column types (the next
+ * file is decoded while one is inserted), and the session's reports are taken over. Any
+ * failure leaves the lakehouse empty, never half restored.
  */
-export async function restoreLakehouse(lakehouse: Lakehouse, dir: StorageDirectory): Promise<RestoreResult> {
+export async function restoreLakehouse(lakehouse: Lakehouse, dir: StorageDirectory, codec: ParquetCodec = LOCAL_PARQUET): Promise<RestoreResult> {
   const started = performance.now();
   const manifestBytes = await dir.read(MANIFEST_FILE);
   if (!manifestBytes) {
@@ -45,11 +45,22 @@ export async function restoreLakehouse(lakehouse: Lakehouse, dir: StorageDirecto
   }
   await lakehouse.reset();
   let current: SavedTable | undefined;
+  // One table ahead: the next file is decoded while DuckDB inserts this one.
+  const decode = (t: SavedTable | undefined) => {
+    if (!t) return undefined;
+    const ipc = codec.decode(files.get(t)!);
+    files.delete(t);
+    // A failure is met when the table's turn comes; until then it must not go unhandled.
+    ipc.catch(() => undefined);
+    return ipc;
+  };
   try {
-    for (const [t, bytes] of files) {
+    let ahead = decode(manifest.tables[0]);
+    for (const [i, t] of manifest.tables.entries()) {
       current = t;
-      await restoreTable(lakehouse, t, bytes);
-      files.delete(t);
+      const ipc = await ahead!;
+      ahead = decode(manifest.tables[i + 1]);
+      await restoreTable(lakehouse, t, ipc);
     }
     lakehouse.adoptSession(manifest.session);
   } catch (error) {
@@ -62,11 +73,10 @@ export async function restoreLakehouse(lakehouse: Lakehouse, dir: StorageDirecto
 /** A DuckDB type name that can be written into SQL as is: `HUGEINT`, `DECIMAL(38,0)`, `TIMESTAMP WITH TIME ZONE`. */
 const PLAIN_TYPE = /^[A-Z][A-Z0-9_ ]*(\(\d+(, ?\d+)?\))?$/;
 
-async function restoreTable(lakehouse: Lakehouse, t: SavedTable, bytes: Uint8Array): Promise<void> {
+async function restoreTable(lakehouse: Lakehouse, t: SavedTable, ipc: Uint8Array): Promise<void> {
   const { engine } = lakehouse;
-  const table = await parquetToArrow(bytes);
   const target = qualified(t.layer, t.name);
-  if (table.numRows === 0) {
+  if (t.rows === 0) {
     // An empty Arrow stream creates no table in DuckDB-WASM: declare it from the saved types.
     const columns = t.columns.map((c) => {
       if (!PLAIN_TYPE.test(c.type)) throw new Error(`column ${c.name} has a type that cannot be declared: ${c.type}`);
@@ -74,7 +84,7 @@ async function restoreTable(lakehouse: Lakehouse, t: SavedTable, bytes: Uint8Arr
     });
     await engine.exec(`CREATE TABLE ${target} (${columns.join(', ')})`);
   } else {
-    await engine.insertArrow(`${t.layer}.${t.name}`, table);
+    await engine.insertIPC(`${t.layer}.${t.name}`, ipc);
   }
   // Parquet has no HUGEINT (it comes back as DECIMAL(38,0)): put back the saved types.
   const now = await columnTypes(engine, t.layer, t.name);

@@ -1,16 +1,9 @@
-import { ipcToParquet } from '../../engine/parquet';
 import { qualified } from '../../engine/sql';
 import type { Lakehouse } from '../lakehouse';
+import { LOCAL_PARQUET, type ParquetCodec } from './parquetCodec';
 import { createManifest, MANIFEST_FILE, tableFileName, type SavedTable } from './manifest';
 import { sha256 } from './sha256';
 import { clearDirectory, type StorageDirectory } from './storageDirectory';
-
-/**
- * Turns a table's Arrow IPC bytes into a Parquet file. In the browser this runs in a
- * worker of its own (workers/parquet.worker.ts): encoding a large table takes seconds of
- * CPU, and in the lakehouse worker it would hold up every dashboard query meanwhile.
- */
-export type ParquetEncoder = (ipc: Uint8Array) => Promise<Uint8Array>;
 
 export interface SaveResult {
   tables: number;
@@ -25,13 +18,13 @@ export interface SaveResult {
  * leaves files without a manifest, which start-up recognises as unfinished. A save that
  * fails clears the folder rather than leave it half-written.
  */
-export async function saveLakehouse(lakehouse: Lakehouse, dir: StorageDirectory, encode: ParquetEncoder = ipcToParquet): Promise<SaveResult> {
+export async function saveLakehouse(lakehouse: Lakehouse, dir: StorageDirectory, codec: ParquetCodec = LOCAL_PARQUET): Promise<SaveResult> {
   const started = performance.now();
   try {
     await dir.remove(MANIFEST_FILE);
     const saved: SavedTable[] = [];
     for (const t of await lakehouse.tables()) {
-      const bytes = await encode(await lakehouse.engine.queryIPC(`SELECT * FROM ${qualified(t.layer, t.name)}`));
+      const bytes = await codec.encode(await lakehouse.engine.queryIPC(`SELECT * FROM ${qualified(t.layer, t.name)}`));
       const file = tableFileName(t.layer, t.name);
       await dir.write(file, bytes);
       saved.push({ layer: t.layer, name: t.name, file, rows: t.rows, bytes: bytes.byteLength, sha256: await sha256(bytes), columns: t.columns });

@@ -1,6 +1,7 @@
 import type { Lakehouse } from '../lakehouse';
 import { restoreLakehouse, type RestoreResult } from './restoreLakehouse';
-import { saveLakehouse, type ParquetEncoder, type SaveResult } from './saveLakehouse';
+import type { ParquetCodec } from './parquetCodec';
+import { saveLakehouse, type SaveResult } from './saveLakehouse';
 import { clearDirectory, type StorageDirectory } from './storageDirectory';
 
 /**
@@ -14,7 +15,7 @@ export class SavedLakehouse {
 
   constructor(
     private readonly dir: StorageDirectory | undefined,
-    private readonly encode?: ParquetEncoder,
+    private readonly codec?: ParquetCodec,
   ) {}
 
   /**
@@ -30,12 +31,12 @@ export class SavedLakehouse {
   }
 
   restore(lakehouse: Lakehouse): Promise<RestoreResult> {
-    return this.dir ? restoreLakehouse(lakehouse, this.dir) : Promise.resolve({ status: 'empty' });
+    return this.dir ? restoreLakehouse(lakehouse, this.dir, this.codec) : Promise.resolve({ status: 'empty' });
   }
 
   save(lakehouse: Lakehouse): Promise<SaveResult | undefined> {
     const dir = this.dir;
-    return this.queue(async () => dir && saveLakehouse(lakehouse, dir, this.encode));
+    return this.queue(async () => dir && saveLakehouse(lakehouse, dir, this.codec));
   }
 
   clear(): Promise<void> {
