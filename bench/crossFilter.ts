@@ -15,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
+import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
 import { launchChromium, startServer } from './chromium';
 import { writeOlist } from './olistData';
 
@@ -31,7 +32,7 @@ const { values } = parseArgs({
 const sf = Number(values.sf);
 const selections = Number(values.selections);
 const runs = Number(values.runs);
-const CHARTS = 8;
+const CHARTS = CHART_IDS.length;
 const base = `http://127.0.0.1:${values.port}/?bundle=${values.bundle}&view=dashboard`;
 
 /**

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
 import { expect, openApp, shownRows, test } from './support/fixtures';
 
 /*
@@ -10,7 +11,7 @@ import { expect, openApp, shownRows, test } from './support/fixtures';
  * "SP: revenue R$ 618,565.12, 4,054 orders, 3,910 customers".
  */
 
-const CHART_COUNT = 8;
+const CHART_COUNT = CHART_IDS.length;
 
 /** Opens the app (query string included), runs the demo and waits for every chart to show the filter's rows. */
 async function openDashboard(page: Page, query = '?view=dashboard', key = ''): Promise<void> {
@@ -42,6 +43,7 @@ async function marks<K extends string>(page: Page, id: string, pattern: RegExp, 
 }
 
 const STATE = /^(\w+): revenue R\$ ([\d,.]+), ([\d,]+) orders, ([\d,]+) customers$/;
+const LOCATION = /^(\w+): revenue R\$ ([\d,.]+), ([\d,]+) orders, around ([\d.]+)° S ([\d.]+)° W$/;
 const MONTH = /^(\w+ \d{4}): revenue R\$ ([\d,.]+), ([\d,]+) orders$/;
 const CATEGORY = /^(.+): revenue R\$ ([\d,.]+), ([\d,]+) orders, ([\d,]+) items$/;
 // d3-format writes negatives with a real minus sign (U+2212).
@@ -73,7 +75,7 @@ test('every chart shows the numbers of the gold tables', async ({ page }) => {
   // Regression: Vega redoes its 'fit' layout only when asked, so rows arriving after the
   // first (empty) render left axis labels and titles overflowing the SVG, clipped, until
   // a window resize. Checked before any resize (a full-page screenshot resizes).
-  for (const id of ['revenueByState', 'revenueByCategory', 'revenueMonthly', 'deliveryByState', 'delayHistogram', 'rfmSegments', 'clvHistogram', 'customerSegments']) {
+  for (const id of CHART_IDS) {
     const overflow = await chart(page, id).locator('svg').first().evaluate((svg) => {
       const box = svg.getBoundingClientRect();
       const texts = [...svg.querySelectorAll('text')].map((t) => t.getBoundingClientRect()).filter((b) => b.width > 0);
@@ -91,6 +93,7 @@ test('every chart shows the numbers of the gold tables', async ({ page }) => {
   const rfm = await marks(page, 'rfmSegments', RFM, ['segment', 'of', 'customers', 'revenue']);
   const clv = await marks(page, 'clvHistogram', CLV, ['range', 'customers']);
   const segments = await marks(page, 'customerSegments', SEGMENT, ['frequency', 'aov', 'customers']);
+  const points = await marks(page, 'revenueByLocation', LOCATION, ['state', 'revenue', 'orders', 'south', 'west']);
 
   // Revenue by state: one bar per row of gold.revenue_by_state, with its numbers.
   const byState = await goldPreview(page, 'revenue_by_state');
@@ -104,6 +107,20 @@ test('every chart shows the numbers of the gold tables', async ({ page }) => {
   }
   const revenue = total(byState, 'revenue');
   const orders = total(byState, 'orders');
+
+  // Location: points inside Brazil, each state's points at most its revenue (customers without a location are off the map), most of it on it.
+  expect(points.length).toBeGreaterThan(byState.length);
+  for (const p of points) {
+    expect(number(p.south)).toBeGreaterThan(-6);
+    expect(number(p.south)).toBeLessThan(34);
+    expect(number(p.west)).toBeGreaterThan(34);
+    expect(number(p.west)).toBeLessThan(74);
+  }
+  for (const gold of byState) {
+    const onMap = total(points.filter((p) => p.state === gold.customer_state), 'revenue');
+    expect(cents(onMap), `${gold.customer_state} on the map`).toBeLessThanOrEqual(cents(Number(gold.revenue)));
+  }
+  expect(total(points, 'revenue')).toBeGreaterThan(0.9 * revenue);
 
   // Monthly: one bar per month of gold.revenue_monthly; it and the category bars add up to the same total.
   const monthly = await goldPreview(page, 'revenue_monthly');
@@ -189,6 +206,15 @@ test('clicking a state filters the other charts; a chip and a second click remov
   await bar.click();
   await expectRendered(page, '');
   await expect(page.getByRole('button', { name: /Remove filter/ })).toHaveCount(0);
+
+  // A point on the location chart filters by its state too, and keeps every point, its state's outlined.
+  const largest = (await marks(page, 'revenueByLocation', LOCATION, ['state', 'revenue', 'orders', 'south', 'west']))[0]!;
+  const allPoints = await markLabels(page, 'revenueByLocation');
+  await chart(page, 'revenueByLocation').locator('svg path[aria-label]').first().click();
+  await expect(page).toHaveURL(new RegExp(`[?&]state=${largest.state}(&|$)`));
+  await expectRendered(page, `state=${largest.state}`);
+  expect(await markLabels(page, 'revenueByLocation')).toEqual(allPoints);
+  await expect(chart(page, 'revenueByLocation').locator('svg path[aria-label]').first()).toHaveAttribute('stroke-width', '2');
 });
 
 test('clicking a month and a category, and the select boxes, combine filters; Clear removes them all', async ({ page }) => {

@@ -3,6 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import type { Locator, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { generateOlist } from '../src/demo/generateOlist';
+import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
 import { expect, openApp, shownRows, test } from './support/fixtures';
 import { runDemoAndSave, tableRows } from './support/savedLakehouse';
 
@@ -131,7 +132,7 @@ test('the HTML report is self-contained and inert, even with markup in the data'
   await viewer.setViewportSize({ width: 1280, height: 900 });
   await viewer.goto(url);
   await expect(viewer.getByRole('heading', { name: 'Pocket Lakehouse report' })).toBeVisible();
-  await expect(viewer.locator('figure svg')).toHaveCount(8);
+  await expect(viewer.locator('figure svg')).toHaveCount(CHART_IDS.length);
   await expect(viewer.locator('dl.numbers > div')).toHaveCount(7);
   await expect(viewer.getByText('Revenue (items plus freight)')).toBeVisible();
   await expect(viewer.locator('figure svg text', { hasText: EVIL_IMG }).first()).toBeAttached();

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
 import { expect, openApp, test } from './support/fixtures';
 import { runDemoAndSave, savedFiles, tableRows, writeSavedFile } from './support/savedLakehouse';
 
@@ -11,7 +12,7 @@ import { runDemoAndSave, savedFiles, tableRows, writeSavedFile } from './support
 /** The revenue-by-state marks' labels, e.g. "SP: revenue R$ 618,565.12, 4,054 orders, 3,910 customers". */
 async function stateRevenue(page: Page): Promise<string[]> {
   await page.getByRole('tab', { name: 'Dashboard' }).click();
-  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(8, { timeout: 60_000 });
+  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(CHART_IDS.length, { timeout: 60_000 });
   const labels = await page.getByTestId('chart-revenueByState').locator('svg path[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
   return labels.sort();
 }

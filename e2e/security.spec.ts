@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { generateOlist } from '../src/demo/generateOlist';
+import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
 import { BAD_INPUTS } from '../src/ingest/badInputs.cases';
 import { expect, openApp, test } from './support/fixtures';
 
@@ -149,7 +150,7 @@ test('markup in the data is text in the grid, on chart axes, in tooltips and in 
 
   // The charts: marks' labels and axis labels carry the markup as text.
   await page.getByRole('tab', { name: 'Dashboard' }).click();
-  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(8, { timeout: 60_000 });
+  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(CHART_IDS.length, { timeout: 60_000 });
   const categories = page.getByTestId('chart-revenueByCategory');
   const labels = await categories.locator('svg path[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
   for (const m of [IMG, SCRIPT, LINK]) expect(labels.some((l) => l.startsWith(`${m} `)), m).toBe(true);
@@ -196,7 +197,7 @@ test('no request leaves the origin while the demo and the bad-input corpus load'
   await loadFolder(page, 'bad');
   await loadFolder(page, 'markup-shop');
   await page.getByRole('tab', { name: 'Dashboard' }).click();
-  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(8, { timeout: 60_000 });
+  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(CHART_IDS.length, { timeout: 60_000 });
 
   // Something was requested (the check can fail), and all of it from the app's origin.
   expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);

@@ -4,6 +4,7 @@ import { withoutDimension, type DashboardFilter, type FilterDimension } from './
 export const CHART_IDS = [
   'revenueByCategory',
   'revenueByState',
+  'revenueByLocation',
   'revenueMonthly',
   'deliveryByState',
   'delayHistogram',
@@ -22,6 +23,7 @@ export type ChartId = (typeof CHART_IDS)[number];
 export const CHART_DIMENSIONS: Record<ChartId, FilterDimension | undefined> = {
   revenueByCategory: 'category',
   revenueByState: 'customerState',
+  revenueByLocation: 'customerState',
   revenueMonthly: 'month',
   deliveryByState: 'customerState',
   delayHistogram: undefined,

@@ -6,6 +6,7 @@ import { customerSegments } from './charts/customerSegments';
 import { delayHistogram } from './charts/delayHistogram';
 import { deliveryByState } from './charts/deliveryByState';
 import { revenueByCategory } from './charts/revenueByCategory';
+import { revenueByLocation } from './charts/revenueByLocation';
 import { revenueByState } from './charts/revenueByState';
 import { revenueMonthly } from './charts/revenueMonthly';
 import { rfmSegments } from './charts/rfmSegments';
@@ -13,6 +14,7 @@ import { rfmSegments } from './charts/rfmSegments';
 export const DASHBOARD_CHARTS: Record<ChartId, DashboardChart> = {
   revenueByCategory,
   revenueByState,
+  revenueByLocation,
   revenueMonthly,
   deliveryByState,
   delayHistogram,

@@ -1,3 +1,4 @@
+import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
 import { CLV_BINS } from './charts/clvHistogram';
 import { ITEM_CATEGORY, ITEMS_WITH_PRODUCTS } from './productCategory';
@@ -18,8 +19,8 @@ export const DASHBOARD_SCHEMA = 'dashboard';
  *   bands, CLV bin), orders and items (each with its order's state, month and customer,
  *   and the customer's segment, bands and CLV bin), deliveries (non-outlier rows of
  *   gold.delivery_performance with the month);
- * - pre-aggregated by state × month (× category, × delay): revenue_cube, order_cube,
- *   delivery_cube. Sums of these cells are exact (DECIMAL revenue, counts) as long as a
+ * - pre-aggregated by state × month (× category, × delay, × location): revenue_cube,
+ *   order_cube, delivery_cube, location_cube. Sums of these cells are exact (DECIMAL revenue, counts) as long as a
  *   measure is additive over the cells: revenue, items, and orders within a category or
  *   without one (an order has one state and one month). Distinct customers are not, so
  *   customer_cube counts them per grouping (state × month, state, month, all) by the
@@ -29,7 +30,15 @@ export const DASHBOARD_SCHEMA = 'dashboard';
  * (Promoting items to a gold model would remove the copy of the category rule: see
  * productCategory.ts.)
  */
-export const DASHBOARD_TABLES_SQL = `
+/** Each customer's zip-prefix location, when the geolocation source was loaded. */
+const CUSTOMER_LOCATIONS = `SELECT c.customer_id, l.geolocation_lat, l.geolocation_lng
+  FROM silver.customers AS c JOIN silver.geolocation AS l ON l.geolocation_zip_code_prefix = c.customer_zip_code_prefix`;
+const NO_LOCATIONS = 'SELECT NULL::VARCHAR AS customer_id, NULL::DOUBLE AS geolocation_lat, NULL::DOUBLE AS geolocation_lng WHERE false';
+
+/** The SQL that builds the tables: with customer locations when silver.geolocation exists. */
+export const dashboardTablesSql = (withLocations: boolean) => {
+  const locations = withLocations ? CUSTOMER_LOCATIONS : NO_LOCATIONS;
+  return `
 CREATE SCHEMA IF NOT EXISTS ${DASHBOARD_SCHEMA};
 
 -- Fixed axes for the histograms, from all the data, so bins stay put while filters change:
@@ -61,20 +70,24 @@ JOIN gold.rfm AS r USING (customer_unique_id)
 JOIN gold.customer_segments AS s USING (customer_unique_id),
 ${DASHBOARD_SCHEMA}.scales AS x;
 
+-- lat_cell / lng_cell: the whole degrees south-west of the customer's zip-prefix location
+-- (silver.geolocation), NULL when it has none.
 CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.orders AS
 SELECT
   row_number() OVER (ORDER BY f.purchased_at, f.order_id)::INTEGER AS order_key,
   f.order_id, c.customer_key, f.customer_state,
   date_trunc('month', f.purchased_at)::DATE AS month,
   f.revenue, f.is_revenue_bearing,
-  c.segment, c.frequency_band, c.aov_band, c.clv_bin
+  c.segment, c.frequency_band, c.aov_band, c.clv_bin,
+  floor(g.geolocation_lat)::SMALLINT AS lat_cell, floor(g.geolocation_lng)::SMALLINT AS lng_cell
 FROM gold.order_facts AS f
 LEFT JOIN ${DASHBOARD_SCHEMA}.customers AS c USING (customer_unique_id)
+LEFT JOIN (${locations}) AS g USING (customer_id)
 ORDER BY order_key;
 
 CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.items AS
 SELECT
-  o.order_key, o.customer_key, o.customer_state, o.month,
+  o.order_key, o.customer_key, o.customer_state, o.month, o.lat_cell, o.lng_cell,
   ${ITEM_CATEGORY} AS category,
   (i.price + i.freight_value)::DECIMAL(12,2) AS revenue,
   o.segment, o.frequency_band, o.aov_band, o.clv_bin
@@ -94,6 +107,12 @@ CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.order_cube AS
 SELECT customer_state, month, sum(revenue) AS revenue, count(*) AS orders
 FROM ${DASHBOARD_SCHEMA}.orders
 WHERE is_revenue_bearing
+GROUP BY ALL;
+
+CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.location_cube AS
+SELECT customer_state, month, lat_cell, lng_cell, sum(revenue) AS revenue, count(*) AS orders
+FROM ${DASHBOARD_SCHEMA}.orders
+WHERE is_revenue_bearing AND lat_cell IS NOT NULL
 GROUP BY ALL;
 
 CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.revenue_cube AS
@@ -130,6 +149,10 @@ SELECT
 FROM ${DASHBOARD_SCHEMA}.deliveries
 GROUP BY ALL;
 `;
+};
+
+/** What "View data" shows of how the tables are built. */
+export const DASHBOARD_TABLES_SQL = dashboardTablesSql(true);
 
 /** Builds the dashboard's tables once per pipeline run, on first use. */
 export class DashboardTables {
@@ -138,11 +161,15 @@ export class DashboardTables {
   constructor(private readonly engine: Engine) {}
 
   ensure(): Promise<void> {
-    this.built ??= this.engine.exec(DASHBOARD_TABLES_SQL).catch((error: unknown) => {
+    this.built ??= this.build().catch((error: unknown) => {
       this.built = undefined;
       throw error;
     });
     return this.built;
+  }
+
+  private async build(): Promise<void> {
+    await this.engine.exec(dashboardTablesSql(await tableExists(this.engine, 'silver', 'geolocation')));
   }
 
   /** Gold has changed (or is gone): rebuild on next use. */

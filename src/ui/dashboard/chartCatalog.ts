@@ -6,6 +6,7 @@ import { customerSegmentsSpec } from './specs/customerSegments';
 import { delayHistogramSpec } from './specs/delayHistogram';
 import { deliveryByStateSpec } from './specs/deliveryByState';
 import { revenueByCategorySpec } from './specs/revenueByCategory';
+import { revenueByLocationSpec } from './specs/revenueByLocation';
 import { revenueByStateSpec } from './specs/revenueByState';
 import { revenueMonthlySpec } from './specs/revenueMonthly';
 import { rfmSegmentsSpec } from './specs/rfmSegments';
@@ -31,6 +32,14 @@ export const CHARTS: ChartDefinition[] = [
     spec: revenueByStateSpec,
     filterBy: { dimension: 'customerState', column: 'customer_state' },
     fileName: 'revenue-by-state',
+  },
+  {
+    id: 'revenueByLocation',
+    title: 'Revenue by customer location',
+    description: "Where customers live (their zip code's location, in one-degree cells); point size is revenue. Click a point to filter by its state.",
+    spec: revenueByLocationSpec,
+    filterBy: { dimension: 'customerState', column: 'customer_state' },
+    fileName: 'revenue-by-location',
   },
   {
     id: 'revenueByCategory',

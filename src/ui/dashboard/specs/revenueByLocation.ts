@@ -1,0 +1,35 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { chartBase, describedAs, num, selectionEncoding } from './chartBase';
+import { OKABE_ITO } from './palette';
+
+const described = describedAs(
+  `datum.customer_state + ': revenue R$ ' + ${num('revenue', 2)} + ', ' + ${num('orders')} + ' orders, around ' + format(abs(datum.latitude), '.1f') + '° S ' + format(abs(datum.longitude), '.1f') + '° W'`,
+);
+
+/**
+ * Where the revenue comes from: a point per state and one-degree cell of the customers'
+ * zip-prefix locations, sized by revenue, on a Mercator projection (no base map is
+ * bundled: the points draw the country). A point is a filter on its state.
+ */
+export const revenueByLocationSpec: TopLevelSpec = {
+  ...chartBase,
+  height: 300,
+  projection: { type: 'mercator' },
+  transform: [described.transform],
+  mark: { type: 'circle', color: OKABE_ITO.blue, cursor: 'pointer' },
+  encoding: {
+    longitude: { field: 'longitude', type: 'quantitative' },
+    latitude: { field: 'latitude', type: 'quantitative' },
+    size: { field: 'revenue', type: 'quantitative', title: 'Revenue (R$)', scale: { range: [6, 500] }, legend: { orient: 'right', format: '~s' } },
+    ...selectionEncoding,
+    ...described.encoding,
+    fillOpacity: { value: 0.6 },
+    tooltip: [
+      { field: 'customer_state', type: 'nominal', title: 'State' },
+      { field: 'revenue', type: 'quantitative', title: 'Revenue (R$)', format: ',.2f' },
+      { field: 'orders', type: 'quantitative', title: 'Orders', format: ',' },
+      { field: 'latitude', type: 'quantitative', title: 'Latitude (cell centre)', format: '.1f' },
+      { field: 'longitude', type: 'quantitative', title: 'Longitude (cell centre)', format: '.1f' },
+    ],
+  },
+};
