@@ -1,6 +1,6 @@
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import type { Engine, EngineInfo } from '../interface';
-import { tableExists } from '../catalog';
+import { columnTypes } from '../catalog';
 import { offlineSettings } from '../offlineSettings';
 import { arrowToParquet } from '../parquet';
 import { qualified } from '../sql';
@@ -103,15 +103,19 @@ export class WasmEngine implements Engine {
 
   async insertArrow(table: string, data: Table): Promise<void> {
     const [schema, name] = splitName(table);
-    if (await tableExists(this, schema, name)) {
-      // insertArrowTable with create=false appends positionally; go through a staging
-      // table so that columns are matched by name, like every other append here.
-      const staging = `_insert_${Date.now().toString(36)}`;
-      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name: staging, schema: 'main', create: true }));
-      await this.exec(`INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM main."${staging}"; DROP TABLE main."${staging}"`);
-    } else {
-      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name, schema, create: true }));
+    const existing = await columnTypes(this, schema, name);
+    const create = existing.size === 0;
+    if (create || sameNames([...existing.keys()], data.schema.fields.map((f) => f.name))) {
+      // New, or the batch has the table's columns in its order: then insertArrowTable's
+      // positional append is the same as by name, and the rows are copied once.
+      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name, schema, create }));
+      return;
     }
+    // insertArrowTable with create=false appends positionally; go through a staging
+    // table so that columns are matched by name, like every other append here.
+    const staging = `_insert_${Date.now().toString(36)}`;
+    await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name: staging, schema: 'main', create: true }));
+    await this.exec(`INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM main."${staging}"; DROP TABLE main."${staging}"`);
   }
 
   async toParquet(sql: string): Promise<Uint8Array> {
@@ -122,6 +126,10 @@ export class WasmEngine implements Engine {
     await this.db.disconnect(this.conn);
     await this.options.onClose?.();
   }
+}
+
+function sameNames(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function splitName(table: string): [string, string] {
