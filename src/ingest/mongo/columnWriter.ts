@@ -1,4 +1,5 @@
 import { Binary, Utf8 } from 'apache-arrow';
+import { Double, Int32, ObjectId } from 'bson';
 import {
   appendMicrosFromMillis,
   BoolWriter,
@@ -66,6 +67,9 @@ export function columnWriter(plan: ColumnPlan): ColumnWriter {
 type Bson = { _bsontype?: string };
 const bsonType = (v: unknown) => (v as Bson)._bsontype;
 
+// Fast paths: `instanceof` the bson classes the loaders decode with is a cheap check per
+// value; `_bsontype` (any copy of bson) stays the rule for everything else.
+
 function mismatch(): never {
   throw new PlanMismatch();
 }
@@ -75,6 +79,7 @@ function int32Column(): ColumnWriter {
   return {
     arrow,
     append(v) {
+      if (v instanceof Int32) return arrow.append(v.value);
       if (v == null) return arrow.appendNull();
       if (bsonType(v) !== 'Int32') mismatch();
       arrow.append((v as { value: number }).value);
@@ -103,6 +108,7 @@ function doubleColumn(): ColumnWriter {
   return {
     arrow,
     append(v) {
+      if (v instanceof Double || v instanceof Int32) return arrow.append(v.value);
       if (v == null) return arrow.appendNull();
       const t = bsonType(v);
       if (t === 'Double' || t === 'Int32') return arrow.append((v as { value: number }).value);
@@ -179,6 +185,7 @@ function textColumn(from: string): ColumnWriter {
         if (from !== 'string') mismatch();
         return arrow.appendString(v);
       }
+      if (v instanceof ObjectId && from === 'objectId') return arrow.appendString(v.toHexString());
       if (valueKind(v) !== from) mismatch();
       arrow.appendString(textOf(v));
     },
@@ -265,8 +272,22 @@ function structColumn(keys: string[], children: ColumnWriter[]): ColumnWriter {
 
 /** A document's fields into their columns; a field the plan lacks is a mismatch. */
 export function appendFields(doc: Document, keys: readonly string[], children: readonly ColumnWriter[]): void {
-  let present = 0;
-  for (let k = 0; k < keys.length; k++) {
+  // Most documents have the plan's fields in its order: reading them in a for…in loop
+  // takes each value by its place (no lookup by name). The first key out of place hands
+  // the rest over to the lookup by name.
+  let k = 0;
+  for (const key in doc) {
+    if (key !== keys[k]) return appendByName(doc, keys, children, k);
+    children[k].append(doc[key]);
+    k++;
+  }
+  for (; k < keys.length; k++) children[k].append(undefined); // missing at the end
+}
+
+/** Fields `from`… by name, once the fields before them were read in order. */
+function appendByName(doc: Document, keys: readonly string[], children: readonly ColumnWriter[], from: number): void {
+  let present = from;
+  for (let k = from; k < keys.length; k++) {
     const key = keys[k];
     // `doc.__proto__` of a document without that field would be Object.prototype.
     const value = key === '__proto__' ? ownValue(doc, key) : doc[key];
