@@ -37,7 +37,10 @@ function convertDocument(doc: Document): boolean {
     // `$` keys are wrappers or operators for bson to judge; a NUL in a key is an error
     // bson words; assigning to `__proto__` would set the prototype instead of the field.
     if (key.charCodeAt(0) === 0x24 || key.includes('\0') || key === '__proto__') return false;
-    const converted = convertValue(doc[key]);
+    const value = doc[key];
+    // Strings, booleans and null stay as they are: no store (most fields of most documents).
+    if (typeof value === 'string' || typeof value === 'boolean' || value === null) continue;
+    const converted = convertValue(value);
     if (converted === FULL_PATH) return false;
     doc[key] = converted;
   }
@@ -69,7 +72,9 @@ function convertValue(value: unknown): unknown {
   if (first === undefined || first.charCodeAt(0) !== 0x24) return convertDocument(doc) ? doc : FULL_PATH;
   if (!hasOneKey(doc)) return FULL_PATH;
   const inner = doc[first];
-  if (first === '$oid' && typeof inner === 'string' && OBJECT_ID.test(inner)) return ObjectId.createFromHexString(inner);
+  // `new ObjectId(hex)` reads the digits straight into the id (createFromHexString, as bson's
+  // EJSON does, goes through a byte buffer): the same ObjectId.
+  if (first === '$oid' && typeof inner === 'string' && OBJECT_ID.test(inner)) return new ObjectId(inner);
   if (first === '$date' && typeof inner === 'string' && ISO_DATE.test(inner)) return new Date(Date.parse(inner));
   return FULL_PATH;
 }
