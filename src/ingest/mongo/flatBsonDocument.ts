@@ -101,12 +101,35 @@ export class FlatBsonReader {
   private string(bytes: Uint8Array, at: number, length: number): string | undefined {
     const size = NumberUtils.getInt32LE(bytes, at);
     if (size <= 0 || size !== length - 4 || bytes[at + 4 + size - 1] !== 0) return undefined;
+    const start = at + 4;
+    const end = start + size - 1;
+    const ascii = end - start <= SHORT ? shortAscii(bytes, start, end) : undefined;
+    if (ascii !== undefined) return ascii;
     try {
-      return ByteUtils.toUTF8(bytes, at + 4, at + 4 + size - 1, true);
+      return ByteUtils.toUTF8(bytes, start, end, true);
     } catch {
       return undefined;
     }
   }
+}
+
+/**
+ * Short ASCII strings (most strings of a collection: ids, codes, names) without a
+ * TextDecoder call, which in the browser costs more than the string: the bytes are the
+ * character codes. Undefined when a byte is not ASCII.
+ */
+const SHORT = 64;
+const codes: number[][] = Array.from({ length: SHORT + 1 }, (_, n) => new Array<number>(n).fill(0));
+
+function shortAscii(bytes: Uint8Array, start: number, end: number): string | undefined {
+  const n = end - start;
+  const chars = codes[n];
+  for (let k = 0; k < n; k++) {
+    const b = bytes[start + k];
+    if (b >= 0x80) return undefined;
+    chars[k] = b;
+  }
+  return String.fromCharCode.apply(null, chars);
 }
 
 function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number): boolean {
