@@ -185,7 +185,8 @@ function textColumn(from: string): ColumnWriter {
         if (from !== 'string') mismatch();
         return arrow.appendString(v);
       }
-      if (v instanceof ObjectId && from === 'objectId') return arrow.appendString(v.toHexString());
+      // An ObjectId's 12 bytes as its 24 hex digits (what toHexString gives), no string made.
+      if (v instanceof ObjectId && from === 'objectId') return arrow.appendHex(v.id);
       if (valueKind(v) !== from) mismatch();
       arrow.appendString(textOf(v));
     },
