@@ -3,7 +3,7 @@ import { qualified } from '../../engine/sql';
 import { throwIfCancelled } from '../cancelled';
 import type { BronzeConstants } from './bronzeColumns';
 import type { CollectionPlan } from './collectionPlan';
-import { PlanMismatch } from './columnWriter';
+import { PlanMismatch } from './planMismatch';
 import { DocumentBatch } from './documentBatch';
 import type { ReadDocument } from './documentItem';
 

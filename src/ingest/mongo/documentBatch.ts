@@ -2,7 +2,8 @@ import { Field, makeData, RecordBatch, Schema, Struct, Table, type Data } from '
 import { Int64Writer } from './arrowBuilders';
 import { constantText, constantTimestamp, type BronzeConstants } from './bronzeColumns';
 import type { PlannedColumn } from './collectionPlan';
-import { appendFields, columnWriter, type ColumnWriter } from './columnWriter';
+import { appendFields } from './appendFields';
+import { columnWriter, type ColumnWriter } from './columnWriter';
 import type { Document } from './document';
 
 /**

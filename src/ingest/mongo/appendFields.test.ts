@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Data } from 'apache-arrow';
 import { EJSON } from 'bson';
-import { appendFields, columnWriter, PlanMismatch } from './columnWriter';
+import { appendFields } from './appendFields';
+import { columnWriter } from './columnWriter';
+import { PlanMismatch } from './planMismatch';
 import type { Document } from './document';
 
 const KEYS = ['a', 'b', 'c'];
