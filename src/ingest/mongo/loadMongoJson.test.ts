@@ -110,6 +110,23 @@ describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) =>
     expect(loaded.fieldStats?.find((f) => f.field === 'extra')).toEqual({ field: 'extra', column: 'extra', present: 1, missing: 150, nulls: 0 });
   });
 
+  it('plans again when only a new field (top-level or nested) appears after the sample', async () => {
+    const limits = { ...DEFAULT_LOAD_LIMITS, sampleDocuments: 100 };
+    const docs = Array.from({ length: 150 }, (_, i) => `{"n":${i},"d":{"a":${i}}}`);
+    docs.push('{"n":150,"d":{"a":150,"b":true}}', '{"n":151,"d":{"a":151},"late":"x"}');
+    const bytes = utf8(docs.join('\n'));
+    const loaded = await loadDocuments(engine, { path: 'export/late_field.json', bytes }, ctx(), mongoJsonSource(bytes), limits);
+    expect(loaded).toMatchObject({ rows: 152, columns: ['n', 'd', 'late'] });
+    expect(loaded.typeDecisions?.find((d) => d.field === 'd')).toMatchObject({ columnType: 'STRUCT("a" INTEGER, "b" BOOLEAN)' });
+    expect(loaded.fieldStats?.find((f) => f.field === 'late')).toEqual({ field: 'late', column: 'late', present: 1, missing: 151, nulls: 0 });
+    expect(await rows(engine, 'SELECT n, d.b AS b, late FROM bronze.late_field WHERE n IN (0, 149, 150, 151) ORDER BY _row')).toEqual([
+      { n: 0, b: null, late: null },
+      { n: 149, b: null, late: null },
+      { n: 150, b: true, late: null },
+      { n: 151, b: null, late: 'x' },
+    ]);
+  });
+
   it('keeps file order across many small batches, through a second pass', async () => {
     const docs = Array.from({ length: 2_500 }, (_, i) => (i === 2_400 ? `{"n":"late","i":${i}}` : `{"n":${i},"i":${i}}`));
     const bytes = utf8(docs.join('\n'));
