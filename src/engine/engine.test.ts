@@ -74,6 +74,18 @@ describe.each(testEngines)('%s engine', (kind, open) => {
     ]);
   });
 
+  it('creates and appends without a lookup when the caller says what it knows of the table', async () => {
+    await engine.exec('CREATE SCHEMA IF NOT EXISTS t3');
+    await engine.insertArrow('t3.known', tableFromArrays({ id: Int32Array.from([1]), name: ['ana'] }), 'new');
+    await engine.insertArrow('t3.known', tableFromArrays({ id: Int32Array.from([2, 3]), name: ['bia', 'caio'] }), 'same-columns');
+    const rows = await engine.query('SELECT id, name FROM t3.known ORDER BY rowid');
+    expect(rows.toArray().map((r) => r.toJSON())).toEqual([
+      { id: 1, name: 'ana' },
+      { id: 2, name: 'bia' },
+      { id: 3, name: 'caio' },
+    ]);
+  });
+
   it('writes Parquet that reads back with the same rows', async () => {
     const bytes = await engine.toParquet("SELECT range AS n, 'r' || range AS s FROM range(1000)");
     expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('PAR1');

@@ -24,7 +24,7 @@ export interface Engine {
   registerFile(name: string, bytes: Uint8Array): Promise<string>;
   dropFile(name: string): Promise<void>;
   /** Creates `table` from Arrow data, or appends to it when it exists. */
-  insertArrow(table: string, data: Table): Promise<void>;
+  insertArrow(table: string, data: Table, known?: KnownTable): Promise<void>;
   /** Runs a query and returns its result as a ZSTD-compressed Parquet file. */
   toParquet(sql: string): Promise<Uint8Array>;
   /**
@@ -35,6 +35,14 @@ export interface Engine {
   cancel(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * What the caller of insertArrow knows for sure about the table, so that the engine need
+ * not look it up first (in the browser a lookup is a round trip to DuckDB's worker, which
+ * waits while the caller's thread is busy): `new` — it does not exist; `same-columns` — it
+ * exists with exactly the batch's columns in the batch's order (made by an earlier batch).
+ */
+export type KnownTable = 'new' | 'same-columns';
 
 export interface EngineInfo {
   kind: EngineKind;

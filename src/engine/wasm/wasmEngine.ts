@@ -1,5 +1,5 @@
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import type { Engine, EngineInfo } from '../interface';
+import type { Engine, EngineInfo, KnownTable } from '../interface';
 import { columnTypes } from '../catalog';
 import { offlineSettings } from '../offlineSettings';
 import { arrowToParquet } from '../parquet';
@@ -101,11 +101,11 @@ export class WasmEngine implements Engine {
     await this.db.dropFile(name);
   }
 
-  async insertArrow(table: string, data: Table): Promise<void> {
+  async insertArrow(table: string, data: Table, known?: KnownTable): Promise<void> {
     const [schema, name] = splitName(table);
-    const existing = await columnTypes(this, schema, name);
-    const create = existing.size === 0;
-    if (create || sameNames([...existing.keys()], data.schema.fields.map((f) => f.name))) {
+    const existing = known ? undefined : await columnTypes(this, schema, name);
+    const create = known ? known === 'new' : existing!.size === 0;
+    if (create || known === 'same-columns' || sameNames([...existing!.keys()], data.schema.fields.map((f) => f.name))) {
       // New, or the batch has the table's columns in its order: then insertArrowTable's
       // positional append is the same as by name, and the rows are copied once.
       await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, tableToIPC(data, 'stream'), { name, schema, create }));

@@ -17,9 +17,9 @@ function controlledEngine() {
   const events: string[] = [];
   const pending: { table: string; done: () => void; fail: (e: Error) => void }[] = [];
   const engine = {
-    insertArrow: (table: string, data: Table) =>
+    insertArrow: (table: string, data: Table, known?: string) =>
       new Promise<void>((done, fail) => {
-        events.push(`start ${table} (${data.numRows} rows)`);
+        events.push(`start ${table} (${data.numRows} rows, ${known})`);
         pending.push({ table, done: () => (events.push(`end ${table}`), done()), fail });
       }),
     exec: async (sql: string) => void events.push(sql),
@@ -33,14 +33,14 @@ describe('BatchStager', () => {
     const stager = new BatchStager(engine, 'bronze', '_s', plan, CONSTANTS, { rows: 1, bytes: 1 << 20 });
     stager.append({ row: 1, byteOffset: 0, byteLength: 1, doc: docs[0]! });
     await stager.flush(); // returns while the insert is still running
-    expect(events).toEqual(['start bronze._s (1 rows)']);
+    expect(events).toEqual(['start bronze._s (1 rows, new)']);
     stager.append({ row: 2, byteOffset: 1, byteLength: 1, doc: docs[1]! });
     const second = stager.flush();
     await Promise.resolve();
-    expect(events).toEqual(['start bronze._s (1 rows)']); // waits for the first insert
+    expect(events).toEqual(['start bronze._s (1 rows, new)']); // waits for the first insert
     pending[0]!.done();
     await second;
-    expect(events).toEqual(['start bronze._s (1 rows)', 'end bronze._s', 'start bronze._s (1 rows)']);
+    expect(events).toEqual(['start bronze._s (1 rows, new)', 'end bronze._s', 'start bronze._s (1 rows, same-columns)']);
     let settled = false;
     const all = stager.settled().then(() => (settled = true));
     await Promise.resolve();

@@ -71,8 +71,11 @@ export class BatchStager {
     const table = this.batch.finish();
     this.rows += this.batch.length;
     this.batch = new DocumentBatch(this.plan.columns, this.constants);
+    // The stager made the table with its first batch, and every batch has the same columns:
+    // the engine need not look the table up (in the browser, a round trip to DuckDB's worker
+    // that would wait for this thread, so the insert would not overlap with reading).
+    this.inFlight = this.engine.insertArrow(`${this.schema}.${this.name}`, table, this.created ? 'same-columns' : 'new');
     this.created = true;
-    this.inFlight = this.engine.insertArrow(`${this.schema}.${this.name}`, table);
     // Seen here so that a failed insert is never an unhandled rejection; thrown by `settled`.
     this.inFlight.catch(() => undefined);
   }
