@@ -51,8 +51,9 @@ export const DEFAULT_LOAD_LIMITS: DocumentLoadLimits = { sampleDocuments: 10_000
 
 /**
  * Loads one file of documents into bronze.<source>: every document is profiled (types per
- * field over the whole file), rows go to DuckDB as Arrow batches through staging tables,
- * then into bronze with `_source`, `_source_kind`, `_row` and `_loaded_at`. Unreadable
+ * field over the whole file), rows go to DuckDB as Arrow batches in bronze's shape (with
+ * `_source`, `_source_kind`, `_row` and `_loaded_at`) into a hidden staging table, which
+ * becomes bronze.<source> by a rename (or is appended to it by name). Unreadable
  * documents go to quarantine.<source>; a file whose BSON framing is lost keeps what was
  * read before the damage and ends with a PartialLoadError naming the byte offset.
  */
