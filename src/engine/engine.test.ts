@@ -65,6 +65,36 @@ describe.each(testEngines)('%s engine', (kind, open) => {
     ]);
   });
 
+  it('appends a batch with the table columns in its order, casting values like INSERT does', async () => {
+    await engine.exec('CREATE SCHEMA IF NOT EXISTS t2');
+    await engine.insertArrow('t2.items', tableFromArrays({ id: Int32Array.from([1]), name: ['ana'] }));
+    // Same names in the same order, other Arrow types: appended in place, cast to the table's.
+    await engine.insertArrow('t2.items', tableFromArrays({ id: BigInt64Array.from([2n, 3n]), name: ['bia', 'caio'] }));
+    // A name in other case (DuckDB matches names without case): still by name.
+    await engine.insertArrow('t2.items', tableFromArrays({ NAME: ['duda'], ID: Int32Array.from([4]) }));
+    const t = await engine.query("SELECT string_agg(column_name || ' ' || data_type, ', ') AS c FROM duckdb_columns() WHERE schema_name = 't2'");
+    expect(t.get(0)?.c).toBe('id INTEGER, name VARCHAR');
+    const rows = await engine.query('SELECT id, name FROM t2.items ORDER BY rowid');
+    expect(rows.toArray().map((r) => r.toJSON())).toEqual([
+      { id: 1, name: 'ana' },
+      { id: 2, name: 'bia' },
+      { id: 3, name: 'caio' },
+      { id: 4, name: 'duda' },
+    ]);
+  });
+
+  it('creates and appends without a lookup when the caller says what it knows of the table', async () => {
+    await engine.exec('CREATE SCHEMA IF NOT EXISTS t3');
+    await engine.insertArrow('t3.known', tableFromArrays({ id: Int32Array.from([1]), name: ['ana'] }), 'new');
+    await engine.insertArrow('t3.known', tableFromArrays({ id: Int32Array.from([2, 3]), name: ['bia', 'caio'] }), 'same-columns');
+    const rows = await engine.query('SELECT id, name FROM t3.known ORDER BY rowid');
+    expect(rows.toArray().map((r) => r.toJSON())).toEqual([
+      { id: 1, name: 'ana' },
+      { id: 2, name: 'bia' },
+      { id: 3, name: 'caio' },
+    ]);
+  });
+
   it('writes Parquet that reads back with the same rows', async () => {
     const bytes = await engine.toParquet("SELECT range AS n, 'r' || range AS s FROM range(1000)");
     expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('PAR1');

@@ -31,7 +31,7 @@ export interface Engine {
   registerFile(name: string, bytes: Uint8Array): Promise<string>;
   dropFile(name: string): Promise<void>;
   /** Creates `table` from Arrow data, or appends to it when it exists. */
-  insertArrow(table: string, data: Table): Promise<void>;
+  insertArrow(table: string, data: Table, known?: KnownTable): Promise<void>;
   /** The same as `insertArrow`, from Arrow IPC stream bytes (what crosses a worker boundary). */
   insertIPC(table: string, ipc: Uint8Array): Promise<void>;
   /** Runs a query and returns its result as a ZSTD-compressed Parquet file. */
@@ -44,6 +44,14 @@ export interface Engine {
   cancel(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * What the caller of insertArrow knows for sure about the table, so that the engine need
+ * not look it up first (in the browser a lookup is a round trip to DuckDB's worker, which
+ * waits while the caller's thread is busy): `new` — it does not exist; `same-columns` — it
+ * exists with exactly the batch's columns in the batch's order (made by an earlier batch).
+ */
+export type KnownTable = 'new' | 'same-columns';
 
 export interface EngineInfo {
   kind: EngineKind;

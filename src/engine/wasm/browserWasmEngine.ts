@@ -7,6 +7,7 @@ import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthrea
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { initParquet } from '../parquet';
 import { WasmEngine } from './wasmEngine';
+import { warmUpArrowInsert } from './warmUpArrowInsert';
 
 /**
  * Which DuckDB-WASM build to run. `auto` (the default) is the single-threaded EH build,
@@ -62,10 +63,12 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Pr
     await db.terminate();
     throw error;
   }
-  return WasmEngine.open(db, {
+  const engine = await WasmEngine.open(db, {
     bundle: isCoi ? 'coi' : 'eh',
     extensionRepository: abs('/extensions'),
     threads: isCoi ? Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2)) : undefined,
     onClose: () => db.terminate(),
   });
+  void warmUpArrowInsert(engine); // in the background: statements queue behind it
+  return engine;
 }

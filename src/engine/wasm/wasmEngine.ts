@@ -1,6 +1,6 @@
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import type { Engine, EngineInfo } from '../interface';
-import { tableExists } from '../catalog';
+import type { Engine, EngineInfo, KnownTable } from '../interface';
+import { columnTypes, tableExists } from '../catalog';
 import { offlineSettings } from '../offlineSettings';
 import { ipcToParquet } from '../parquet';
 import { qualified } from '../sql';
@@ -115,21 +115,31 @@ export class WasmEngine implements Engine {
     await this.db.dropFile(name);
   }
 
-  insertArrow(table: string, data: Table): Promise<void> {
-    return this.insertIPC(table, tableToIPC(data, 'stream'));
+  async insertArrow(table: string, data: Table, known?: KnownTable): Promise<void> {
+    const [schema, name] = splitName(table);
+    const existing = known ? undefined : await columnTypes(this, schema, name);
+    const create = known ? known === 'new' : existing!.size === 0;
+    // New, or the batch has the table's columns in its order: then insertArrowTable's
+    // positional append is the same as by name, and the rows are copied once.
+    const inPlace = create || known === 'same-columns' || sameNames([...existing!.keys()], data.schema.fields.map((f) => f.name));
+    await this.insertBytes(schema, name, tableToIPC(data, 'stream'), create ? 'create' : inPlace ? 'append' : 'by-name');
   }
 
   async insertIPC(table: string, ipc: Uint8Array): Promise<void> {
     const [schema, name] = splitName(table);
-    if (await tableExists(this, schema, name)) {
-      // insertArrowTable with create=false appends positionally; go through a staging
-      // table so that columns are matched by name, like every other append here.
-      const staging = `_insert_${Date.now().toString(36)}`;
-      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, ipc, { name: staging, schema: 'main', create: true }));
-      await this.exec(`INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM main."${staging}"; DROP TABLE main."${staging}"`);
-    } else {
-      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, ipc, { name, schema, create: true }));
+    await this.insertBytes(schema, name, ipc, (await tableExists(this, schema, name)) ? 'by-name' : 'create');
+  }
+
+  private async insertBytes(schema: string, name: string, ipc: Uint8Array, how: 'create' | 'append' | 'by-name'): Promise<void> {
+    if (how !== 'by-name') {
+      await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, ipc, { name, schema, create: how === 'create' }));
+      return;
     }
+    // insertArrowTable with create=false appends positionally; go through a staging
+    // table so that columns are matched by name, like every other append here.
+    const staging = `_insert_${Date.now().toString(36)}`;
+    await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, ipc, { name: staging, schema: 'main', create: true }));
+    await this.exec(`INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM main."${staging}"; DROP TABLE main."${staging}"`);
   }
 
   async toParquet(sql: string): Promise<Uint8Array> {
@@ -142,6 +152,10 @@ export class WasmEngine implements Engine {
     await this.db.disconnect(this.conn);
     await this.options.onClose?.();
   }
+}
+
+function sameNames(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function splitName(table: string): [string, string] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeVector } from 'apache-arrow';
 import { appendMicrosFromMillis, BytesWriter, DecimalWriter, Int32Writer, Int64Writer, ListWriter, StructWriter, timestampWriter } from './arrowBuilders';
 import { Utf8 } from 'apache-arrow';
+import { ObjectId } from 'bson';
 
 describe('arrow writers', () => {
   it('turns milliseconds into exact microseconds over the whole JS Date range', () => {
@@ -23,6 +24,19 @@ describe('arrow writers', () => {
     expect(v.get(0)).toBeNull();
     expect(v.get(1)).toBe(BigInt.asIntN(64, (0xffffffffn << 32n) | 1n));
     expect(v.get(2998)).toBe(2998n);
+  });
+
+  it('writes bytes as the lower-case hex text of toHexString, among other strings', () => {
+    const s = new BytesWriter(new Utf8());
+    const ids = ['000000000000000000000000', 'ffffffffffffffffffffffff', '0123456789abcdef01234567', '5f1d7a9be4b0c0a1b2c3d4e5'].map((h) => new ObjectId(h));
+    for (let i = 0; i < 2000; i++) {
+      s.appendHex(ids[i % 4].id);
+      s.appendString('x');
+    }
+    const v = makeVector(s.finish());
+    expect(v.length).toBe(4000);
+    for (let i = 0; i < 4000; i += 2) expect(v.get(i)).toBe(ids[(i / 2) % 4].toHexString());
+    expect(v.get(3999)).toBe('x');
   });
 
   it('writes strings with NUL and non-ASCII characters, and lists of structs', () => {

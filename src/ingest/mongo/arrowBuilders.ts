@@ -228,6 +228,7 @@ export class BoolWriter implements ArrowWriter {
 }
 
 const encoder = new TextEncoder();
+const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /** Variable-width values: Utf8 (strings) and Binary (bytes), 32-bit offsets. */
 export class BytesWriter implements ArrowWriter {
@@ -252,6 +253,19 @@ export class BytesWriter implements ArrowWriter {
       bytes[at++] = c;
     }
     if (i < n) at += encoder.encodeInto(i === 0 ? s : s.slice(i), bytes.subarray(at)).written;
+    this.end = at;
+    this.push(true);
+  }
+
+  /** Bytes as lower-case hex text (an ObjectId's 24 digits), without making the string. */
+  appendHex(b: Uint8Array): void {
+    this.ensure(b.length * 2);
+    const bytes = this.bytes;
+    let at = this.end;
+    for (let i = 0; i < b.length; i++) {
+      bytes[at++] = HEX_DIGITS[b[i] >> 4];
+      bytes[at++] = HEX_DIGITS[b[i] & 15];
+    }
     this.end = at;
     this.push(true);
   }

@@ -1,8 +1,9 @@
 import type { Engine } from '../../engine/interface';
-import { throwIfCancelled } from '../cancelled';
 import { qualified } from '../../engine/sql';
+import { throwIfCancelled } from '../cancelled';
+import type { BronzeConstants } from './bronzeColumns';
 import type { CollectionPlan } from './collectionPlan';
-import { PlanMismatch } from './columnWriter';
+import { PlanMismatch } from './planMismatch';
 import { DocumentBatch } from './documentBatch';
 import type { ReadDocument } from './documentItem';
 
@@ -17,31 +18,33 @@ export interface BatchLimits {
 export const DEFAULT_BATCH_LIMITS: BatchLimits = { rows: 50_000, bytes: 16 * 1024 * 1024 };
 
 /**
- * Builds Arrow batches by one collection plan and hands each to engine.insertArrow as a
- * staging table of its own (`main.<prefix>_<n>`): appending to one staging table would
- * make the WASM engine copy every batch twice (through its own temporary table). The
- * batches are read back in order as one UNION ALL. A document that does not fit the
- * plan makes `append` return false; the stager is then spent and the loader plans again.
+ * Builds Arrow batches in bronze's shape by one collection plan and appends them, in file
+ * order, to one staging table (`schema.name`; the first batch creates it).
+ * The batches have the table's columns in its order, so the engine appends them in place
+ * (no copy through a temporary table). A document that does not fit the plan makes
+ * `append` return false; the stager is then spent and the loader plans again.
  *
  * One batch is in flight while the next is built: in the browser DuckDB inserts in its
  * own worker, so decoding documents and inserting overlap on two cores. Every method
- * that reads the staged tables first waits for it (`settled`).
+ * that reads the staged table first waits for it (`settled`).
  */
 export class BatchStager {
   rows = 0;
   private batch: DocumentBatch;
-  private readonly tables: string[] = [];
+  private created = false;
   private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly engine: Engine,
-    private readonly prefix: string,
+    private readonly schema: string,
+    readonly name: string,
     readonly plan: CollectionPlan,
+    private readonly constants: BronzeConstants,
     private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
     /** Checked at every batch: a cancelled load stops here (the loader drops the staging). */
     private readonly signal?: AbortSignal,
   ) {
-    this.batch = new DocumentBatch(plan.columns);
+    this.batch = new DocumentBatch(plan.columns, constants);
   }
 
   append(item: ReadDocument): boolean {
@@ -67,10 +70,12 @@ export class BatchStager {
     await this.inFlight;
     const table = this.batch.finish();
     this.rows += this.batch.length;
-    this.batch = new DocumentBatch(this.plan.columns);
-    const name = `${this.prefix}_${this.tables.length}`;
-    this.tables.push(name);
-    this.inFlight = this.engine.insertArrow(`main.${name}`, table);
+    this.batch = new DocumentBatch(this.plan.columns, this.constants);
+    // The stager made the table with its first batch, and every batch has the same columns:
+    // the engine need not look the table up (in the browser, a round trip to DuckDB's worker
+    // that would wait for this thread, so the insert would not overlap with reading).
+    this.inFlight = this.engine.insertArrow(`${this.schema}.${this.name}`, table, this.created ? 'same-columns' : 'new');
+    this.created = true;
     // Seen here so that a failed insert is never an unhandled rejection; thrown by `settled`.
     this.inFlight.catch(() => undefined);
   }
@@ -80,14 +85,19 @@ export class BatchStager {
     return this.inFlight;
   }
 
-  /** The staged rows in file order, as a FROM clause; undefined when nothing was staged. */
-  source(): string | undefined {
-    if (this.tables.length === 0) return undefined;
-    return `(${this.tables.map((t) => `SELECT * FROM ${qualified('main', t)}`).join(' UNION ALL ')})`;
+  /** The staging table, quoted for SQL. */
+  get table(): string {
+    return qualified(this.schema, this.name);
+  }
+
+  /** Whether any batch was staged (the staging table exists). */
+  get staged(): boolean {
+    return this.created;
   }
 
   async drop(): Promise<void> {
     await this.inFlight.catch(() => undefined);
-    for (const t of this.tables.splice(0)) await this.engine.exec(`DROP TABLE IF EXISTS ${qualified('main', t)}`);
+    if (this.created) await this.engine.exec(`DROP TABLE IF EXISTS ${this.table}`);
+    this.created = false;
   }
 }

@@ -1,5 +1,6 @@
 import { BSON, deserialize, type DeserializeOptions } from 'bson';
 import { frameLength } from './bsonFraming';
+import { FlatBsonReader } from './flatBsonDocument';
 import { isDocument } from './document';
 import type { DocumentItem } from './documentItem';
 import { topLevelDocument } from './topLevelDocument';
@@ -24,11 +25,13 @@ const OPTIONS: DeserializeOptions = {
  *
  * bson reads each document in place (`index` into the whole file, as its own
  * deserializeStream does), so no view or Buffer is made per document; it still checks
- * that the document ends exactly where its length says.
+ * that the document ends exactly where its length says. Flat documents take a faster path
+ * with the same result (FlatBsonReader).
  */
 export function* bsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
   const local = BSON.onDemand.ByteUtils.toLocalBufferType(bytes);
   const options = { ...OPTIONS, index: 0, allowObjectSmallerThanBufferSize: true };
+  const flat = new FlatBsonReader();
   let row = 0;
   for (let offset = 0; offset < bytes.length; ) {
     const length = frameLength(bytes, offset);
@@ -37,7 +40,7 @@ export function* bsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
     let value: unknown;
     let problem: string | undefined;
     try {
-      value = topLevelDocument(deserialize(local, options));
+      value = flat.read(bytes, offset) ?? topLevelDocument(deserialize(local, options));
       if (!isDocument(value)) problem = 'bson did not return a document';
     } catch (error) {
       problem = `bson could not read this document (${length} bytes): ${error instanceof Error ? error.message : String(error)}`;

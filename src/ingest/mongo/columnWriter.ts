@@ -1,4 +1,5 @@
 import { Binary, Utf8 } from 'apache-arrow';
+import { Double, Int32, ObjectId } from 'bson';
 import {
   appendMicrosFromMillis,
   BoolWriter,
@@ -15,17 +16,11 @@ import {
 } from './arrowBuilders';
 import type { ColumnPlan } from './columnPlan';
 import { decimalShape, scaledDecimal } from './decimalShape';
-import { isDocument, type Document } from './document';
+import { appendFields } from './appendFields';
+import { isDocument } from './document';
 import { jsonText } from './jsonText';
+import { mismatch } from './planMismatch';
 import { valueKind } from './valueKind';
-
-/**
- * A value that does not fit the column planned from a sample (a type, a field or a
- * scale not seen in it). The loader then plans again from the whole collection.
- */
-export class PlanMismatch extends Error {
-  override readonly name = 'PlanMismatch';
-}
 
 /** Writes bson values of one field into an Arrow column, converted as its plan says. */
 export interface ColumnWriter {
@@ -66,15 +61,15 @@ export function columnWriter(plan: ColumnPlan): ColumnWriter {
 type Bson = { _bsontype?: string };
 const bsonType = (v: unknown) => (v as Bson)._bsontype;
 
-function mismatch(): never {
-  throw new PlanMismatch();
-}
+// Fast paths: `instanceof` the bson classes the loaders decode with is a cheap check per
+// value; `_bsontype` (any copy of bson) stays the rule for everything else.
 
 function int32Column(): ColumnWriter {
   const arrow = new Int32Writer();
   return {
     arrow,
     append(v) {
+      if (v instanceof Int32) return arrow.append(v.value);
       if (v == null) return arrow.appendNull();
       if (bsonType(v) !== 'Int32') mismatch();
       arrow.append((v as { value: number }).value);
@@ -103,6 +98,7 @@ function doubleColumn(): ColumnWriter {
   return {
     arrow,
     append(v) {
+      if (v instanceof Double || v instanceof Int32) return arrow.append(v.value);
       if (v == null) return arrow.appendNull();
       const t = bsonType(v);
       if (t === 'Double' || t === 'Int32') return arrow.append((v as { value: number }).value);
@@ -179,6 +175,8 @@ function textColumn(from: string): ColumnWriter {
         if (from !== 'string') mismatch();
         return arrow.appendString(v);
       }
+      // An ObjectId's 12 bytes as its 24 hex digits (what toHexString gives), no string made.
+      if (v instanceof ObjectId && from === 'objectId') return arrow.appendHex(v.id);
       if (valueKind(v) !== from) mismatch();
       arrow.appendString(textOf(v));
     },
@@ -262,24 +260,6 @@ function structColumn(keys: string[], children: ColumnWriter[]): ColumnWriter {
     },
   };
 }
-
-/** A document's fields into their columns; a field the plan lacks is a mismatch. */
-export function appendFields(doc: Document, keys: readonly string[], children: readonly ColumnWriter[]): void {
-  let present = 0;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    // `doc.__proto__` of a document without that field would be Object.prototype.
-    const value = key === '__proto__' ? ownValue(doc, key) : doc[key];
-    if (value !== undefined || hasOwn(doc, key)) present++;
-    children[k].append(value);
-  }
-  let fields = 0;
-  for (const _ in doc) fields++;
-  if (fields !== present) mismatch();
-}
-
-const hasOwn = (doc: Document, key: string) => Object.prototype.hasOwnProperty.call(doc, key);
-const ownValue = (doc: Document, key: string) => (hasOwn(doc, key) ? doc[key] : undefined);
 
 function listColumn(element: ColumnWriter): ColumnWriter {
   const arrow = new ListWriter(element.arrow);

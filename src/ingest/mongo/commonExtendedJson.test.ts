@@ -70,6 +70,7 @@ describe('parseCommonExtendedJson', () => {
     ['nested documents and arrays', '{"a":{"b":[1,{"c":[2.5,{"$oid":"5f1d7a9be4b0c0a1b2c3d4e5"}]}],"d":{}},"e":[],"f":[[null,true]]}'],
     ['ObjectId and ISO dates', '{"_id":{"$oid":"5F1D7A9BE4B0C0A1B2C3D4E5"},"t":{"$date":"2017-10-02T10:56:04Z"},"u":{"$date":"1999-12-31T23:59:59.999Z"}}'],
     ['strings with NUL, quotes and emoji', '{"s":"a\\u0000b","q":"\\"x\\"","e":"😀","k.with.dots":1}'],
+    ['several ObjectIds in one document, each its own', '{"a":{"$oid":"000000000000000000000000"},"b":[{"$oid":"ffffffffffffffffffffffff"},{"$oid":"0123456789abcdefABCDEF01"}],"c":{"d":{"$oid":"5f1d7a9be4b0c0a1b2c3d4e5"}}}'],
     ['a day that does not exist', '{"t":{"$date":"2017-02-30T00:00:00Z"}}'],
   ])('takes %s, with the same result as EJSON.parse', (_name, text) => {
     expect(viaFastPath(text)).toBe(viaBson(text));
@@ -79,6 +80,8 @@ describe('parseCommonExtendedJson', () => {
     ['a canonical number wrapper', '{"a":{"$numberLong":"5"}}'],
     ['a wrapper with a second key', '{"a":{"$oid":"5f1d7a9be4b0c0a1b2c3d4e5","x":1}}'],
     ['an ObjectId that is not 24 hex digits', '{"a":{"$oid":"xyz"}}'],
+    ['an ObjectId with a digit that is not hex', '{"a":{"$oid":"5f1d7a9be4b0c0a1b2c3d4eg"}}'],
+    ['an ObjectId of 23 digits and a space', '{"a":{"$oid":"5f1d7a9be4b0c0a1b2c3d4e "}}'],
     ['a date that is not ISO text', '{"a":{"$date":"Oct 2, 2017"}}'],
     ['a date before 1970 written as a number', '{"a":{"$date":{"$numberLong":"-1"}}}'],
     ['an integer JSON.parse may have rounded', '{"a":9007199254740993}'],

@@ -23,7 +23,6 @@ export function parseCommonExtendedJson(text: string): Document | undefined {
   return convertDocument(value as Document) ? (value as Document) : undefined;
 }
 
-const OBJECT_ID = /^[0-9a-fA-F]{24}$/;
 /** ISO dates as mongoexport writes them for years 1970–9999; other texts take bson's path. */
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const INT32_MIN = -0x80000000;
@@ -37,7 +36,10 @@ function convertDocument(doc: Document): boolean {
     // `$` keys are wrappers or operators for bson to judge; a NUL in a key is an error
     // bson words; assigning to `__proto__` would set the prototype instead of the field.
     if (key.charCodeAt(0) === 0x24 || key.includes('\0') || key === '__proto__') return false;
-    const converted = convertValue(doc[key]);
+    const value = doc[key];
+    // Strings, booleans and null stay as they are: no store (most fields of most documents).
+    if (typeof value === 'string' || typeof value === 'boolean' || value === null) continue;
+    const converted = convertValue(value);
     if (converted === FULL_PATH) return false;
     doc[key] = converted;
   }
@@ -69,7 +71,7 @@ function convertValue(value: unknown): unknown {
   if (first === undefined || first.charCodeAt(0) !== 0x24) return convertDocument(doc) ? doc : FULL_PATH;
   if (!hasOneKey(doc)) return FULL_PATH;
   const inner = doc[first];
-  if (first === '$oid' && typeof inner === 'string' && OBJECT_ID.test(inner)) return ObjectId.createFromHexString(inner);
+  if (first === '$oid' && typeof inner === 'string') return objectId(inner) ?? FULL_PATH;
   if (first === '$date' && typeof inner === 'string' && ISO_DATE.test(inner)) return new Date(Date.parse(inner));
   return FULL_PATH;
 }
@@ -83,6 +85,31 @@ function convertNumber(value: number): unknown {
     return FULL_PATH;
   }
   return new Double(value);
+}
+
+const idBytes = new Uint8Array(12);
+
+/**
+ * 24 hex digits (either case) as an ObjectId, undefined for anything else: the digits are
+ * read into 12 bytes and bson makes the id from them, the same ObjectId as EJSON's
+ * createFromHexString (bson copies the bytes into the id, so one buffer serves every id).
+ */
+function objectId(hex: string): ObjectId | undefined {
+  if (hex.length !== 24) return undefined;
+  for (let i = 0; i < 12; i++) {
+    const high = nibble(hex.charCodeAt(2 * i));
+    const low = nibble(hex.charCodeAt(2 * i + 1));
+    if ((high | low) < 0) return undefined;
+    idBytes[i] = (high << 4) | low;
+  }
+  return new ObjectId(idBytes);
+}
+
+function nibble(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  return -1;
 }
 
 function firstKey(doc: Document): string | undefined {

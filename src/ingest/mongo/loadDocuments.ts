@@ -1,13 +1,15 @@
 import type { Engine } from '../../engine/interface';
 import { qualified, quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
+import { tableExists } from '../../engine/catalog';
+import type { BronzeConstants } from './bronzeColumns';
 import { IngestError } from '../ingestError';
 import type { InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { BatchStager, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batchStager';
 import { BsonFramingError } from './bsonFraming';
-import { planCollection, type CollectionPlan } from './collectionPlan';
+import { planCollection } from './collectionPlan';
 import { isUnreadable, type DocumentItem, type ReadDocument, type UnreadableDocument } from './documentItem';
 import { CollectionProfile } from './fieldProfile';
 import type { ExactDates } from './outOfRangeDate';
@@ -49,8 +51,9 @@ export const DEFAULT_LOAD_LIMITS: DocumentLoadLimits = { sampleDocuments: 10_000
 
 /**
  * Loads one file of documents into bronze.<source>: every document is profiled (types per
- * field over the whole file), rows go to DuckDB as Arrow batches through staging tables,
- * then into bronze with `_source`, `_source_kind`, `_row` and `_loaded_at`. Unreadable
+ * field over the whole file), rows go to DuckDB as Arrow batches in bronze's shape (with
+ * `_source`, `_source_kind`, `_row` and `_loaded_at`) into a hidden staging table, which
+ * becomes bronze.<source> by a rename (or is appended to it by name). Unreadable
  * documents go to quarantine.<source>; a file whose BSON framing is lost keeps what was
  * read before the damage and ends with a PartialLoadError naming the byte offset.
  */
@@ -62,18 +65,21 @@ export async function loadDocuments(
   limits: DocumentLoadLimits = DEFAULT_LOAD_LIMITS,
 ): Promise<LoadedSource> {
   const started = performance.now();
+  // Staged in the bronze schema (hidden: tables whose name starts with `_` are not listed)
+  // so that, when bronze.<source> is new, a rename makes it without copying the rows.
   const staging = `_mongo_${ctx.id}`;
+  const constants: BronzeConstants = { source: file.path, kind: source.kind, loadedAtMicros: await epochMicros(engine, ctx.loadedAt) };
   const quarantine = new QuarantineBuffer(engine, file.path, `main._mongo_q_${ctx.id}`);
   const stagers: BatchStager[] = [];
   try {
     const profile = new CollectionProfile();
-    const first = await firstPass(engine, `${staging}_a`, source, profile, quarantine, limits, stagers, ctx.signal);
+    const first = await firstPass(engine, `${staging}_a`, constants, source, profile, quarantine, limits, stagers, ctx.signal);
     const plan = planCollection(profile);
     let stager = first.stager;
     if (!stager || stager.plan.signature !== plan.signature) {
       // The sample's plan did not hold for the whole file: read it again with the final one.
       for (const s of stagers) await s.drop();
-      stager = new BatchStager(engine, `${staging}_b`, plan, limits.batch, ctx.signal);
+      stager = new BatchStager(engine, 'bronze', `${staging}_b`, plan, constants, limits.batch, ctx.signal);
       stagers.push(stager);
       await secondPass(source, stager);
     }
@@ -88,7 +94,7 @@ export async function loadDocuments(
     throwIfCancelled(ctx.signal);
     const recognised = recogniseSource([...profile.fields.keys()]);
     const table = recognised ?? tableNameFromPath(file.path);
-    await appendTable(engine, 'bronze', table, bronzeSelect(file.path, source.kind, ctx.loadedAt, plan, stager));
+    await moveToBronze(engine, table, stager, file.path, source.kind, ctx.loadedAt);
     await quarantine.flush();
     if (quarantine.count > 0) {
       await appendTable(engine, 'quarantine', table, quarantineSelect(file.path, source.kind, ctx.loadedAt, quarantine.staging));
@@ -147,6 +153,7 @@ interface FirstPass {
 async function firstPass(
   engine: Engine,
   staging: string,
+  constants: BronzeConstants,
   source: DocumentSource,
   profile: CollectionProfile,
   quarantine: QuarantineBuffer,
@@ -160,12 +167,15 @@ async function firstPass(
   let fits = true;
   let cut: UnreadableDocument | undefined;
   const start = async () => {
-    stager = new BatchStager(engine, staging, planCollection(profile), limits.batch, signal);
+    stager = new BatchStager(engine, 'bronze', staging, planCollection(profile), constants, limits.batch, signal);
     stagers.push(stager);
     for (const held of sample!) {
       if (!(fits &&= stager.append(held))) break;
       if (stager.full) await stager.flush();
     }
+    // The sample goes to DuckDB at once, so that DuckDB inserts it while the rest is read
+    // (in the browser the inserts, not the reading, are the slower half).
+    if (fits) await stager.flush();
     sample = undefined;
   };
   // A plain loop, awaiting only to hand a batch over: an await per document costs more
@@ -217,16 +227,26 @@ async function untilFramingLost(read: () => Promise<void>): Promise<BsonFramingE
   return undefined;
 }
 
-function bronzeSelect(file: string, kind: string, loadedAt: string, plan: CollectionPlan, stager: BatchStager): string {
-  const meta = `${quoteLiteral(file)} AS _source, ${quoteLiteral(kind)} AS _source_kind`;
-  const at = `TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at`;
-  const staged = stager.source();
-  if (staged === undefined) {
+/**
+ * The staged rows become bronze.<table>: by a rename when the table is new (the staging
+ * table already has bronze's columns), else appended by name (appendTable adds columns).
+ */
+async function moveToBronze(engine: Engine, table: string, stager: BatchStager, file: string, kind: string, loadedAt: string): Promise<void> {
+  if (!stager.staged) {
     // An empty collection still gets its table, with the bronze columns only.
-    return `SELECT ${meta}, NULL::BIGINT AS _row, ${at} WHERE false`;
+    const empty = `SELECT ${quoteLiteral(file)} AS _source, ${quoteLiteral(kind)} AS _source_kind, NULL::BIGINT AS _row, TIMESTAMP ${quoteLiteral(loadedAt)} AS _loaded_at WHERE false`;
+    await appendTable(engine, 'bronze', table, empty);
+  } else if (await tableExists(engine, 'bronze', table)) {
+    await appendTable(engine, 'bronze', table, `SELECT * FROM ${stager.table}`);
+  } else {
+    await engine.exec(`ALTER TABLE ${stager.table} RENAME TO ${quoteIdent(table)}`);
   }
-  const columns = plan.columns.map((c) => `${quoteIdent(c.column)}, `).join('');
-  return `SELECT ${columns}${meta}, _row, ${at} FROM ${staged}`;
+}
+
+/** DuckDB's reading of the `_loaded_at` literal, to fill the batches' constant column. */
+async function epochMicros(engine: Engine, timestamp: string): Promise<bigint> {
+  const t = await engine.query(`SELECT epoch_us(TIMESTAMP ${quoteLiteral(timestamp)}) AS us`);
+  return BigInt(t.get(0)?.us as bigint);
 }
 
 function quarantineSelect(file: string, kind: string, loadedAt: string, staging: string): string {

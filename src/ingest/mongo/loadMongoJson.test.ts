@@ -7,7 +7,7 @@ import { isMongoExportJson } from './isMongoExportJson';
 import { DEFAULT_LOAD_LIMITS, loadDocuments } from './loadDocuments';
 import { loadBson } from './loadBson';
 import { loadMongoJson, mongoJsonSource } from './loadMongoJson';
-import { columnTypes, ctx, fixture, rows } from './testing/mongoFixtures';
+import { columnTypes, ctx, fixture, LOADED_AT, rows } from './testing/mongoFixtures';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** Everything but the columns that name the file: equal across forms of one collection. */
@@ -110,6 +110,23 @@ describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) =>
     expect(loaded.fieldStats?.find((f) => f.field === 'extra')).toEqual({ field: 'extra', column: 'extra', present: 1, missing: 150, nulls: 0 });
   });
 
+  it('plans again when only a new field (top-level or nested) appears after the sample', async () => {
+    const limits = { ...DEFAULT_LOAD_LIMITS, sampleDocuments: 100 };
+    const docs = Array.from({ length: 150 }, (_, i) => `{"n":${i},"d":{"a":${i}}}`);
+    docs.push('{"n":150,"d":{"a":150,"b":true}}', '{"n":151,"d":{"a":151},"late":"x"}');
+    const bytes = utf8(docs.join('\n'));
+    const loaded = await loadDocuments(engine, { path: 'export/late_field.json', bytes }, ctx(), mongoJsonSource(bytes), limits);
+    expect(loaded).toMatchObject({ rows: 152, columns: ['n', 'd', 'late'] });
+    expect(loaded.typeDecisions?.find((d) => d.field === 'd')).toMatchObject({ columnType: 'STRUCT("a" INTEGER, "b" BOOLEAN)' });
+    expect(loaded.fieldStats?.find((f) => f.field === 'late')).toEqual({ field: 'late', column: 'late', present: 1, missing: 151, nulls: 0 });
+    expect(await rows(engine, 'SELECT n, d.b AS b, late FROM bronze.late_field WHERE n IN (0, 149, 150, 151) ORDER BY _row')).toEqual([
+      { n: 0, b: null, late: null },
+      { n: 149, b: null, late: null },
+      { n: 150, b: true, late: null },
+      { n: 151, b: null, late: 'x' },
+    ]);
+  });
+
   it('keeps file order across many small batches, through a second pass', async () => {
     const docs = Array.from({ length: 2_500 }, (_, i) => (i === 2_400 ? `{"n":"late","i":${i}}` : `{"n":${i},"i":${i}}`));
     const bytes = utf8(docs.join('\n'));
@@ -123,6 +140,31 @@ describe.each(testEngines)('mongoexport JSON on the %s engine', (_kind, open) =>
     ]);
     expect(await rows(engine, 'SELECT n FROM bronze.small_batches WHERE i IN (0, 2399, 2400) ORDER BY i')).toEqual([{ n: '0' }, { n: '2399' }, { n: '"late"' }]);
     expect(DEFAULT_LOAD_LIMITS).toMatchObject({ sampleDocuments: 10_000, batch: { rows: 50_000 } });
+  });
+
+  it('stages rows in bronze shape: a new source is the staged table renamed, the next file is appended by name', async () => {
+    const first = utf8(Array.from({ length: 700 }, (_, i) => `{"a":${i},"s":"x${i}"}`).join('\n'));
+    const second = utf8('{"s":"late","a":0,"b":true}\n'); // other field order, one more field
+    const limits = { ...DEFAULT_LOAD_LIMITS, batch: { rows: 256, bytes: 1 << 20 } }; // three batches
+    await loadDocuments(engine, { path: 'export/staged_shape.json', bytes: first }, ctx(), mongoJsonSource(first), limits);
+    expect(await columnTypes(engine, 'bronze', 'staged_shape')).toEqual([
+      'a:INTEGER', 's:VARCHAR', '_source:VARCHAR', '_source_kind:VARCHAR', '_row:BIGINT', '_loaded_at:TIMESTAMP',
+    ]);
+    // Like a CREATE TABLE AS: no NOT NULL on any column, so later files may leave them empty.
+    expect(await rows(engine, "SELECT DISTINCT is_nullable FROM information_schema.columns WHERE table_schema = 'bronze' AND table_name = 'staged_shape'")).toEqual([
+      { is_nullable: 'YES' },
+    ]);
+    await loadMongoJson(engine, { path: 'more/staged_shape.json', bytes: second }, ctx());
+    expect(await columnTypes(engine, 'bronze', 'staged_shape')).toEqual([
+      'a:INTEGER', 's:VARCHAR', '_source:VARCHAR', '_source_kind:VARCHAR', '_row:BIGINT', '_loaded_at:TIMESTAMP', 'b:BOOLEAN',
+    ]);
+    expect(await rows(engine, `SELECT _source, _source_kind, count(*)::INTEGER AS n, min(_row)::INTEGER AS first, max(_row)::INTEGER AS last,
+        count(*) FILTER (WHERE a <> _row - 1)::INTEGER AS misplaced, min(_loaded_at)::VARCHAR AS at_min, max(_loaded_at)::VARCHAR AS at_max
+      FROM bronze.staged_shape GROUP BY ALL ORDER BY _source`)).toEqual([
+      { _source: 'export/staged_shape.json', _source_kind: 'json', n: 700, first: 1, last: 700, misplaced: 0, at_min: LOADED_AT, at_max: LOADED_AT },
+      { _source: 'more/staged_shape.json', _source_kind: 'json', n: 1, first: 1, last: 1, misplaced: 0, at_min: LOADED_AT, at_max: LOADED_AT },
+    ]);
+    expect(await rows(engine, "SELECT schema_name || '.' || table_name AS t FROM duckdb_tables() WHERE table_name LIKE '\\_mongo%' ESCAPE '\\'")).toEqual([]);
   });
 
   it('puts integers and decimals of one field into one exact DECIMAL column', async () => {
