@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { tableFromArrays, tableFromIPC } from 'apache-arrow';
+import { Bool, Int32, Table, tableFromArrays, tableFromIPC, vectorFromArray } from 'apache-arrow';
 import type { Engine } from './interface';
 import { parquetToArrow } from './parquet';
 import { testEngines } from './testEngines';
@@ -44,6 +44,18 @@ describe.each(testEngines)('%s engine', (kind, open) => {
     // A statement after the batch sees the engine as before, and a failing batch says why in DuckDB's words.
     await expect(engine.queryAllIPC(['SELECT 1', 'SELECT * FROM no_such_table'])).rejects.toThrow(/Catalog Error: Table with name no_such_table does not exist/);
     expect(tableFromIPC(await engine.queryIPC('SELECT 7 AS x')).get(0)?.toJSON()).toEqual({ x: 7 });
+  });
+
+  it('creates and appends a Boolean column that is null in every row of a batch', async () => {
+    await engine.exec('CREATE SCHEMA IF NOT EXISTS nulls');
+    const batch = (flags: (boolean | null)[]) => new Table({ flag: vectorFromArray(flags, new Bool()), n: vectorFromArray(flags.map((_, i) => i), new Int32()) });
+    await engine.insertArrow('nulls.flags', batch(new Array(64).fill(null)));
+    await engine.insertArrow('nulls.flags', batch([true, null, false]));
+    await engine.insertArrow('nulls.flags', batch(new Array(10).fill(null)));
+    const t = await engine.query("SELECT any_value(data_type) AS type FROM duckdb_columns() WHERE schema_name = 'nulls' AND column_name = 'flag'");
+    expect(t.get(0)?.type).toBe('BOOLEAN');
+    const counts = await engine.query('SELECT count(*)::INTEGER AS rows, count(flag)::INTEGER AS flags, count(*) FILTER (WHERE flag)::INTEGER AS yes FROM nulls.flags');
+    expect(counts.get(0)?.toJSON()).toEqual({ rows: 77, flags: 2, yes: 1 });
   });
 
   it('reads a registered file with read_csv', async () => {

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { tableToIPC, type Table } from 'apache-arrow';
+import { Int8, Table, tableToIPC, Type, vectorFromArray } from 'apache-arrow';
 import type { Engine, EngineInfo } from '../interface';
 import { offlineSettings } from '../offlineSettings';
 import { initParquet, ipcToParquet, parquetToArrow } from '../parquet';
 import { QueryCancelledError } from '../queryCancelled';
-import { qualified, quoteLiteral } from '../sql';
+import { qualified, quoteIdent, quoteLiteral } from '../sql';
 
 const require = createRequire(import.meta.url);
 
@@ -84,15 +84,27 @@ export class NativeEngine implements Engine {
   }
 
   insertArrow(table: string, data: Table): Promise<void> {
-    return this.insertIPC(table, tableToIPC(data, 'stream'));
+    // apache-arrow writes an all-null Boolean column without its values buffer, which
+    // parquet-wasm refuses ("Need at least 8 bytes for bitmap"): such columns go over as
+    // all-null TINYINT and are read back as BOOLEAN.
+    const allNullBooleans = data.schema.fields.filter((f) => f.type.typeId === Type.Bool && data.getChild(f.name)!.nullCount === data.numRows && data.numRows > 0).map((f) => f.name);
+    if (allNullBooleans.length === 0) return this.insertIPC(table, tableToIPC(data, 'stream'));
+    const columns = Object.fromEntries(data.schema.fields.map((f) => [f.name, allNullBooleans.includes(f.name) ? vectorFromArray(new Array<null>(data.numRows).fill(null), new Int8()) : data.getChild(f.name)!]));
+    return this.insertParquet(table, tableToIPC(new Table(columns), 'stream'), allNullBooleans);
   }
 
-  async insertIPC(table: string, ipc: Uint8Array): Promise<void> {
+  insertIPC(table: string, ipc: Uint8Array): Promise<void> {
+    return this.insertParquet(table, ipc, []);
+  }
+
+  /** Through a Parquet file; `booleans` are columns to read back as BOOLEAN. */
+  private async insertParquet(table: string, ipc: Uint8Array, booleans: string[]): Promise<void> {
     const file = this.scratchFile('parquet');
     try {
       await writeFile(file, await ipcToParquet(ipc));
       const [schema, name] = table.includes('.') ? table.split('.', 2) : ['main', table];
-      const source = `read_parquet(${quoteLiteral(file)})`;
+      const replace = booleans.length ? ` REPLACE (${booleans.map((b) => `CAST(${quoteIdent(b)} AS BOOLEAN) AS ${quoteIdent(b)}`).join(', ')})` : '';
+      const source = `(SELECT *${replace} FROM read_parquet(${quoteLiteral(file)}))`;
       await this.run(
         `CREATE TABLE IF NOT EXISTS ${qualified(schema, name)} AS SELECT * FROM ${source} LIMIT 0;
          INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM ${source}`,
