@@ -19,11 +19,10 @@ export interface DashboardState {
   error?: string;
 }
 
-/** A chart's result, the key of the part of the filter it was queried under, and the whole filter's key it was last current for. */
+/** A chart's result with the key of the part of the filter it was queried under. */
 interface Loaded {
   key: string;
   result: ChartResult;
-  shownKey: string;
 }
 
 /**
@@ -53,32 +52,30 @@ export function useDashboardData(
     const charts = (shownKey ? shownKey.split(',') : []) as ChartId[];
     const wanted = new Map(charts.map((c) => [c, filterKey(chartFilter(c, filter))]));
     const stale = charts.filter((c) => loaded.current.get(c)?.key !== wanted.get(c));
-    let milliseconds = 0;
-    let waiting = stale.length;
-    const publish = () => {
-      for (const [chart, entry] of loaded.current) if (entry.key === wanted.get(chart)) entry.shownKey = key;
-      const results = new Map<ChartId, ChartResult>();
-      const chartKeys = new Map<ChartId, string>();
-      for (const chart of charts) {
-        const entry = loaded.current.get(chart);
-        if (!entry) continue;
-        results.set(chart, entry.result);
-        chartKeys.set(chart, entry.shownKey);
-      }
-      const done = waiting === 0;
-      setState((s) => ({ key: done ? key : s.key, charts: results, chartKeys, milliseconds, queried: stale.length, loading: !done }));
-    };
-    publish();
+    // A chart whose rows hold for the new filter shows it now (a state chart's highlight);
+    // the others keep the key of the rows they show until theirs arrive.
+    const show = (done: boolean, milliseconds?: number) =>
+      setState((s) => {
+        const results = new Map<ChartId, ChartResult>();
+        const chartKeys = new Map<ChartId, string>();
+        for (const chart of charts) {
+          const entry = loaded.current.get(chart);
+          if (!entry) continue;
+          results.set(chart, entry.result);
+          const shownKey = entry.key === wanted.get(chart) ? key : s.chartKeys.get(chart);
+          if (shownKey !== undefined) chartKeys.set(chart, shownKey);
+        }
+        return { key: done ? key : s.key, charts: results, chartKeys, milliseconds: milliseconds ?? (done ? 0 : s.milliseconds), queried: stale.length, loading: !done };
+      });
+    show(stale.length === 0);
     if (stale.length > 0) {
       query(filter, stale).then(
         (data) => {
           if (!current) return;
           // For bench/crossFilter.ts: when the rows arrived, to split query from drawing time.
           performance.mark('dashboard-data', { detail: key });
-          for (const [id, result] of decodeDashboard(data)) loaded.current.set(id, { key: wanted.get(id)!, result, shownKey: key });
-          milliseconds = data.milliseconds;
-          waiting = 0;
-          publish();
+          for (const [id, result] of decodeDashboard(data)) loaded.current.set(id, { key: wanted.get(id)!, result });
+          show(true, data.milliseconds);
         },
         (e: Error) => current && setState((s) => ({ ...s, loading: false, error: e.message })),
       );
