@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InsertParseError, isInsertStatement, parseInsert, type Value } from './insertValues.ts';
 import { splitStatements } from './statementSplitter.ts';
@@ -130,7 +131,7 @@ describe('parseInsert', () => {
 
 // Cross-checks on the real mariadb-dump fixtures (when present): every variant gives the same
 // edge_cases values as the default dump, and the default dump's values are the server's.
-const dir = '/work/main/fixtures/mysql';
+const dir = fileURLToPath(new URL('../../../fixtures/mysql', import.meta.url));
 // compatible-ansi.sql is dumped with --default-character-set=utf8mb4: without it the ANSI
 // dump has no SET NAMES and is written as latin1 (emoji become '?').
 const variants = ['default', 'hex-blob', 'skip-extended-insert', 'complete-insert', 'net-buffer-length', 'replace', 'insert-ignore', 'compact', 'no-create-info', 'routines-triggers', 'compatible-ansi'];
@@ -153,7 +154,7 @@ function canonical(v: Value): unknown {
   return `b:${Buffer.from(v.bytes).toString('hex')}`;
 }
 
-describe.skipIf(!existsSync(`${dir}/default.sql`))('edge_cases values in the real dumps', () => {
+describe('edge_cases values in the real dumps', () => {
   it('match what was inserted', () => {
     const rows = edgeRows('default');
     expect(rows).toHaveLength(6);
@@ -169,7 +170,7 @@ describe.skipIf(!existsSync(`${dir}/default.sql`))('edge_cases values in the rea
     expect(rows[2]![1]).toBeNull();
   });
 
-  it.each(variants.slice(1).filter((v) => existsSync(`${dir}/${v}.sql`)))('are the same in %s', (variant) => {
+  it.each(variants.slice(1))('are the same in %s', (variant) => {
     expect(edgeRows(variant).map((r) => r.map(canonical))).toEqual(edgeRows('default').map((r) => r.map(canonical)));
   });
 });
