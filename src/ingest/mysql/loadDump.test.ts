@@ -148,7 +148,8 @@ describe.each(testEngines)('MySQL dump ingest on the %s engine', (kind, open) =>
     expect(edge[4]!.c_blob).toBe('4E554C0062797465');
   });
 
-  it.runIf(kind === 'wasm').each(VARIANTS)('%s gives the same bronze as default.sql', async (variant) => {
+  // The variants' bytes only meet the shared loader: one engine is enough (declared, not skipped, on the other).
+  if (kind === 'wasm') it.each(VARIANTS)('%s gives the same bronze as default.sql', async (variant) => {
     await load('default.sql', read('default.sql'));
     const expected = await bronzeDigest(engine);
     await engine.exec('DROP SCHEMA bronze CASCADE');
