@@ -88,7 +88,8 @@ export function createAppHandler({ root, embedConfig = readEmbedConfig(root) }) 
     res.end(embedConfigBody);
   });
   app.use(assets);
-  // SPA fallback: an extension-less path that is no file is the app's page.
+  // SPA fallback: an extension-less path that is no file is the app's page (the guard has
+  // already refused paths whose escapes do not decode).
   app.use((req, res, next) => {
     if (extname(decodeURIComponent(pathOf(req))) !== '') return next();
     req.url = `/index.html${req.url.slice(pathOf(req).length)}`;
