@@ -2,9 +2,11 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { arrowWithoutEval } from './scripts/arrowWithoutEval.mjs';
 import { isolationHeaders } from './scripts/headers.mjs';
+import { precompressAssets } from './scripts/precompress.mjs';
 
 export default defineConfig({
-  plugins: [react(), arrowWithoutEval()],
+  // precompressAssets writes .gz/.br copies that scripts/serve.mjs sends.
+  plugins: [react(), arrowWithoutEval(), precompressAssets()],
   // Pre-bundling DuckDB-WASM makes the dev server reload on first start and abort
   // requests in flight (DESIGN.md §3).
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -8,7 +8,7 @@ import { expect, openApp, shownRows, test } from './support/fixtures';
 import { runDemoAndSave, tableRows } from './support/savedLakehouse';
 
 /*
- * Downloads: a table as Parquet and CSV, the whole lakehouse as a zip, each opened in
+ * Downloads: a table as Parquet, CSV and CSV for Excel (formula cells neutralised), the whole lakehouse as a zip, each opened in
  * native DuckDB here in Node; the HTML report opened in Chromium on its own, where it must
  * make no request and run nothing, even with markup in the loaded data.
  */
@@ -51,7 +51,7 @@ test('tables download as Parquet and CSV, and the lakehouse as a zip, that DuckD
 
   await page.getByTestId('table-silver.orders').click();
   const orderRows = await shownRows(page, 'silver.orders');
-  const csv = await download(page, page.getByRole('button', { name: 'Download CSV' }));
+  const csv = await download(page, page.getByRole('button', { name: 'Download CSV', exact: true }));
   expect(csv.name).toBe('silver.orders.csv');
   expect(csv.bytes.toString('utf8').split('\r\n')[0]).toMatch(/^order_id,customer_id,order_status,order_purchase_timestamp/);
   const [fromCsv] = await duckdb(
@@ -77,6 +77,28 @@ test('tables download as Parquet and CSV, and the lakehouse as a zip, that DuckD
   await writeFile(`${dir}/rfm.parquet`, entries['gold/rfm.parquet']);
   const [rfm] = await duckdb(`SELECT count(*)::INTEGER AS n FROM read_parquet('${dir}/rfm.parquet')`);
   expect(Number(rfm.n).toLocaleString('en-US')).toBe(tables['gold.rfm']);
+});
+
+test('"CSV for Excel" neutralises formula cells, keeps negative numbers; plain CSV keeps every value', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  // A table no source recognises: it loads into bronze as text, under its own name.
+  const csv = ['id,note,amount', "1,=cmd|' /C calc'!A0,-12.5", '2,plain,3', '3,@SUM(A1),-0.01', '4,-2+3+cmd|x,+7', ''].join('\r\n');
+  await page.getByTestId('file-input').setInputFiles([{ name: 'formulas.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) }]);
+  await page.getByTestId('table-bronze.formulas').click({ timeout: 120_000 });
+  const buttons = page.getByRole('group', { name: 'Download bronze.formulas' });
+
+  const excel = await download(page, buttons.getByRole('button', { name: 'Download CSV for Excel', exact: true }));
+  expect(excel.name).toBe('bronze.formulas.excel.csv');
+  const excelRows = excel.bytes.toString('utf8').split('\r\n');
+  expect(excelRows[0]).toMatch(/^id,note,amount,/);
+  expect(excelRows.slice(1, 5).map((r) => r.split(',').slice(0, 3).join(','))).toEqual(["1,'=cmd|' /C calc'!A0,-12.5", '2,plain,3', "3,'@SUM(A1),-0.01", "4,'-2+3+cmd|x,+7"]);
+  await expect(buttons.getByRole('status')).toContainText('Saved bronze.formulas.excel.csv');
+
+  const plain = await download(page, buttons.getByRole('button', { name: 'Download CSV', exact: true }));
+  expect(plain.name).toBe('bronze.formulas.csv');
+  const [fromPlain] = await duckdb(`SELECT string_agg(note, ' | ' ORDER BY id) AS notes FROM read_csv(${literal(plain.path)}, header = true, all_varchar = true)`);
+  expect(fromPlain.notes).toBe("=cmd|' /C calc'!A0 | plain | @SUM(A1) | -2+3+cmd|x");
 });
 
 const EVIL_IMG = '<img src=x onerror=alert(1)>';

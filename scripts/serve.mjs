@@ -1,79 +1,30 @@
 #!/usr/bin/env node
-// Serves the built app (dist/) on 127.0.0.1 with the isolation headers, compressing
-// large text and WASM files once and keeping them in memory. No dependencies: this is
-// what `npm start` and the end-to-end tests run.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
-import { gzip } from 'node:zlib';
-import { promisify } from 'node:util';
-import { contentSecurityPolicy, embedPageHeaders, isolationHeaders } from './headers.mjs';
-import { isEmbedRequest, readEmbedConfig } from './embedConfig.mjs';
+// Serves the built app (dist/) on 127.0.0.1 with the isolation and security headers:
+// what `npm start` and the end-to-end tests run. The handler is in scripts/appServer.mjs.
+// Usage: node scripts/serve.mjs [--port N] [--dir FOLDER]   (PORT works too; default 4173)
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createAppServer } from './appServer.mjs';
+import { readEmbedConfig } from './embedConfig.mjs';
 
-const root = resolve(process.argv.includes('--dir') ? process.argv[process.argv.indexOf('--dir') + 1] : 'dist');
-const port = Number(process.argv.includes('--port') ? process.argv[process.argv.indexOf('--port') + 1] : process.env.PORT ?? 4173);
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
-const gzipped = new Map();
-// Read once at start: a bad origin in the list stops the server with a message.
-const embedConfig = readEmbedConfig(root);
-const embedConfigBody = Buffer.from(JSON.stringify(embedConfig));
-
-async function resolveFile(urlPath) {
-  const path = normalize(join(root, decodeURIComponent(urlPath)));
-  if (!path.startsWith(root)) return undefined;
-  try {
-    if ((await stat(path)).isFile()) return path;
-  } catch {}
-  return extname(path) ? undefined : join(root, 'index.html');
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? undefined : process.argv[i + 1];
 }
 
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  // The list the server frames by is the list the embed page checks messages against.
-  if (url.pathname === '/embed-config.json') {
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache', 'Content-Security-Policy': contentSecurityPolicy, 'X-Content-Type-Options': 'nosniff', ...isolationHeaders });
-    return res.end(req.method === 'HEAD' ? undefined : embedConfigBody);
-  }
-  const path = await resolveFile(url.pathname);
-  if (!path) {
-    res.writeHead(404, { 'Content-Type': 'text/plain', ...isolationHeaders });
-    return res.end('not found');
-  }
-  const ext = extname(path);
-  // Only the embed page may be framed by other origins (the configured portals); the
-  // app itself is framed by its own origin only.
-  const framing = ext === '.html' && isEmbedRequest(url) ? embedPageHeaders(embedConfig.allowedOrigins) : { 'Content-Security-Policy': contentSecurityPolicy, 'X-Frame-Options': 'SAMEORIGIN', ...isolationHeaders };
-  const headers = {
-    'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-    'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-    ...framing,
-  };
-  let body = await readFile(path);
-  if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && body.length > 1024) {
-    if (!gzipped.has(path)) gzipped.set(path, promisify(gzip)(body, { level: 6 }));
-    body = await gzipped.get(path);
-    headers['Content-Encoding'] = 'gzip';
-    headers['Vary'] = 'Accept-Encoding';
-  }
-  headers['Content-Length'] = body.length;
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
-});
+const root = resolve(option('--dir') ?? 'dist');
+const port = Number(option('--port') ?? process.env.PORT ?? 4173);
+if (!existsSync(resolve(root, 'index.html'))) {
+  console.error(`No built app in ${root} (index.html is missing): run \`npm run build\` first, or pass --dir FOLDER.`);
+  process.exit(1);
+}
+// Read once at start: a bad origin in the list stops the server with a message.
+const embedConfig = readEmbedConfig(root);
 
+const server = createAppServer({ root, embedConfig });
 server.listen(port, '127.0.0.1', () => {
-  console.log(`Pocket Lakehouse is running at http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+  // The bound port, so that `--port 0` (tests) says which one it got.
+  console.log(`Pocket Lakehouse is running at http://127.0.0.1:${server.address().port}/  (Ctrl+C to stop)`);
+  console.log('It lists the files of the folder at start: restart it after a new build.');
   if (embedConfig.allowedOrigins.length) console.log(`Embedding allowed from: ${embedConfig.allowedOrigins.join(' ')}`);
 });

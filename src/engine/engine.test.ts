@@ -1,4 +1,4 @@
-import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { describe, expect, it, beforeAll, afterAll, vi } from 'vitest';
 import { Bool, Int32, Table, tableFromArrays, tableFromIPC, vectorFromArray } from 'apache-arrow';
 import type { Engine } from './interface';
 import { parquetToArrow } from './parquet';
@@ -93,6 +93,31 @@ describe.each(testEngines)('%s engine', (kind, open) => {
       { id: 3, name: 'caio' },
       { id: 4, name: 'duda' },
     ]);
+  });
+
+  // Regression: the WASM engine named its staging table from Date.now(), so two by-name
+  // appends in the same millisecond created the same table and one of them failed.
+  it('runs two by-name appends at once, in the same millisecond', async () => {
+    await engine.exec('CREATE SCHEMA IF NOT EXISTS t4; CREATE TABLE t4.a (id INTEGER, name VARCHAR); CREATE TABLE t4.b (id INTEGER, name VARCHAR)');
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(1_796_600_000_000);
+    try {
+      await Promise.all([
+        engine.insertArrow('t4.a', tableFromArrays({ name: ['ana', 'bia'], id: Int32Array.from([1, 2]) })),
+        engine.insertArrow('t4.b', tableFromArrays({ name: ['caio'], id: Int32Array.from([3]) })),
+        engine.insertArrow('t4.a', tableFromArrays({ name: ['duda'], id: Int32Array.from([4]) })),
+      ]);
+    } finally {
+      clock.mockRestore();
+    }
+    const rows = await engine.query("SELECT 'a' AS t, id, name FROM t4.a UNION ALL SELECT 'b', id, name FROM t4.b ORDER BY id");
+    expect(rows.toArray().map((r) => r.toJSON())).toEqual([
+      { t: 'a', id: 1, name: 'ana' },
+      { t: 'a', id: 2, name: 'bia' },
+      { t: 'b', id: 3, name: 'caio' },
+      { t: 'a', id: 4, name: 'duda' },
+    ]);
+    // No staging table is left behind.
+    expect((await engine.query("SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name LIKE '\\_insert\\_%' ESCAPE '\\'")).get(0)?.n).toBe(0);
   });
 
   it('creates and appends without a lookup when the caller says what it knows of the table', async () => {

@@ -137,7 +137,7 @@ export class WasmEngine implements Engine {
     }
     // insertArrowTable with create=false appends positionally; go through a staging
     // table so that columns are matched by name, like every other append here.
-    const staging = `_insert_${Date.now().toString(36)}`;
+    const staging = nextStagingName();
     await this.serial(async () => this.db.insertArrowFromIPCStream(this.conn, ipc, { name: staging, schema: 'main', create: true }));
     await this.exec(`INSERT INTO ${qualified(schema, name)} BY NAME SELECT * FROM main."${staging}"; DROP TABLE main."${staging}"`);
   }
@@ -152,6 +152,18 @@ export class WasmEngine implements Engine {
     await this.db.disconnect(this.conn);
     await this.options.onClose?.();
   }
+}
+
+let stagingSerial = 0;
+
+/**
+ * A staging table name no other append uses: a serial number for appends from this
+ * module, plus random letters for another copy of it on the same database (a clock
+ * would give two appends in one millisecond the same name).
+ */
+function nextStagingName(): string {
+  stagingSerial += 1;
+  return `_insert_${stagingSerial.toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
 }
 
 function sameNames(a: string[], b: string[]): boolean {

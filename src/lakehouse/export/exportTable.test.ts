@@ -36,7 +36,7 @@ describe.each(testEngines)('exportTable on %s', (_name, open) => {
   beforeAll(async () => {
     engine = await open();
     reader = await NativeEngine.open();
-    await engine.exec(`CREATE SCHEMA IF NOT EXISTS silver; CREATE TABLE silver."we""ird'name" AS ${TRICKY}`);
+    await engine.exec(`CREATE SCHEMA IF NOT EXISTS silver; CREATE SCHEMA IF NOT EXISTS gold; CREATE TABLE silver."we""ird'name" AS ${TRICKY}`);
     await reader.exec(`CREATE TABLE expected AS ${TRICKY}`);
   });
   afterAll(async () => {
@@ -77,6 +77,32 @@ describe.each(testEngines)('exportTable on %s', (_name, open) => {
     const text = new TextDecoder().decode((await exportTable(engine, 'silver', 'cols', 'csv')).bytes);
     expect(text).toBe('"na""me, x",; DROP TABLE silver.cols; --\r\n1,v\r\n');
     expect((await engine.query('SELECT count(*)::INTEGER AS n FROM silver.cols')).get(0)!.n).toBe(1);
+  });
+
+  it('CSV for Excel neutralises formula cells in text columns, keeps numbers numbers; plain CSV keeps every value', async () => {
+    await engine.exec(`CREATE TABLE gold.formulas AS SELECT * FROM (VALUES
+      (1, '=cmd|'' /C calc''!A0', -12.30::DECIMAL(12,2), -1.5::DOUBLE, '-7', DATE '2018-01-01', INTERVAL '-1 day'),
+      (2, '+1+cmd|x', -0.01::DECIMAL(12,2), -1e300::DOUBLE, '-2+3+cmd|x', DATE '2018-01-02', INTERVAL '1 day'),
+      (3, '@SUM(A1)', 0::DECIMAL(12,2), 0::DOUBLE, chr(9) || '=1+1', NULL, NULL),
+      (4, 'plain, "quoted"', NULL, NULL, chr(13) || '=1', DATE '2018-01-03', NULL)
+    ) AS t(id, "=HYPERLINK(""http://x"")", amount, ratio, note, day, span)`);
+    const excel = await exportTable(engine, 'gold', 'formulas', 'csv-excel');
+    expect(excel.fileName).toBe('gold.formulas.excel.csv');
+    expect(excel.mimeType).toBe('text/csv');
+    expect(new TextDecoder().decode(excel.bytes).split('\r\n')).toEqual([
+      `id,"'=HYPERLINK(""http://x"")",amount,ratio,note,day,span`,
+      `1,'=cmd|' /C calc'!A0,-12.30,-1.5,-7,2018-01-01,-1 day`,
+      `2,'+1+cmd|x,-0.01,-1e+300,'-2+3+cmd|x,2018-01-02,1 day`,
+      `3,'@SUM(A1),0.00,0.0,'\t=1+1,,`,
+      `4,"plain, ""quoted""",,,"'\r=1",2018-01-03,`,
+      '',
+    ]);
+    const plain = new TextDecoder().decode((await exportTable(engine, 'gold', 'formulas', 'csv')).bytes);
+    expect(plain.split('\r\n').slice(0, 3)).toEqual([
+      `id,"=HYPERLINK(""http://x"")",amount,ratio,note,day,span`,
+      `1,=cmd|' /C calc'!A0,-12.30,-1.5,-7,2018-01-01,-1 day`,
+      `2,+1+cmd|x,-0.01,-1e+300,-2+3+cmd|x,2018-01-02,1 day`,
+    ]);
   });
 
   it('refuses unknown tables, layers and formats with a message', async () => {

@@ -10,12 +10,18 @@ interface Props {
   onExport: (table: TableInfo, format: ExportFormat) => Promise<ExportedFile>;
 }
 
-/** Downloads of the selected table, the whole of it (not only the preview's rows). */
+const LABELS: Record<ExportFormat, string> = { parquet: 'Parquet', csv: 'CSV', 'csv-excel': 'CSV for Excel' };
+
+/**
+ * Downloads of the selected table, the whole of it (not only the preview's rows). "CSV for
+ * Excel" makes cells that a spreadsheet would run as formulas text (a leading `'`); plain
+ * CSV keeps every value as it is, for tools that read CSV as data.
+ */
 export function TableExportButtons({ table, onExport }: Props) {
   const [status, run] = useExportAction();
   const name = `${table.layer}.${table.name}`;
   const download = (format: ExportFormat) =>
-    run(`Exporting ${name} as ${format.toUpperCase()}`, async () => {
+    run(`Exporting ${name} as ${LABELS[format]}`, async () => {
       const file = await onExport(table, format);
       saveFile(file.bytes, file.fileName, file.mimeType);
       return `Saved ${file.fileName} (${formatBytes(file.bytes.byteLength)}).`;
@@ -25,8 +31,16 @@ export function TableExportButtons({ table, onExport }: Props) {
       <button type="button" onClick={() => download('parquet')} disabled={status.state === 'working'}>
         Download Parquet
       </button>
-      <button type="button" onClick={() => download('csv')} disabled={status.state === 'working'}>
+      <button type="button" onClick={() => download('csv')} disabled={status.state === 'working'} title="Plain CSV (RFC 4180): every value as it is">
         Download CSV
+      </button>
+      <button
+        type="button"
+        onClick={() => download('csv-excel')}
+        disabled={status.state === 'working'}
+        title="CSV to open in a spreadsheet: cells starting with = + - @ (formulas) get a leading ' so they stay text"
+      >
+        Download CSV for Excel
       </button>
       <span role="status" className={status.state === 'failed' ? 'error' : 'hint'}>
         {statusText(status)}
