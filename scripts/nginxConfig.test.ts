@@ -1,11 +1,12 @@
 /**
  * The README's nginx snippet (deploy/nginx/pocket-lakehouse.conf) is valid (`nginx -t`)
  * and, run by a real nginx on 127.0.0.1, sends the headers scripts/serve.mjs sends. Needs
- * nginx (`apt-get install nginx`; .ci/run installs it): without it this test fails, it
- * does not skip.
+ * nginx (`apt-get install nginx`; .ci/run installs it). Without it the test is skipped, and
+ * .ci/allowed-skips.json allows that only while /usr/sbin/nginx is missing: CI, which
+ * installs nginx, fails on the skip.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -36,6 +37,8 @@ function nginxConfDir(): string {
   return dirname(confPath);
 }
 
+const NGINX_INSTALLED = existsSync('/usr/sbin/nginx');
+
 let folder: ServedFolder;
 let prefix: string;
 let port: number;
@@ -43,6 +46,7 @@ let nginx: ChildProcess | undefined;
 let nginxOutput = '';
 
 beforeAll(async () => {
+  if (!NGINX_INSTALLED) return;
   const confDir = nginxConfDir();
   folder = await makeServedFolder();
   prefix = join(folder.parent, 'nginx');
@@ -82,7 +86,9 @@ describe('the nginx snippet in the README', () => {
   it('is the file deploy/nginx/pocket-lakehouse.conf, word for word', () => {
     expect(README).toContain(SNIPPET);
   });
+});
 
+describe.skipIf(!NGINX_INSTALLED)('the nginx snippet run by a real nginx', () => {
   it('passes nginx -t', () => {
     const check = spawnSync('nginx', ['-t', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
     expect(check.stderr).toContain('test is successful');
