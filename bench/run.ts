@@ -66,6 +66,8 @@ async function build(engine: Engine, models: Model[], load: number): Promise<Pip
 }
 
 async function main() {
+  // Before anything else: the commit the figures belong to (and whether the tree differed).
+  const { cores, commit } = machineAndCommit();
   const { dir, files } = await writeOlist(sf);
   const models = (await readModels()).map(parseModel);
   const tables = bronzeTableOf(files);
@@ -107,7 +109,6 @@ async function main() {
     return { ...r, build: r.pipeline, whole: r.load + r.pipeline };
   }
 
-  const { cores, commit } = machineAndCommit();
   const loadBefore = loadAverage();
   const runs: RunRecord[] = [];
   let chromiumVersion: string | undefined;
@@ -152,6 +153,8 @@ async function main() {
   console.log(`\n${report}`);
   await mkdir('bench/results', { recursive: true });
   await writeFile(`bench/results/pipeline-sf${sf}.md`, report);
+  // Every run's figures, per model too, for whoever wants to read them another way.
+  await writeFile(`bench/results/pipeline-sf${sf}.json`, `${JSON.stringify({ sf, rounds, commit, runs }, null, 1)}\n`);
 }
 
 main().catch((e) => {
