@@ -1,5 +1,5 @@
 /**
- * npx vite build && npx tsx bench/crossFilter.ts [-- --sf 1 --selections 40 --runs 5 --bundle auto --port 4332]
+ * npx vite build && npx tsx bench/crossFilter.ts [--sf 1 --selections 40 --runs 5 --bundle auto --port 4332]
  *
  * The dashboard in headless Chromium (the built app, served as `npm start` serves it):
  * - demo: "Try the demo" click to the first chart drawn, and to all charts drawn (the

@@ -1,5 +1,5 @@
 /**
- * npx vite build && npx tsx bench/run.ts [-- --sf 1 --rounds 3 (or --runs 3) --port 4399 --engines native-read_csv,native,wasm-node,chromium-eh,chromium-coi]
+ * npx vite build && npx tsx bench/run.ts [--sf 1] [--rounds 3 (or --runs 3)] [--port 4399] [--start-timeout 90] [--engines native-read_csv,native,wasm-node,chromium-eh,chromium-coi]
  *
  * The whole pipeline (load the generated Olist CSVs into bronze, build every silver and gold
  * model, run every expectation and check) on each engine, interleaved: round 1 runs every
