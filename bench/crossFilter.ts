@@ -1,5 +1,5 @@
 /**
- * npx vite build && npx tsx bench/crossFilter.ts [-- --sf 1 --selections 40 --runs 5 --bundle auto --port 4332]
+ * npx vite build && npx tsx bench/crossFilter.ts [--sf 1 --selections 40 --runs 5 --bundle auto --port 4332]
  *
  * The dashboard in headless Chromium (the built app, served as `npm start` serves it):
  * - demo: "Try the demo" click to the first chart drawn, and to all charts drawn (the
@@ -11,12 +11,12 @@
  *   The worker's query time (the status line) is reported beside it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
 import { launchChromium, startServer } from './chromium';
+import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
 import { writeOlist } from './olistData';
 
 const { values } = parseArgs({
@@ -97,6 +97,8 @@ interface CrossFilterTimes {
   load: number;
   clicks: number[];
   queries: number[];
+  /** How many of the charts each click re-queried (the others' rows still held). */
+  requeried: number[];
   arrivals: number[];
   /** Clicks made while the lakehouse was being saved after the run. */
   duringSave: number[];
@@ -129,6 +131,7 @@ async function timeCrossFilter(browser: Browser, dir: string, names: string[]): 
   console.log(`sf=${sf}: saved to browser storage ${Math.round(performance.now() - saving)} ms after the first chart; ${duringSave.length} clicks during the save`);
   const clicks: number[] = [];
   const queries: number[] = [];
+  const requeried: number[] = [];
   const arrivals: number[] = [];
   for (let i = 0; i < selections; i++) {
     // Every click picks a state other than the current one, so each one changes the filter.
@@ -139,9 +142,10 @@ async function timeCrossFilter(browser: Browser, dir: string, names: string[]): 
     arrivals.push(await page.evaluate<number>('window.benchData'));
     const status = (await page.locator('.dashboard-status').textContent()) ?? '';
     queries.push(Number(/queried in (\d+) ms/.exec(status)?.[1] ?? NaN));
+    requeried.push(Number(/(\d+) of \d+ charts queried/.exec(status)?.[1] ?? NaN));
   }
   await page.context().close();
-  return { load, clicks, queries, arrivals, duringSave };
+  return { load, clicks, queries, requeried, arrivals, duringSave };
 }
 
 function quantile(values: number[], q: number): number {
@@ -159,7 +163,8 @@ const row = (name: string, v: number[]) =>
 async function main() {
   const { dir, files } = await writeOlist(sf);
   // The machine is shared: the load while measuring says how much the numbers can be trusted.
-  const loadBefore = loadavg()[0]!.toFixed(1);
+  const loadBefore = loadAverage();
+  const { cores, commit } = machineAndCommit();
   const server = await startServer(String(values.port));
   const browser = await launchChromium();
   try {
@@ -170,6 +175,8 @@ async function main() {
       files.map((f) => f.path),
     );
     const demo = await timeDemo(browser);
+    const counts = [...new Set(cross.requeried)].sort((a, b) => a - b);
+    const requery = `Each click re-queries ${counts.join(' or ')} of the ${CHARTS} charts (the charts drawn along the clicked dimension keep their rows and only move the highlight); all ${CHARTS} are re-drawn.`;
     const table = [
       '| measure | n | p50 ms | p95 ms | min | max |',
       '|---|---:|---:|---:|---:|---:|',
@@ -182,13 +189,13 @@ async function main() {
       row(`"Try the demo" → all ${CHARTS} charts drawn`, demo.all),
       row(`sf=${sf} files picked → all charts drawn`, [cross.load]),
     ].join('\n');
-    const load = `load average (1 min) ${loadBefore} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores`;
-    console.log(`\n${table}\n${load}`);
+    const load = `Load average (1 / 5 / 15 min, /proc/loadavg): ${formatLoad(loadBefore)} before, ${formatLoad(loadAverage())} after, on ${cores} cores. Commit ${commit}.`;
+    console.log(`\n${table}\n${requery}\n${load}`);
     console.log(`cross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}`);
     await mkdir('bench/results', { recursive: true });
     await writeFile(
       `bench/results/crossfilter-sf${sf}.md`,
-      `# Dashboard cross-filter latency (sf=${sf}, bundle ${values.bundle}, ${new Date().toISOString()})\n\n${table}\n\n${load}\n\nCross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}\n`,
+      `# Dashboard cross-filter latency (sf=${sf}, bundle ${values.bundle}, ${new Date().toISOString()})\n\n${requery}\n\n${table}\n\n${load}\n\nCross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}\n`,
     );
   } finally {
     await browser.close();

@@ -1,151 +1,160 @@
 /**
- * npm run bench [-- --sf 1 --runs 5]
+ * npx vite build && npx tsx bench/run.ts [--sf 1] [--rounds 3 (or --runs 3)] [--port 4399] [--start-timeout 90] [--engines native-read_csv,native,wasm-node,chromium-eh,chromium-coi]
  *
- * Time to load the generated Olist CSVs at scale `sf` into bronze:
- * - native-read_csv: native DuckDB's CREATE TABLE AS read_csv(all_varchar) per file (the baseline);
- * - native: the same files through our loadFiles on native DuckDB;
- * - wasm-node: loadFiles on DuckDB-WASM in Node;
- * - chromium-coi / chromium-eh: the app in headless Chromium, files picked through the
- *   file input, timed inside the worker (the load, not the file transfer).
- * Medians of `runs`, each with its ratio to the baseline.
+ * The whole pipeline (load the generated Olist CSVs into bronze, build every silver and gold
+ * model, run every expectation and check) on each engine, interleaved: round 1 runs every
+ * engine once, in turn, then round 2, … so that the machine's load hits them alike. The
+ * baseline is the best native path: native DuckDB's read_csv of the files on disk into the
+ * same bronze tables, then the same models and checks. Each run's load average is read from
+ * /proc/loadavg. Everything goes to bench/results/pipeline-sf<sf>.md, failed runs included
+ * (a Chromium build whose engine did not start is reported, not dropped).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Browser } from '@playwright/test';
 import type { Engine } from '../src/engine/interface';
 import { NativeEngine } from '../src/engine/native/nativeEngine';
-import { quoteLiteral } from '../src/engine/sql';
 import { createNodeWasmEngine } from '../src/engine/wasm/nodeWasmEngine';
 import type { InputFile } from '../src/ingest/inputFile';
 import { loadFiles } from '../src/ingest/loadFiles';
 import { readModels } from '../src/cli/readModels';
-import { parseModel } from '../src/pipeline/model';
+import { parseModel, type Model } from '../src/pipeline/model';
 import { runPipeline } from '../src/pipeline/runner';
+import { bronzeTableOf, loadBronzeWithReadCsv } from './bestNativePath';
 import { launchChromium, startServer } from './chromium';
+import { runInChromium, StartFailed } from './chromiumPipeline';
+import { loadAverage, machineAndCommit } from './machineLoad';
 import { writeOlist } from './olistData';
-import { formatTable, type Measurement } from './stats';
+import { formatPipelineReport, type PipelineTimes, type RunRecord } from './pipelineReport';
+
+const ENGINES = {
+  'native-read_csv': 'the best native path, the baseline: native DuckDB (@duckdb/node-api) `read_csv` of each CSV where it is on disk into bronze (same columns as ours), then the same models and checks',
+  native: 'our loader (loadFiles, the CLI path) on native DuckDB, reading the files in place, then the same models and checks',
+  'wasm-node': 'our loader on DuckDB-WASM in Node (one thread), then the same models and checks',
+  'chromium-eh': 'the app in headless Chromium, EH build (one thread): files picked through the file input, times taken inside the worker',
+  'chromium-coi': 'the same with the COI build (cross-origin isolated, threads)',
+} as const;
+type EngineName = keyof typeof ENGINES;
 
 const { values } = parseArgs({
+  // Not strict: `npm run bench` passes every script the same arguments.
   strict: false,
-  options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4399' }, bundles: { type: 'string', default: 'eh,coi' } },
+  options: {
+    sf: { type: 'string', default: '1' },
+    rounds: { type: 'string' },
+    runs: { type: 'string' },
+    port: { type: 'string', default: '4399' },
+    engines: { type: 'string', default: Object.keys(ENGINES).join(',') },
+    'start-timeout': { type: 'string', default: '90' },
+  },
 });
 const sf = Number(values.sf);
-const runs = Number(values.runs);
+const rounds = Number(values.rounds ?? values.runs ?? 3);
+const port = String(values.port);
+const engines = String(values.engines).split(',') as EngineName[];
+for (const e of engines) if (!(e in ENGINES)) throw new Error(`unknown engine ${e}; known: ${Object.keys(ENGINES).join(', ')}`);
+const LOADED_AT = '2026-01-01 00:00:00';
 
-/** Load into bronze, then build silver and gold with the shipped models, per run. */
-async function timeLoadFiles(open: () => Promise<Engine>, files: InputFile[]): Promise<{ load: number[]; pipeline: number[] }> {
-  const load: number[] = [];
-  const pipeline: number[] = [];
-  const models = (await readModels()).map(parseModel);
-  for (let i = 0; i < runs; i++) {
-    const engine = await open();
-    // Copies, because the engine may take ownership of the buffers.
-    const report = await loadFiles(engine, files.map((f) => ({ path: f.path, bytes: f.bytes.slice() })));
-    if (report.errors.length) throw new Error(JSON.stringify(report.errors));
-    load.push(report.milliseconds);
-    const t0 = performance.now();
-    const run = await runPipeline(engine, models);
-    if (!run.ok) throw new Error('the pipeline did not succeed');
-    pipeline.push(performance.now() - t0);
-    await engine.close();
-  }
-  return { load, pipeline };
-}
-
-async function timeNativeReadCsv(dir: string, files: InputFile[]): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const engine = await NativeEngine.open();
-    const t0 = performance.now();
-    for (const [n, f] of files.entries()) {
-      await engine.exec(`CREATE TABLE t${n} AS SELECT * FROM read_csv(${quoteLiteral(join(dir, f.path))}, all_varchar = true)`);
-    }
-    times.push(performance.now() - t0);
-    await engine.close();
-  }
-  return times;
-}
-
-/** Engine start (page load to the engine badge) and bronze load times, per run. */
-async function timeChromium(bundle: 'coi' | 'eh', dir: string, files: InputFile[]): Promise<{ start: number[]; load: number[]; pipeline: number[] }> {
-  const port = values.port!;
-  const server = await startServer(String(port));
-  const browser = await launchChromium();
-  try {
-    const times: number[] = [];
-    const starts: number[] = [];
-    const pipelines: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const t0 = performance.now();
-      await page.goto(`http://127.0.0.1:${port}/?bundle=${bundle}`);
-      await page.getByTestId('engine-badge').waitFor({ timeout: 60_000 });
-      starts.push(performance.now() - t0);
-      await page.getByTestId('file-input').setInputFiles(files.map((f) => join(dir, f.path)));
-      const summary = page.getByTestId('load-summary');
-      await summary.waitFor({ timeout: 300_000 });
-      const errors = await page.locator('.problems').count();
-      if (errors) throw new Error(`chromium-${bundle}: ${await page.locator('.problems').textContent()}`);
-      times.push(Number(await summary.getAttribute('data-ms')));
-      const built = page.getByTestId('pipeline-summary');
-      await built.waitFor({ timeout: 600_000 });
-      pipelines.push(Number(await built.getAttribute('data-ms')));
-      await context.close();
-    }
-    return { start: starts, load: times, pipeline: pipelines };
-  } finally {
-    await browser.close();
-    server.kill();
-  }
+/** Models, then expectations, on an engine whose bronze is loaded; `load` ms already spent. */
+async function build(engine: Engine, models: Model[], load: number): Promise<PipelineTimes> {
+  const t0 = performance.now();
+  const run = await runPipeline(engine, models);
+  const buildMs = performance.now() - t0;
+  if (!run.ok) throw new Error(`the pipeline did not succeed: ${JSON.stringify(run.expectations.filter((e) => e.status !== 'pass' && e.severity === 'error'))}`);
+  return { load, build: buildMs, whole: load + buildMs, models: Object.fromEntries(run.models.map((m) => [m.name, m.milliseconds])) };
 }
 
 async function main() {
+  // Before anything else: the commit the figures belong to (and whether the tree differed).
+  const { cores, commit } = machineAndCommit();
   const { dir, files } = await writeOlist(sf);
-  const results: Measurement[] = [];
-  const measure = async (name: string, f: () => Promise<number[]>) => {
-    const r = { name, runs: await f() };
-    console.log(`${name}: ${r.runs.map((t) => Math.round(t)).join(', ')} ms`);
-    results.push(r);
+  const models = (await readModels()).map(parseModel);
+  const tables = bronzeTableOf(files);
+  // As the CLI reads them: each file's bytes plus where it is on disk.
+  const onDisk: InputFile[] = files.map((f) => ({ ...f, diskPath: join(dir, f.path) }));
+
+  const once: Record<EngineName, () => Promise<PipelineTimes>> = {
+    'native-read_csv': async () => {
+      const engine = await NativeEngine.open();
+      try {
+        return await build(engine, models, await loadBronzeWithReadCsv(engine, dir, tables, LOADED_AT));
+      } finally {
+        await engine.close();
+      }
+    },
+    native: () => withLoader(() => NativeEngine.open(), onDisk),
+    // Copies: DuckDB-WASM may take ownership of the buffers it is given.
+    'wasm-node': () => withLoader(createNodeWasmEngine, files.map((f) => ({ path: f.path, bytes: f.bytes.slice() }))),
+    'chromium-eh': () => chromium('eh'),
+    'chromium-coi': () => chromium('coi'),
   };
-  await measure('native-read_csv', () => timeNativeReadCsv(dir, files));
-  const pipelines: Measurement[] = [];
-  // Issue #3's measure: load + all models, per run, the same run's load and build added.
-  const wholes: Measurement[] = [];
-  for (const [name, open] of [['native', () => NativeEngine.open()], ['wasm-node', createNodeWasmEngine]] as const) {
-    const { load, pipeline } = await timeLoadFiles(open, files);
-    console.log(`${name}: load ${load.map(Math.round).join(', ')} ms; pipeline ${pipeline.map(Math.round).join(', ')} ms`);
-    results.push({ name, runs: load });
-    pipelines.push({ name, runs: pipeline });
-    wholes.push({ name, runs: load.map((l, i) => l + pipeline[i]!) });
-  }
-  const starts: Measurement[] = [];
-  // --bundles eh skips the COI build, whose start hangs now and then (README).
-  for (const bundle of String(values.bundles).split(',') as ('eh' | 'coi')[]) {
-    let measured;
+  async function withLoader(open: () => Promise<Engine>, inputs: InputFile[]): Promise<PipelineTimes> {
+    const engine = await open();
     try {
-      measured = await timeChromium(bundle, dir, files);
-    } catch (error) {
-      console.log(`chromium-${bundle}: not measured: ${(error as Error).message.split('\n')[0]}`);
-      continue;
+      const report = await loadFiles(engine, inputs, { loadedAt: new Date(`${LOADED_AT}Z`) });
+      if (report.errors.length) throw new Error(JSON.stringify(report.errors));
+      return await build(engine, models, report.milliseconds);
+    } finally {
+      await engine.close();
     }
-    const { start, load, pipeline } = measured;
-    console.log(`chromium-${bundle}: start ${start.map(Math.round).join(', ')} ms; load ${load.map(Math.round).join(', ')} ms; pipeline ${pipeline.map(Math.round).join(', ')} ms`);
-    results.push({ name: `chromium-${bundle}`, runs: load });
-    starts.push({ name: `chromium-${bundle}`, runs: start });
-    pipelines.push({ name: `chromium-${bundle}`, runs: pipeline });
-    wholes.push({ name: `chromium-${bundle}`, runs: load.map((l, i) => l + pipeline[i]!) });
   }
-  const table = formatTable(results, 'native-read_csv');
-  const startTable = formatTable(starts, 'chromium-eh');
-  const pipelineTable = formatTable(pipelines, 'native');
-  const wholeTable = formatTable(wholes, 'native');
-  console.log(`\nLoad sf=${sf} CSVs into bronze, median of ${runs}:\n${table}\n\nEngine start in Chromium (page load to ready), median of ${runs}:\n${startTable}\n\nBuild silver and gold (all models and expectations), median of ${runs}:\n${pipelineTable}\n\nWhole pipeline (load + build, per run), median of ${runs}:\n${wholeTable}`);
-  await mkdir('bench/results', { recursive: true });
-  await writeFile(
-    `bench/results/load-sf${sf}.md`,
-    `# Load sf=${sf} into bronze (median of ${runs}, ${new Date().toISOString()}, 2 cores)\n\n${table}\n\n## Engine start in Chromium (page load to ready)\n\n${startTable}\n\n## Build silver and gold (all models and expectations)\n\n${pipelineTable}\n\n## Whole pipeline: load + build, per run (issue #3's measure)\n\n${wholeTable}\n`,
+
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  async function chromium(bundle: 'eh' | 'coi'): Promise<PipelineTimes> {
+    server ??= await startServer(port);
+    browser ??= await launchChromium();
+    const r = await runInChromium(browser, port, bundle, files.map((f) => join(dir, f.path)), Number(values['start-timeout']) * 1000);
+    return { ...r, build: r.pipeline, whole: r.load + r.pipeline };
+  }
+
+  const loadBefore = loadAverage();
+  const runs: RunRecord[] = [];
+  let chromiumVersion: string | undefined;
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const engine of engines) {
+        const record: RunRecord = { round, engine, loadBefore: loadAverage() };
+        try {
+          record.times = await once[engine]();
+        } catch (error) {
+          // Reported in the results, not dropped: a build that does not start is a finding.
+          record.failed = error instanceof StartFailed ? `engine did not start: ${error.message}` : (error as Error).message.split('\n')[0]!;
+        }
+        runs.push(record);
+        const t = record.times;
+        console.log(`round ${round} ${engine} (load avg ${record.loadBefore.one}): ${t ? `load ${Math.round(t.load)} ms, build ${Math.round(t.build)} ms, whole ${Math.round(t.whole)} ms` : `FAILED ${record.failed}`}`);
+      }
+    }
+    chromiumVersion = browser?.version();
+  } finally {
+    await browser?.close();
+    server?.kill();
+  }
+  const report = formatPipelineReport(
+    {
+      sf,
+      megabytes: files.reduce((n, f) => n + f.bytes.length, 0) / 1024 ** 2,
+      rounds,
+      engines: engines.map((name) => ({ name, what: ENGINES[name] })),
+      date: new Date().toISOString(),
+      commit,
+      cores,
+      chromium: chromiumVersion,
+      loadBefore,
+      loadAfter: loadAverage(),
+      baseline: 'native-read_csv',
+      ownNative: 'native',
+      target: { engine: 'chromium-eh', ratio: 1.3 },
+    },
+    runs,
   );
+  console.log(`\n${report}`);
+  await mkdir('bench/results', { recursive: true });
+  await writeFile(`bench/results/pipeline-sf${sf}.md`, report);
+  // Every run's figures, per model too, for whoever wants to read them another way.
+  await writeFile(`bench/results/pipeline-sf${sf}.json`, `${JSON.stringify({ sf, rounds, commit, runs }, null, 1)}\n`);
 }
 
 main().catch((e) => {

@@ -34,7 +34,8 @@ export async function readInputs(args: string[], exclude?: string): Promise<{ fi
 
 /** Dumps are streamed from disk (a dump can be larger than memory); the rest is read whole. */
 async function inputFile(name: string, path: string): Promise<InputFile> {
-  if (!isStreamable(path)) return { path: name, bytes: await readFile(path) };
+  // diskPath: the native engine reads the file in place; absolute, so cwd does not matter.
+  if (!isStreamable(path)) return { path: name, bytes: await readFile(path), diskPath: resolve(path) };
   const { size } = await stat(path);
   return {
     path: name,

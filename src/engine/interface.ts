@@ -27,8 +27,11 @@ export interface Engine {
   /**
    * Makes `bytes` readable by SQL and returns the path to use in SQL
    * (e.g. `read_csv('<path>')`). Call `dropFile` with the same name when done.
+   * `onDisk`: where the very same bytes are on the host's disk, if anywhere; an engine
+   * that can read the host's files (native) reads them there and copies nothing, the
+   * others register `bytes`.
    */
-  registerFile(name: string, bytes: Uint8Array): Promise<string>;
+  registerFile(name: string, bytes: Uint8Array, onDisk?: string): Promise<string>;
   dropFile(name: string): Promise<void>;
   /** Creates `table` from Arrow data, or appends to it when it exists. */
   insertArrow(table: string, data: Table, known?: KnownTable): Promise<void>;

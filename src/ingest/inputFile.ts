@@ -12,6 +12,12 @@ export interface InputFile {
    * slices of the picked File, the CLI reads the file from disk.
    */
   stream?: { size: number; chunks(): AsyncIterable<Uint8Array> };
+  /**
+   * Where these same bytes are on the host's disk, when the file is a plain file there (the
+   * CLI's inputs; never an archive's members or the browser's picks). Just data here: an
+   * engine that reads the host's files itself (native DuckDB) reads it in place, no copy.
+   */
+  diskPath?: string;
 }
 
 export function sizeOf(file: InputFile): number {

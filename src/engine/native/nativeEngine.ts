@@ -68,7 +68,10 @@ export class NativeEngine implements Engine {
     return results;
   }
 
-  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+  async registerFile(name: string, bytes: Uint8Array, onDisk?: string): Promise<string> {
+    // A file already on disk is read where it is: writing a copy would cost as much as the
+    // read itself (and the disk space of every input once more).
+    if (onDisk !== undefined) return onDisk;
     const file = join(this.scratch, `${this.seq++}-${name.replace(/[^\w.-]+/g, '_')}`);
     await writeFile(file, bytes);
     this.files.set(name, file);

@@ -37,7 +37,8 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
   const registered = `${ctx.id}.csv`;
   const bronze = `bronze.${quoteIdent(source)}`;
 
-  const path = await engine.registerFile(registered, text.bytes);
+  // Converted text differs from the file on disk: only unconverted bytes may be read in place.
+  const path = await engine.registerFile(registered, text.bytes, text.transcoded ? undefined : file.diskPath);
   try {
     const columns = header.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
     const reader = `read_csv(${quoteLiteral(path)},
