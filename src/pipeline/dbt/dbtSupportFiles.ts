@@ -60,6 +60,7 @@ pocket_lakehouse:
         spark.sql.shuffle.partitions: "4"
         spark.driver.memory: "{{ env_var('POCKET_SPARK_MEMORY', '2g') }}"
         spark.ui.enabled: "false"
+        spark.ui.showConsoleProgress: "false"
     spark_thrift:
       # A Spark Thrift server (start-thriftserver.sh --conf spark.sql.session.timeZone=UTC).
       type: spark

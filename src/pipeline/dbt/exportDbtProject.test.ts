@@ -79,3 +79,13 @@ describe('exportDbtProject', () => {
     expect(() => exportDbtProject(models, missing)).toThrow(/silver\/orders\.sql: no Spark translation/);
   });
 });
+
+describe('dbtProjectZip (the Export view download)', () => {
+  it('zips the same files as the CLI writes, under one folder', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const { dbtProjectZip } = await import('./dbtProjectZip');
+    const unzipped = unzipSync(dbtProjectZip());
+    expect(Object.keys(unzipped).sort()).toEqual(Object.keys(files).map((p) => `pocket-lakehouse-dbt/${p}`).sort());
+    expect(strFromU8(unzipped['pocket-lakehouse-dbt/models/gold/gold_rfm.sql'])).toBe(files['models/gold/gold_rfm.sql']);
+  });
+});
