@@ -5,6 +5,9 @@ import { expect, openApp, test } from './support/fixtures';
 /* Export & storage: the shipped models as a dbt project (spark/README.md), the same files as `npm run export-dbt`. */
 test('the dbt project downloads as a zip with both dialects of every model', async ({ page }) => {
   await openApp(page);
+  // The view tabs show once a lakehouse is loaded.
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await expect(page.getByTestId('pipeline-summary')).toBeVisible({ timeout: 120_000 });
   await page.getByRole('tab', { name: 'Export & storage' }).click();
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'Download dbt project (.zip)' }).click()]);
   expect(file.suggestedFilename()).toBe('pocket-lakehouse-dbt.zip');

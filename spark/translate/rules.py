@@ -27,7 +27,8 @@ def construct(node: exp.Expression) -> str | None:
         return f"CAST AS {node.to.sql('duckdb')}"
     if isinstance(node, exp.Trim):
         return "trim(text, characters)" if node.expression else "trim()"
-    if isinstance(node, exp.Func) and not isinstance(node, (exp.Connector, exp.Binary, exp.Not, exp.Between, exp.In, exp.Is, exp.Case, exp.If)):
+    # AND, OR, CASE and its WHEN branches are Funcs in SQLGlot's tree, but plain SQL here.
+    if isinstance(node, exp.Func) and not isinstance(node, (exp.Connector, exp.Case, exp.If)):
         return f"{node.sql_name().lower()}()"
     if isinstance(node, exp.Group) and node.args.get("all"):
         return "GROUP BY ALL"
