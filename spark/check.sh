@@ -51,7 +51,8 @@ cp target/run_results.json "$WORK/run_results-duckdb.json" 2>/dev/null
 elapsed "dbt-duckdb took $((SECONDS - t0)) s"
 elapsed "dbt build on Spark (local session)"
 t0=$SECONDS
-POCKET_TARGET=spark POCKET_SPARK_WAREHOUSE=$WORK/spark-warehouse "$DBT" build --profiles-dir . --vars "$VARS" > "$WORK/dbt-spark.log" 2>&1
+# One shuffle partition per CPU core at most: the machine has 2, shared.
+POCKET_TARGET=spark POCKET_SPARK_WAREHOUSE=$WORK/spark-warehouse POCKET_SPARK_PARTITIONS=${POCKET_SPARK_PARTITIONS:-2} "$DBT" build --profiles-dir . --vars "$VARS" > "$WORK/dbt-spark.log" 2>&1
 cp target/run_results.json "$WORK/run_results-spark.json" 2>/dev/null
 elapsed "Spark took $((SECONDS - t0)) s"
 cd "$ROOT"

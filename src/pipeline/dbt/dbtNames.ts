@@ -7,8 +7,3 @@
  * spark/translate/translate.py writes ref() with the same names.
  */
 export const dbtModelName = (layer: 'silver' | 'gold' | 'quarantine' | 'silver_staging', name: string) => `${layer}_${name}`;
-
-export const dbtRelation = (table: string): string => {
-  const [layer, name] = table.split('.');
-  return layer === 'bronze' ? `{{ source('bronze', '${name}') }}` : `{{ ref('${dbtModelName(layer as 'silver', name)}') }}`;
-};

@@ -57,7 +57,7 @@ pocket_lakehouse:
       server_side_parameters:
         spark.sql.session.timeZone: UTC
         spark.sql.warehouse.dir: "{{ env_var('POCKET_SPARK_WAREHOUSE', 'spark-warehouse') }}"
-        spark.sql.shuffle.partitions: "4"
+        spark.sql.shuffle.partitions: "{{ env_var('POCKET_SPARK_PARTITIONS', '4') }}"
         spark.driver.memory: "{{ env_var('POCKET_SPARK_MEMORY', '2g') }}"
         spark.ui.enabled: "false"
         spark.ui.showConsoleProgress: "false"
