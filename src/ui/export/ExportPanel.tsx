@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ExportedFile } from '../../lakehouse/export/exportTable';
 import { formatBytes } from '../../ingest/formatBytes';
 import type { SavedState } from '../persistence/savedState';
+import { dbtProjectZip } from '../../pipeline/dbt/dbtProjectZip';
 import { saveFile } from './saveFile';
 import { statusText, useExportAction } from './useExportAction';
 import './export.css';
@@ -31,6 +32,12 @@ export default function ExportPanel({ exportLakehouse, htmlReport, saved, onRese
       saveFile(html, fileName, 'text/html');
       return `Saved ${fileName} (${formatBytes(new TextEncoder().encode(html).byteLength)}).`;
     });
+  const dbt = () =>
+    run('Building the dbt project', async () => {
+      const bytes = dbtProjectZip();
+      saveFile(bytes, 'pocket-lakehouse-dbt.zip', 'application/zip');
+      return `Saved pocket-lakehouse-dbt.zip (${formatBytes(bytes.byteLength)}).`;
+    });
   return (
     <div className="export-view">
       <section aria-labelledby="export-files">
@@ -42,6 +49,9 @@ export default function ExportPanel({ exportLakehouse, htmlReport, saved, onRese
           </button>
           <button type="button" onClick={report} disabled={working || !htmlReport}>
             Download HTML report
+          </button>
+          <button type="button" onClick={dbt} disabled={working} title="The shipped models as a dbt project for dbt-duckdb, Spark and Databricks">
+            Download dbt project (.zip)
           </button>
           <span role="status" className={status.state === 'failed' ? 'error' : 'hint'}>
             {htmlReport ? statusText(status) : 'The report needs the gold tables: it is available once the pipeline has run.'}
