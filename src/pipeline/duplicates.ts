@@ -1,0 +1,75 @@
+import type { Engine } from '../engine/interface';
+import { qualified, quoteIdent } from '../engine/sql';
+
+/**
+ * duplicates.<source>: one row per bronze row silver dropped as a duplicate of a row it
+ * kept. `_kept_source`, `_kept_row` name the kept row (it is in silver.<source>); `_kind` is
+ * 'exact' when the dropped row's values equal the kept row's, 'conflicting' otherwise. The
+ * dropped row's values stay in bronze.<source>, found by (`_source`, `_row`).
+ */
+const EMPTY = '_source VARCHAR, _row BIGINT, _kept_source VARCHAR, _kept_row BIGINT, _kind VARCHAR';
+
+/** The bronze columns every layer carries; the others are a row's data. */
+export const META_COLUMNS = ['_source', '_source_kind', '_row', '_loaded_at'];
+
+/** The column a reducing model returns on each summary row: every good bronze row it stands for. */
+export const ABSORBED = '_absorbed';
+
+/**
+ * For a model that returns every bronze row: within each key that has more than one good
+ * row, the rows after the first by (`_row`, `_source`) — the one silver keeps. Exact when
+ * every typed data column equals the kept row's (NULLs equal). Keys are compared as a
+ * struct, so a NULL key is one key, as in GROUP BY.
+ */
+export async function recordRepeatedRows(engine: Engine, name: string, stage: string, keyColumns: string[], dataColumns: string[], keyRepeats: boolean): Promise<void> {
+  const target = qualified('duplicates', name);
+  if (!keyRepeats) return engine.exec(`CREATE OR REPLACE TABLE ${target} (${EMPTY})`);
+  const key = structOf(keyColumns);
+  const values = structOf(dataColumns);
+  const order = 'PARTITION BY _key ORDER BY _row, _source';
+  // Only the rows of repeated keys are ranked: usually a handful among many.
+  await engine.exec(`CREATE OR REPLACE TABLE ${target} AS
+    WITH repeated AS (
+      SELECT _source, _row, ${key} AS _key, ${values} AS _values FROM ${stage}
+      WHERE _reason IS NULL AND ${key} IN (SELECT ${key} FROM ${stage} WHERE _reason IS NULL GROUP BY ALL HAVING count(*) > 1)
+    ),
+    ranked AS (
+      SELECT _source, _row, _values, row_number() OVER (${order}) AS n,
+        first_value({s: _source, r: _row, v: _values}) OVER (${order}) AS kept
+      FROM repeated
+    )
+    SELECT _source, _row::BIGINT AS _row, kept.s AS _kept_source, kept.r::BIGINT AS _kept_row,
+      CASE WHEN _values IS NOT DISTINCT FROM kept.v THEN 'exact' ELSE 'conflicting' END AS _kind
+    FROM ranked WHERE n > 1`);
+}
+
+/**
+ * For a model that reduces: each summary row lists in `_absorbed` the good bronze rows it
+ * stands for; all but the summary's own (`_source`, `_row`), the kept row, are duplicates.
+ * The model keeps no per-row typed values, so a duplicate is exact when its bronze row, as
+ * loaded, equals the kept row's in every data column. A listed row bronze does not have is
+ * recorded all the same (as conflicting), so that the accounting finds it.
+ */
+export async function recordAbsorbedRows(engine: Engine, name: string, bronze: string, stage: string, bronzeColumns: string[]): Promise<void> {
+  const values = (alias: string) => structOf(bronzeColumns.filter((c) => !META_COLUMNS.includes(c)), alias);
+  await engine.exec(`CREATE OR REPLACE TABLE ${qualified('duplicates', name)} AS
+    WITH absorbed AS (
+      SELECT a._source, a._row::BIGINT AS _row, _kept_source, _kept_row FROM (
+        SELECT _source AS _kept_source, _row::BIGINT AS _kept_row, unnest(${ABSORBED}) AS a FROM ${stage} WHERE _reason IS NULL)
+      WHERE (a._source, a._row::BIGINT) IS DISTINCT FROM (_kept_source, _kept_row)
+    ),
+    kept AS (
+      SELECT b._source, b._row, ${values('b')} AS _values FROM ${bronze} AS b
+      WHERE (b._source, b._row::BIGINT) IN (SELECT (_source, _row::BIGINT) FROM ${stage} WHERE _reason IS NULL)
+    )
+    SELECT a._source, a._row, a._kept_source, a._kept_row,
+      CASE WHEN b._row IS NOT NULL AND ${values('b')} IS NOT DISTINCT FROM k._values THEN 'exact' ELSE 'conflicting' END AS _kind
+    FROM absorbed AS a
+    LEFT JOIN ${bronze} AS b ON b._source = a._source AND b._row = a._row
+    LEFT JOIN kept AS k ON k._source = a._kept_source AND k._row = a._kept_row`);
+}
+
+/** The columns as one struct value `{c0: a, c1: b}`: compared whole, NULL equal to NULL. (A one-field `row()` is not a struct in an IN list.) */
+function structOf(columns: string[], alias?: string): string {
+  return `{${columns.map((c, i) => `c${i}: ${alias ? `${alias}.` : ''}${quoteIdent(c)}`).join(', ')}}`;
+}
