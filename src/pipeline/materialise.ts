@@ -33,7 +33,7 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
     if (!columns.includes('_reason')) throw new Error(`${model.path}: a silver model must return a _reason column (NULL for good rows)`);
     if (model.reduces && !columns.includes(model.reduces)) throw new Error(`${model.path}: reduces: ${model.reduces} is not a column the model returns`);
     if (model.reduces && !columns.includes(ABSORBED)) {
-      throw new Error(`${model.path}: a model that reduces must return ${ABSORBED}, the (_source, _row) of every good bronze row each of its rows stands for`);
+      throw new Error(`${model.path}: a model that reduces must return ${ABSORBED}, the {_source, _row, _values} of every good bronze row each of its rows stands for`);
     }
     await onStage?.(model, stage);
 
@@ -50,8 +50,7 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
     let kept = '_reason IS NULL';
     const dropColumns = ['_reason'];
     if (model.reduces) {
-      const bronzeColumns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${bronze})`)).toArray().map((r) => String(r.column_name));
-      await recordAbsorbedRows(engine, model.name, bronze, stage, bronzeColumns);
+      await recordAbsorbedRows(engine, model.name, stage);
       dropColumns.push(ABSORBED);
     } else {
       const key = model.key.map(quoteIdent).join(', ');

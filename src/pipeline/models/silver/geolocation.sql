@@ -17,8 +17,10 @@
 -- frequent city (trimmed, lower-case; ties go to the first name in alphabetical order),
 -- geolocation_state the most frequent state (upper-case; same tie rule), points the number
 -- of good points (INTEGER); _source, _source_kind, _row and _loaded_at are those of the
--- zip's first good point by _row (then _source); _absorbed lists the (_source, _row) of
--- every good point of the zip (the runner keeps it out of silver).
+-- zip's first good point by _row (then _source); _absorbed lists every good point of the
+-- zip as {_source, _row, _values}, _values a hash of its five columns as loaded (the runner
+-- records the points after the first in duplicates.geolocation, exact when the hash is the
+-- first point's, and keeps _absorbed out of silver).
 -- geolocation_zip_code_prefix is 5-character text left-padded with zeros.
 -- Hard rules (quarantine): zip prefix missing; latitude or longitude missing or not a
 -- number; point outside Brazil's bounding box.
@@ -39,6 +41,8 @@ WITH points AS (
     CASE WHEN NOT good THEN geolocation_lat END AS lat_raw,
     CASE WHEN NOT good THEN geolocation_lng END AS lng_raw,
     geolocation_city, geolocation_state,
+    -- The point as loaded, for telling exact duplicates from conflicting ones.
+    hash(geolocation_zip_code_prefix, geolocation_lat, geolocation_lng, geolocation_city, geolocation_state) AS _values,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.geolocation
 ),
@@ -53,7 +57,7 @@ location AS (
     min({_row: _row, _source: _source, _source_kind: _source_kind, _loaded_at: _loaded_at}) AS first_point,
     -- Every good point the zip stands for: the runner records all but the first in
     -- duplicates.geolocation, against the first.
-    list({_source: _source, _row: _row}) AS _absorbed,
+    list({_source: _source, _row: _row, _values: _values}) AS _absorbed,
     -- How often each city and state is written so, among the zip's good points.
     histogram(geolocation_city::VARCHAR) AS city_spellings,
     histogram(geolocation_state::VARCHAR) AS state_spellings
