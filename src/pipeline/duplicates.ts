@@ -52,16 +52,16 @@ export async function recordRepeatedRows(engine: Engine, name: string, stage: st
  * million bronze rows by (_source, _row) doubled the model's time.
  */
 export async function recordAbsorbedRows(engine: Engine, name: string, stage: string): Promise<void> {
+  // The kept row's _values are found in its own summary's list: one pass, no join.
   await engine.exec(`CREATE OR REPLACE TABLE ${qualified('duplicates', name)} AS
-    WITH listed AS (
-      SELECT a._source, a._row::BIGINT AS _row, a._values, _kept_source, _kept_row FROM (
-        SELECT _source AS _kept_source, _row::BIGINT AS _kept_row, unnest(${ABSORBED}) AS a FROM ${stage} WHERE _reason IS NULL)
-    ),
-    kept AS (SELECT _kept_source, _kept_row, _values FROM listed WHERE _source = _kept_source AND _row = _kept_row)
-    SELECT l._source, l._row, l._kept_source, l._kept_row,
-      CASE WHEN k._kept_row IS NOT NULL AND l._values IS NOT DISTINCT FROM k._values THEN 'exact' ELSE 'conflicting' END AS _kind
-    FROM listed AS l LEFT JOIN kept AS k USING (_kept_source, _kept_row)
-    WHERE (l._source, l._row) IS DISTINCT FROM (l._kept_source, l._kept_row)`);
+    SELECT a._source, a._row::BIGINT AS _row, _kept_source, _kept_row,
+      CASE WHEN kept IS NOT NULL AND a._values IS NOT DISTINCT FROM kept._values THEN 'exact' ELSE 'conflicting' END AS _kind
+    FROM (
+      SELECT _kept_source, _kept_row, kept, unnest(listed) AS a FROM (
+        SELECT _source AS _kept_source, _row::BIGINT AS _kept_row, ${ABSORBED} AS listed,
+          list_filter(${ABSORBED}, p -> p._source = _source AND p._row = _row)[1] AS kept
+        FROM ${stage} WHERE _reason IS NULL))
+    WHERE (a._source, a._row::BIGINT) IS DISTINCT FROM (_kept_source, _kept_row)`);
 }
 
 /** The columns as one struct value `{c0: a, c1: b}`: compared whole, NULL equal to NULL. (A one-field `row()` is not a struct in an IN list.) */
