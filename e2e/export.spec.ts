@@ -66,12 +66,16 @@ test('tables download as Parquet and CSV, and the lakehouse as a zip, that DuckD
   const entries = unzipSync(new Uint8Array(zip.bytes));
   const expected = Object.keys(tables).map((t) => `${t.replace('.', '/')}.parquet`);
   expect(Object.keys(entries).sort()).toEqual([...expected, 'run.json'].sort());
-  for (const layer of ['bronze', 'silver', 'quarantine', 'gold']) expect(expected.some((e) => e.startsWith(`${layer}/`))).toBe(true);
+  for (const layer of ['bronze', 'silver', 'quarantine', 'duplicates', 'gold']) expect(expected.some((e) => e.startsWith(`${layer}/`))).toBe(true);
   const run = JSON.parse(strFromU8(entries['run.json']));
   expect(run.tables.map((t: { table: string; rows: number }) => [t.table, t.rows.toLocaleString('en-US')])).toEqual(Object.entries(tables));
   expect(run.models.length).toBeGreaterThan(10);
   expect(run.expectations.length).toBeGreaterThan(10);
   expect(run.totals.bronze_rows).toBeGreaterThan(100_000);
+  // The dropped duplicates travel with the lakehouse, counted from their tables.
+  const duplicateRows = Object.entries(tables).filter(([t]) => t.startsWith('duplicates.')).reduce((n, [, rows]) => n + Number(rows.replaceAll(',', '')), 0);
+  expect(duplicateRows).toBeGreaterThan(0);
+  expect(run.totals.duplicate_rows).toBe(duplicateRows);
   const { writeFile, mkdtemp } = await import('node:fs/promises');
   const dir = await mkdtemp('/tmp/export-zip-');
   await writeFile(`${dir}/rfm.parquet`, entries['gold/rfm.parquet']);

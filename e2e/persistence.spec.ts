@@ -24,6 +24,7 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   console.log(`saved ${Object.keys(tables).length} tables in ${await page.getByTestId('saved-ms').textContent()} s`);
   expect(Object.keys(tables).filter((t) => t.startsWith('gold.')).length).toBeGreaterThanOrEqual(8);
   expect(Object.keys(tables).some((t) => t.startsWith('quarantine.'))).toBe(true);
+  expect(Object.keys(tables).filter((t) => t.startsWith('duplicates.')).length).toBe(9);
   const summary = await page.getByTestId('pipeline-summary').textContent();
   const revenue = await stateRevenue(page);
   expect(revenue.find((l) => l.startsWith('SP: revenue R$'))).toBeTruthy();

@@ -66,7 +66,7 @@ test('the report shows every expectation, the balance per source and the quarant
   const { passed, total } = await summaryCounts(page);
   const failures = await summaryFailures(page);
   const counts: Record<string, number> = {};
-  for (const t of ['bronze.geolocation', 'silver.geolocation', 'quarantine.geolocation', 'bronze.orders', 'silver.orders']) counts[t] = await shownRows(page, t);
+  for (const t of ['bronze.geolocation', 'silver.geolocation', 'quarantine.geolocation', 'duplicates.geolocation', 'bronze.orders', 'silver.orders']) counts[t] = await shownRows(page, t);
 
   await page.getByRole('tab', { name: 'Data quality' }).click();
   await expect(page.getByTestId('quality-summary')).toContainText(`${total} expectations: ${passed} pass`);
@@ -88,6 +88,7 @@ test('the report shows every expectation, the balance per source and the quarant
   const geo = await balance(page, 'geolocation');
   expect(geo).toMatchObject({ bronze: counts['bronze.geolocation'], silver: counts['silver.geolocation'], quarantined: counts['quarantine.geolocation'] });
   expect(geo.bronze).toBe(geo.silver + geo.exact + geo.conflicting + geo.quarantined);
+  expect(geo.exact + geo.conflicting).toBe(counts['duplicates.geolocation']);
   expect(geo.check).toContain('balances');
   expect(await balance(page, 'orders')).toMatchObject({ bronze: counts['bronze.orders'], silver: counts['silver.orders'], quarantined: 0 });
   await expect(page.getByTestId('balance').locator('tbody tr')).toHaveCount(9);
@@ -102,6 +103,17 @@ test('the report shows every expectation, the balance per source and the quarant
   const rows = page.getByTestId('quarantine-rows').locator('tbody tr');
   await expect(rows).toHaveCount(counts['quarantine.geolocation']);
   await expect(rows.first().locator('td').first()).toHaveText(/^point outside Brazil: -?\d/);
+
+  // The dropped duplicates are kept and shown: geolocation's points merged into their zip's first point.
+  const dupGroups = page.getByTestId('duplicate-groups').locator('tbody tr[data-table="geolocation"]');
+  await expect(dupGroups).toHaveCount(2);
+  const byKind = Object.fromEntries(await dupGroups.evaluateAll((trs) => trs.map((t) => [t.getAttribute('data-kind'), Number(t.getAttribute('data-rows'))])));
+  expect(byKind).toEqual({ exact: geo.exact, conflicting: geo.conflicting });
+  await dupGroups.getByRole('button', { name: 'exact' }).click();
+  const dropped = page.getByTestId('duplicate-rows');
+  await expect(dropped.locator('tbody tr')).toHaveCount(Math.min(100, geo.exact));
+  await expect(dropped.locator('thead')).toContainText('_kept_row');
+  await expect(dropped.locator('thead')).toContainText('geolocation_lat');
   await page.screenshot({ path: 'test-results/quality-demo.png', fullPage: true });
 });
 
@@ -154,6 +166,18 @@ test('a second orders file with bad rows shows up as failing expectations, dupli
   await expect(page.getByTestId('quarantine-rows').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('quarantine-rows')).toContainText('e2e-order-3');
   await expect(page.getByTestId('quarantine-rows')).toContainText('more_orders.csv');
+
+  // The conflicting order is not gone: duplicates.orders has it, as loaded, with the demo row silver kept.
+  const dupGroups = page.getByTestId('duplicate-groups').locator('tbody tr[data-table="orders"]');
+  await expect(dupGroups).toHaveCount(1);
+  await expect(dupGroups).toHaveAttribute('data-kind', 'conflicting');
+  await expect(dupGroups).toHaveAttribute('data-rows', '1');
+  await dupGroups.getByRole('button', { name: 'conflicting' }).click();
+  const dropped = page.getByTestId('duplicate-rows').locator('tbody tr');
+  await expect(dropped).toHaveCount(1);
+  await expect(dropped.first()).toContainText('e2e-customer-1');
+  await expect(dropped.first()).toContainText('more_orders.csv');
+  await expect(dropped.first()).toContainText(known);
   await page.screenshot({ path: 'test-results/quality-bad-orders.png', fullPage: true });
 
   await expectViewFitsNarrowScreen(page, 'Data quality', '.quality-view');

@@ -52,6 +52,11 @@ class WorkerApi extends LakehouseService {
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   }
 
+  override async duplicateRowsIPC(...args: Parameters<LakehouseService['duplicateRowsIPC']>): Promise<Uint8Array> {
+    const bytes = await super.duplicateRowsIPC(...args);
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  }
+
   override async dashboard(...args: Parameters<LakehouseService['dashboard']>): ReturnType<LakehouseService['dashboard']> {
     const data = await super.dashboard(...args);
     return Comlink.transfer(data, [...new Set(data.charts.map((c) => c.ipc.buffer as ArrayBuffer))]);

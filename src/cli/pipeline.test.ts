@@ -70,6 +70,21 @@ describe('npm run pipeline', () => {
     expect(report.models.find((m: { name: string }) => m.name === 'gold.rfm')).toMatchObject({ layer: 'gold', status: 'success', depends_on: expect.arrayContaining(['gold.customer_ltv']) });
     expect(report.models.every((m: { status: string }) => m.status === 'success')).toBe(true);
     expect(report.expectations.filter((e: { severity: string; status: string }) => e.severity === 'error' && e.status !== 'pass')).toEqual([]);
+    // Where the bronze rows went, counted from the tables: run.json's balance and totals agree with the Parquet files.
+    expect((await readdir(join(out, 'duplicates'))).sort()).toEqual([...expected.keys()].map((s) => `${s}.parquet`).sort());
+    let duplicates = 0;
+    for (const source of expected.keys()) {
+      const balance = report.models.find((m: { name: string }) => m.name === `silver.${source}`).balance;
+      const rows = await parquetRows(join(out, 'duplicates', `${source}.parquet`));
+      expect(balance.exactDuplicates + balance.conflictingDuplicates, source).toBe(rows);
+      expect(balance.silver, source).toBe(await parquetRows(join(out, 'silver', `${source}.parquet`)));
+      expect(balance.bronze, source).toBe(expected.get(source));
+      duplicates += rows;
+    }
+    expect(duplicates).toBeGreaterThan(0);
+    expect(report.totals.duplicate_rows).toBe(duplicates);
+    expect(report.expectations.filter((e: { kind: string; status: string }) => e.kind === 'balance' && e.status === 'pass')).toHaveLength(expected.size);
+    expect(result.stdout).toMatch(/silver\.geolocation: success, \d+ rows \[\d+ ms\]; bronze \d+ = silver \d+ \+ duplicates \d+ \(\d+ exact\) \+ quarantine \d+/);
     expect(report.lineage.tables['silver.orders']).toEqual(['bronze.orders']);
     expect(report.lineage.columns['gold.revenue_by_state'].revenue.bronze).toEqual([
       { table: 'bronze.order_items', column: 'freight_value' },
@@ -88,6 +103,11 @@ describe('npm run pipeline', () => {
     for (const table of tables) {
       const [a, b] = await Promise.all(['native', 'wasm'].map(async (e) => canonicalRows(await parquetToArrow(await readFile(join(outRoot, e, table))))));
       expect(b.length, table).toBeGreaterThan(0);
+      expect(b, table).toEqual(a);
+    }
+    // The dropped duplicates too (some sources have none).
+    for (const table of [...expected.keys()].map((s) => `duplicates/${s}.parquet`)) {
+      const [a, b] = await Promise.all(['native', 'wasm'].map(async (e) => canonicalRows(await parquetToArrow(await readFile(join(outRoot, e, table))))));
       expect(b, table).toEqual(a);
     }
   });

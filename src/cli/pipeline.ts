@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatProblem } from '../ingest/ingestError';
 import { Lakehouse } from '../lakehouse/lakehouse';
 import { buildRunReport } from '../pipeline/runReport';
+import type { SilverBalance } from '../pipeline/silverBalance';
 import { ENGINE_NAMES, openEngine, type EngineName } from './openEngine';
 import { readInputs } from './readInputs';
 import { readModels } from './readModels';
@@ -20,6 +21,13 @@ Loads INPUT into bronze, builds silver and gold, and writes every table as Parqu
 
 exit status: 0 done; 1 an input could not be loaded, a model failed or an
 error-severity expectation failed (everything computed is still written); 2 usage error`;
+
+/** "; bronze 100 = silver 90 + duplicates 6 (4 exact) + quarantine 4", each counted from its table. */
+function balanceNote(b: SilverBalance | undefined): string {
+  if (!b) return '';
+  const duplicates = b.exactDuplicates + b.conflictingDuplicates;
+  return `; bronze ${b.bronze} = silver ${b.silver} + duplicates ${duplicates} (${b.exactDuplicates} exact) + quarantine ${b.quarantined}`;
+}
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -58,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     for (const n of ingest.notes) console.log(`note: ${n.file}: ${n.message}`);
     for (const s of ingest.sources) for (const n of s.notes ?? []) console.log(`note: ${s.file}: ${n}`);
     const pipelineRun = await lakehouse.runPipeline(await readModels(), {
-      onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]` : ` — ${m.error}`}`),
+      onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]${balanceNote(m.balance)}` : ` — ${m.error}`}`),
     });
     const tables = await lakehouse.tables();
     const written = await writeLakehouse(engine, tables, values.out);

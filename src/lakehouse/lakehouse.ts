@@ -10,6 +10,7 @@ import { runPipeline, type PipelineRun, type RunOptions } from '../pipeline/runn
 import { buildCatalog, sourceFiles, type CatalogTable } from './catalog/catalog';
 import { lineagePath, type LineageNode } from './catalog/lineagePath';
 import { rerunFrom, type Rerun } from './pipelineView/rerunFrom';
+import { duplicateGroups, duplicateRowsIPC, type DuplicateGroup } from './quality/duplicates';
 import { quarantineGroups, quarantineRowsIPC, type QuarantineGroup } from './quality/quarantine';
 import type { ChartId } from './dashboard/chartId';
 import { chartQuery } from './dashboard/dashboardCharts';
@@ -106,6 +107,14 @@ export class Lakehouse {
 
   quarantineRowsIPC(table: string, kind?: string, limit?: number): Promise<Uint8Array> {
     return quarantineRowsIPC(this.engine, table, kind, limit);
+  }
+
+  duplicateGroups(): Promise<DuplicateGroup[]> {
+    return duplicateGroups(this.engine);
+  }
+
+  duplicateRowsIPC(table: string, kind?: string, limit?: number): Promise<Uint8Array> {
+    return duplicateRowsIPC(this.engine, table, kind, limit);
   }
 
   /** The ingest report, last pipeline run and times: what a saved lakehouse keeps. */

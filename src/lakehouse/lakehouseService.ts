@@ -16,6 +16,7 @@ import type { CatalogTable } from './catalog/catalog';
 import type { LineageNode } from './catalog/lineagePath';
 import type { Rerun } from './pipelineView/rerunFrom';
 import type { QuarantineGroup } from './quality/quarantine';
+import type { DuplicateGroup } from './quality/duplicates';
 import type { ChartId } from './dashboard/chartId';
 import type { DashboardData } from './dashboard/dashboardData';
 import type { DashboardFilter } from './dashboard/dashboardFilter';
@@ -139,6 +140,14 @@ export class LakehouseService {
 
   quarantineRowsIPC(table: string, kind?: string, limit?: number): Promise<Uint8Array> {
     return this.ready().quarantineRowsIPC(table, kind, limit);
+  }
+
+  duplicateGroups(): Promise<DuplicateGroup[]> {
+    return this.ready().duplicateGroups();
+  }
+
+  duplicateRowsIPC(table: string, kind?: string, limit?: number): Promise<Uint8Array> {
+    return this.ready().duplicateRowsIPC(table, kind, limit);
   }
 
   /** Where a model's column comes from: direct sources and bronze columns (from the SQL). */

@@ -38,6 +38,8 @@ export interface RunReport {
     files_failed: number;
     bronze_rows: number;
     quarantined_rows: number;
+    /** Rows of the duplicates tables: bronze rows silver dropped as duplicates (counted from the tables). */
+    duplicate_rows: number;
     models: number;
     models_failed: number;
     models_skipped: number;
@@ -90,6 +92,7 @@ export function buildRunReport(args: {
       files_failed: new Set(ingest.errors.map((e) => e.file)).size,
       bronze_rows: ingest.sources.reduce((n, s) => n + s.rows, 0),
       quarantined_rows: ingest.sources.reduce((n, s) => n + s.quarantined, 0),
+      duplicate_rows: args.tables.filter((t) => t.layer === 'duplicates').reduce((n, t) => n + t.rows, 0),
       models: models.length,
       models_failed: models.filter((m) => m.status === 'failed').length,
       models_skipped: models.filter((m) => m.status === 'skipped').length,

@@ -129,11 +129,11 @@ const reducing = (where = 'TRUE') => ({
 -- key: zip
 -- reduces: points
 WITH typed AS (SELECT *, TRY_CAST(lat AS DOUBLE) AS y FROM bronze.points)
-SELECT zip, avg(y) AS mean_lat, count(*)::INTEGER AS points,
+SELECT zip, avg(y) AS mean_lat, count(*)::INTEGER AS points, list({_source: _source, _row: _row, _values: lat}) AS _absorbed,
   min(_row) AS _row, any_value(_source) AS _source, NULL AS _reason
 FROM typed WHERE zip IS NOT NULL AND y IS NOT NULL AND ${where} GROUP BY zip
 UNION ALL
-SELECT zip, NULL, NULL, _row, _source, CASE WHEN zip IS NULL THEN 'zip missing' ELSE 'lat is not a number: ' || lat END
+SELECT zip, NULL, NULL, NULL, _row, _source, CASE WHEN zip IS NULL THEN 'zip missing' ELSE 'lat is not a number: ' || lat END
 FROM typed WHERE zip IS NULL OR y IS NULL`,
 });
 
@@ -178,5 +178,7 @@ describe.each(testEngines)('runPipeline with a silver model that reduces, on the
     const run = await runPipeline(engine, [parseModel({ ...reducing(), sql: reducing().sql.replace('reduces: points', 'reduces: n') })]);
     expect(run.models[0]).toMatchObject({ status: 'failed', error: 'silver/points.sql: reduces: n is not a column the model returns' });
     expect(() => parseModel({ path: 'gold/points.sql', sql: reducing().sql })).toThrow('reduces: is for silver models with a key');
+    const unlisted = await runPipeline(engine, [parseModel({ ...reducing(), sql: reducing().sql.replace('AS _absorbed', 'AS absorbed') })]);
+    expect(unlisted.models[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('a model that reduces must return _absorbed') });
   });
 });

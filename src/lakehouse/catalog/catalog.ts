@@ -23,7 +23,7 @@ export interface CatalogTable {
   description?: string;
   grain?: string;
   key: string[];
-  /** Bronze and quarantine: the files the rows were loaded from. */
+  /** Bronze, quarantine and duplicates: the files the rows were loaded from. */
   files: string[];
   columns: CatalogColumn[];
 }
@@ -38,7 +38,7 @@ export function buildCatalog(tables: TableInfo[], models: Model[], ingest: Inges
   return tables.map((t) => {
     const id = `${t.layer}.${t.name}`;
     const model = byId.get(id);
-    const files = t.layer === 'bronze' || t.layer === 'quarantine' ? sourceFiles(ingest, t.name) : [];
+    const files = t.layer === 'bronze' || t.layer === 'quarantine' || t.layer === 'duplicates' ? sourceFiles(ingest, t.name) : [];
     return {
       layer: t.layer,
       name: t.name,
@@ -64,5 +64,8 @@ export function sourceFiles(ingest: IngestReport, source: string): string[] {
 function describeUnmodelled(layer: Layer, name: string): string | undefined {
   if (layer === 'bronze') return 'The rows as loaded, lossless: text sources keep their text, typed sources their types.';
   if (layer === 'quarantine') return `Rows for ${name} that could not be read, or that broke a hard rule of silver.${name}, each with the reason.`;
+  if (layer === 'duplicates') {
+    return `The bronze.${name} rows silver.${name} dropped as duplicates, by _source and _row (their values are in bronze), each naming the row silver kept (_kept_source, _kept_row) and whether it is an exact or a conflicting duplicate.`;
+  }
   return undefined;
 }

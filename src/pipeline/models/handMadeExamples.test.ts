@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/interface';
 import { testEngines } from '../../engine/testEngines';
 import { materialiseSilver } from '../materialise';
+import { countBalance } from '../silverBalance';
 import { HAND_MADE } from './handMadeBronze';
 import { buildLakehouse, expectClose, expectationResults, MODELS, one, revenueTotals, rows, SILVER_SOURCES, stage, type Row } from './testHarness';
 
@@ -40,6 +41,12 @@ describe.each(testEngines)('models on %s', (_kind, open) => {
         { model: 'orders', _row: 15, _reason: 'order_approved_at is not a timestamp: bad' },
         { model: 'products', _row: 5, _reason: 'product_weight_g is not an integer: heavy' },
       ]);
+      // The runner stored the same rows and reasons in quarantine.
+      const stored: Row[] = [];
+      for (const name of SILVER_SOURCES) {
+        stored.push(...(await rows(engine, `SELECT '${name}' AS model, _row, _reason FROM quarantine.${name} WHERE _stage = 'silver' ORDER BY _row`)));
+      }
+      expect(stored).toEqual(reasons);
       const counts = await one(engine, `SELECT (SELECT count(*) FROM silver.customers) AS customers, (SELECT count(*) FROM silver.orders) AS orders,
           (SELECT count(*) FROM silver.order_items) AS items, (SELECT price::VARCHAR FROM silver.order_items WHERE order_id = 'o1' AND order_item_id = 1) AS first_price`);
       expect(counts).toEqual({ customers: 12, orders: 13, items: 12, first_price: '100.00' });
@@ -95,8 +102,17 @@ describe.each(testEngines)('models on %s', (_kind, open) => {
     });
 
     it('accounts for every geolocation point: 8 = 2 zips + 1 exact repeat + 3 other points merged + 2 quarantined', async () => {
-      const balance = await materialiseSilver(engine, MODELS.find((m) => m.id === 'silver.geolocation')!);
+      await materialiseSilver(engine, MODELS.find((m) => m.id === 'silver.geolocation')!);
+      const balance = await countBalance(engine, 'geolocation');
       expect(balance).toEqual({ bronze: 8, silver: 2, quarantined: 2, exactDuplicates: 1, conflictingDuplicates: 3 });
+      // Each merged point names the zip's first point, which silver keeps; row 8 repeats row 1 exactly.
+      expect(await rows(engine, 'SELECT _row, _kept_row, _kind FROM duplicates.geolocation ORDER BY _row')).toEqual([
+        { _row: 2, _kept_row: 1, _kind: 'conflicting' },
+        { _row: 3, _kept_row: 1, _kind: 'conflicting' },
+        { _row: 6, _kept_row: 5, _kind: 'conflicting' },
+        { _row: 8, _kept_row: 1, _kind: 'exact' },
+      ]);
+      expect(await rows(engine, 'SELECT _row FROM silver.geolocation ORDER BY _row')).toEqual([{ _row: 1 }, { _row: 5 }]);
       expect(await rows(engine, "SELECT _row, _reason FROM quarantine.geolocation WHERE _stage = 'silver' ORDER BY _row")).toEqual([
         { _row: 4, _reason: 'point outside Brazil: 41.15, -8.61' },
         { _row: 7, _reason: 'geolocation_lat is not a number: abc' },

@@ -7,9 +7,10 @@ import type { Engine } from '../../engine/interface';
 import { qualified, quoteIdent } from '../../engine/sql';
 import type { InputFile } from '../../ingest/inputFile';
 import { loadFiles } from '../../ingest/loadFiles';
+import { topologicalOrder } from '../dag';
 import { compileExpectation } from '../expectations/compileExpectation';
-import { createSqlMacros } from '../sqlMacros';
 import { parseModel, type Model } from '../model';
+import { runPipeline, type PipelineRun } from '../runner';
 
 /*
  * The harness shared by the silver and gold model tests: the models on both engines, over
@@ -17,10 +18,10 @@ import { parseModel, type Model } from '../model';
  * hold on any data, and over a hand-made bronze of a few rows per source (handMadeBronze.ts,
  * handMadeExamples.test.ts) for exact gold numbers worked out by hand from DESIGN.md section 6.
  *
- * The harness below stands in for the runner: models in dependency order; a silver model
- * is materialised into a stage table (kept, so tests can look at every row and its
- * _reason), then silver.<name> = the good rows, the first per key by _row (all of them for
- * a model that reduces: it returns one per key).
+ * The lakehouse is built by the production runner (runPipeline: its order, quarantine,
+ * de-duplication and row accounting). A copy of each silver model's whole result, every row
+ * with its _reason, is kept as stage_<name> through the runner's test hook, so the tests
+ * can look at what the model returned before the runner split it.
  */
 
 const MODELS_DIR = fileURLToPath(new URL('.', import.meta.url));
@@ -35,45 +36,27 @@ function readModels(): Model[] {
   );
 }
 
-/** Each model after the models it reads. */
-function dependencyOrder(models: Model[]): Model[] {
-  const ids = new Set(models.map((m) => m.id));
-  const done = new Set<string>();
-  const order: Model[] = [];
-  while (order.length < models.length) {
-    const ready = models.filter((m) => !done.has(m.id) && m.references.every((r) => !ids.has(r) || done.has(r)));
-    if (ready.length === 0) throw new Error('models depend on each other in a cycle');
-    for (const m of ready) done.add(m.id), order.push(m);
-  }
-  return order;
-}
-
-export const MODELS = dependencyOrder(readModels());
+/** The models in the order the runner builds them. */
+export const MODELS = topologicalOrder(readModels());
 export const SILVER = MODELS.filter((m) => m.layer === 'silver');
 export const GOLD = MODELS.filter((m) => m.layer === 'gold');
 export const stage = (name: string) => `main.${quoteIdent(`stage_${name}`)}`;
 
-export async function buildLakehouse(engine: Engine, files: InputFile[]): Promise<void> {
+/**
+ * Loads the files and runs every model with the production runner; every model must build
+ * and every silver model's row accounting must hold. Returns the run.
+ */
+export async function buildLakehouse(engine: Engine, files: InputFile[]): Promise<PipelineRun> {
   const report = await loadFiles(engine, files, { loadedAt: new Date(Date.UTC(2024, 0, 1)) });
   expect(report.errors).toEqual([]);
-  await createSqlMacros(engine);
-  for (const model of MODELS) {
-    await engine.exec(`CREATE SCHEMA IF NOT EXISTS ${model.layer}`);
-    const target = qualified(model.layer, model.name);
-    try {
-      if (model.layer === 'silver') {
-        await engine.exec(`CREATE OR REPLACE TABLE ${stage(model.name)} AS ${model.sql}`);
-        const key = model.key.map(quoteIdent).join(', ');
-        // A model that reduces returns one good row per key already.
-        const first = model.reduces ? '' : `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY _row, _source) = 1`;
-        await engine.exec(`CREATE OR REPLACE TABLE ${target} AS SELECT * EXCLUDE (_reason) FROM ${stage(model.name)} WHERE _reason IS NULL ${first}`);
-      } else {
-        await engine.exec(`CREATE OR REPLACE TABLE ${target} AS ${model.sql}`);
-      }
-    } catch (error) {
-      throw new Error(`${model.path}: ${(error as Error).message}`);
-    }
-  }
+  const run = await runPipeline(engine, MODELS, {
+    testHooks: { onStage: async (model, staged) => engine.exec(`CREATE OR REPLACE TABLE ${stage(model.name)} AS SELECT * FROM ${staged}`) },
+  });
+  const failed = run.models.filter((m) => m.status !== 'success');
+  if (failed.length) throw new Error(failed.map((m) => `${m.name}: ${m.status}: ${m.error}`).join('\n'));
+  expect(run.expectations.filter((e) => e.kind === 'balance' && e.status !== 'pass')).toEqual([]);
+  expect(run.expectations.filter((e) => e.kind === 'balance')).toHaveLength(SILVER.length);
+  return run;
 }
 
 export type Row = Record<string, unknown>;

@@ -74,7 +74,7 @@ export function ConsolePanel({ runSql, cancelSql, fetchWindow, chartRows, onRan 
     <section className="sql-console" aria-labelledby="console-title">
       <h2 id="console-title">SQL console</h2>
       <p className="hint">
-        Query any layer (<code>bronze</code>, <code>silver</code>, <code>gold</code>, <code>quarantine</code>) with DuckDB SQL. Ctrl+Enter (⌘+Enter) runs, Escape
+        Query any layer (<code>bronze</code>, <code>silver</code>, <code>gold</code>, <code>quarantine</code>, <code>duplicates</code>) with DuckDB SQL. Ctrl+Enter (⌘+Enter) runs, Escape
         cancels.
       </p>
       <div className="console-editor">

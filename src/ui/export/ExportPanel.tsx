@@ -42,7 +42,7 @@ export default function ExportPanel({ exportLakehouse, htmlReport, saved, onRese
     <div className="export-view">
       <section aria-labelledby="export-files">
         <h2 id="export-files">Export</h2>
-        <p className="hint">Every table of bronze, silver, quarantine and gold as Parquet in one zip, with run.json as the command-line pipeline writes it; or the dashboard as one HTML file that opens anywhere, offline.</p>
+        <p className="hint">Every table of bronze, silver, gold, quarantine and duplicates as Parquet in one zip, with run.json as the command-line pipeline writes it; or the dashboard as one HTML file that opens anywhere, offline.</p>
         <div className="export-buttons">
           <button type="button" onClick={zip} disabled={working}>
             Download lakehouse (.zip)

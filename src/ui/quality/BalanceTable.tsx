@@ -1,13 +1,16 @@
 import type { PipelineRun } from '../../pipeline/runner';
 import { formatCount } from '../format';
 
-/** Per source: bronze = silver + duplicates + quarantine, with the numbers and a check or cross. */
+/**
+ * Per source: bronze = silver + duplicates + quarantine, each counted from its table, and
+ * the row accounting's verdict (every bronze row in exactly one of them, by `(_source, _row)`).
+ */
 export function BalanceTable({ run }: { run: PipelineRun }) {
   const silver = run.models.filter((m) => m.balance);
   return (
     <section aria-labelledby="balance-title" className="quality-section">
       <h3 id="balance-title">Where the bronze rows went</h3>
-      <p className="hint">Every bronze row is in silver, or a duplicate of a row silver kept, or in quarantine with a reason: bronze = silver + duplicates + quarantine.</p>
+      <p className="hint">Every bronze row is in silver, or in duplicates naming the row silver kept, or in quarantine with a reason: bronze = silver + duplicates + quarantine, each counted from its table and checked row by row.</p>
       {silver.length === 0 ? (
         <p className="hint">No silver model was built, so there is no balance to show.</p>
       ) : (
@@ -29,6 +32,9 @@ export function BalanceTable({ run }: { run: PipelineRun }) {
                 const b = m.balance!;
                 const off = b.bronze - (b.silver + b.exactDuplicates + b.conflictingDuplicates + b.quarantined);
                 const source = m.name.replace(/^silver\./, '');
+                const check = run.expectations.find((e) => e.model === m.name && e.kind === 'balance');
+                const misplaced = check && check.status !== 'pass' ? check.failing : 0;
+                const ok = off === 0 && (!check || check.status === 'pass');
                 return (
                   <tr key={m.name} data-source={source}>
                     <th scope="row">{source}</th>
@@ -37,8 +43,16 @@ export function BalanceTable({ run }: { run: PipelineRun }) {
                     <td data-col="exact">{formatCount(b.exactDuplicates)}</td>
                     <td data-col="conflicting">{formatCount(b.conflictingDuplicates)}</td>
                     <td data-col="quarantined">{formatCount(b.quarantined)}</td>
-                    <td data-col="balance" className={off === 0 ? 'expectation-pass' : 'expectation-fail'}>
-                      {off === 0 ? <><span aria-hidden="true">✓</span> balances</> : <><span aria-hidden="true">✗</span> off by {formatCount(Math.abs(off))}</>}
+                    <td data-col="balance" className={ok ? 'expectation-pass' : 'expectation-fail'} title={check?.message}>
+                      {ok ? (
+                        <><span aria-hidden="true">✓</span> balances</>
+                      ) : off !== 0 ? (
+                        <><span aria-hidden="true">✗</span> off by {formatCount(Math.abs(off))}</>
+                      ) : check?.status === 'error' ? (
+                        <><span aria-hidden="true">✗</span> could not be checked</>
+                      ) : (
+                        <><span aria-hidden="true">✗</span> {formatCount(misplaced)} rows misplaced</>
+                      )}
                     </td>
                   </tr>
                 );

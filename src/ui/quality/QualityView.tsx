@@ -2,12 +2,13 @@ import type { PipelineRun } from '../../pipeline/runner';
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import type { LakehouseClient } from '../client/lakehouseClient';
 import { BalanceTable } from './BalanceTable';
+import { DuplicatesBrowser } from './DuplicatesBrowser';
 import { ExpectationList } from './ExpectationList';
 import { QuarantineBrowser } from './QuarantineBrowser';
 import '../pipeline/pipeline.css';
 import './quality.css';
 
-/** The data-quality report of the last run: expectations, the bronze balance, the quarantine. */
+/** The data-quality report of the last run: expectations, the bronze balance, the dropped duplicates, the quarantine. */
 export function QualityView({ run, tables, api }: { run: PipelineRun; tables: TableInfo[]; api: () => LakehouseClient }) {
   const count = (status: string, severity?: string) => run.expectations.filter((e) => e.status === status && (!severity || e.severity === severity)).length;
   return (
@@ -18,6 +19,7 @@ export function QualityView({ run, tables, api }: { run: PipelineRun; tables: Ta
       </p>
       <ExpectationList expectations={run.expectations} />
       <BalanceTable run={run} />
+      <DuplicatesBrowser tables={tables} api={api} />
       <QuarantineBrowser tables={tables} api={api} />
     </div>
   );

@@ -17,7 +17,10 @@
 -- frequent city (trimmed, lower-case; ties go to the first name in alphabetical order),
 -- geolocation_state the most frequent state (upper-case; same tie rule), points the number
 -- of good points (INTEGER); _source, _source_kind, _row and _loaded_at are those of the
--- zip's first good point by _row (then _source).
+-- zip's first good point by _row (then _source); _absorbed lists every good point of the
+-- zip as {_source, _row, _values}, _values a hash of its five columns as loaded (the runner
+-- records the points after the first in duplicates.geolocation, exact when the hash is the
+-- first point's, and keeps _absorbed out of silver).
 -- geolocation_zip_code_prefix is 5-character text left-padded with zeros.
 -- Hard rules (quarantine): zip prefix missing; latitude or longitude missing or not a
 -- number; point outside Brazil's bounding box.
@@ -38,6 +41,8 @@ WITH points AS (
     CASE WHEN NOT good THEN geolocation_lat END AS lat_raw,
     CASE WHEN NOT good THEN geolocation_lng END AS lng_raw,
     geolocation_city, geolocation_state,
+    -- The point as loaded, for telling exact duplicates from conflicting ones.
+    hash(geolocation_zip_code_prefix, geolocation_lat, geolocation_lng, geolocation_city, geolocation_state) AS _values,
     _source, _source_kind, _row, _loaded_at
   FROM bronze.geolocation
 ),
@@ -50,6 +55,9 @@ location AS (
     count(*)::INTEGER AS points,
     -- (_row, _source) is unique per bronze row: the smallest is the zip's first good point.
     min({_row: _row, _source: _source, _source_kind: _source_kind, _loaded_at: _loaded_at}) AS first_point,
+    -- Every good point the zip stands for: the runner records all but the first in
+    -- duplicates.geolocation, against the first.
+    list({_source: _source, _row: _row, _values: _values}) AS _absorbed,
     -- How often each city and state is written so, among the zip's good points.
     histogram(geolocation_city::VARCHAR) AS city_spellings,
     histogram(geolocation_state::VARCHAR) AS state_spellings
@@ -94,6 +102,7 @@ SELECT
   c.geolocation_city,
   s.geolocation_state,
   l.points,
+  l._absorbed,
   l.first_point._source, l.first_point._source_kind, l.first_point._row, l.first_point._loaded_at,
   NULL::VARCHAR AS _reason
 FROM location AS l
@@ -101,7 +110,7 @@ LEFT JOIN city AS c USING (zip)
 LEFT JOIN state AS s USING (zip)
 UNION ALL
 SELECT
-  zip, NULL, NULL, NULL, NULL, NULL,
+  zip, NULL, NULL, NULL, NULL, NULL, NULL,
   _source, _source_kind, _row, _loaded_at,
   concat_ws('; ',
     CASE WHEN zip IS NULL THEN 'geolocation_zip_code_prefix missing' END,

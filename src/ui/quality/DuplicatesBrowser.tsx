@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import type { DuplicateGroup } from '../../lakehouse/quality/duplicates';
+import type { TableInfo } from '../../lakehouse/tableInfo';
+import type { LakehouseClient } from '../client/lakehouseClient';
+import { formatCount } from '../format';
+import { useArrowQuery } from '../pipeline/useArrowQuery';
+import { ArrowGrid } from '../tables/ArrowGrid';
+
+type State = { status: 'loading' } | { status: 'ready'; groups: DuplicateGroup[] } | { status: 'failed'; message: string };
+const ROWS = 100;
+
+/**
+ * The bronze rows silver dropped as duplicates, by source and kind; choose a group to see
+ * its rows as bronze has them, each with the row silver kept instead. Dropped is not gone.
+ */
+export function DuplicatesBrowser({ tables, api }: { tables: TableInfo[]; api: () => LakehouseClient }) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [chosen, setChosen] = useState<DuplicateGroup>();
+  useEffect(() => {
+    let live = true;
+    setState({ status: 'loading' });
+    api().duplicateGroups().then(
+      (groups) => live && setState({ status: 'ready', groups }),
+      (e: Error) => live && setState({ status: 'failed', message: e.message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, tables]);
+  useEffect(() => setChosen(undefined), [tables]);
+  const key = chosen && `${chosen.table}\u0000${chosen.kind}`;
+  const rows = useArrowQuery(key, () => api().duplicateRowsIPC(chosen!.table, chosen!.kind, ROWS));
+
+  return (
+    <section aria-labelledby="duplicates-title" className="quality-section">
+      <h3 id="duplicates-title">Dropped duplicates</h3>
+      {state.status === 'loading' ? (
+        <p className="hint" role="status">Counting the dropped duplicates…</p>
+      ) : state.status === 'failed' ? (
+        <p className="error" role="alert">Could not read the duplicates tables: {state.message}</p>
+      ) : state.groups.length === 0 ? (
+        <p className="hint" data-testid="duplicates-empty">No bronze row was dropped as a duplicate: every key came once.</p>
+      ) : (
+        <>
+          <p className="hint">
+            Bronze rows whose key silver already had, kept in <code>duplicates.&lt;source&gt;</code> with the row silver kept instead
+            (<code>_kept_source</code>, <code>_kept_row</code>): exact when their values are the kept row's, conflicting otherwise. Choose one to see its rows.
+          </p>
+          <div className="quality-table-scroll">
+            <table className="sources quality-table" data-testid="duplicate-groups">
+              <thead>
+                <tr>
+                  <th scope="col">Table</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Rows</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.groups.map((g) => (
+                  <tr key={`${g.table}:${g.kind}`} data-table={g.table} data-kind={g.kind} data-rows={g.rows}>
+                    <td>duplicates.{g.table}</td>
+                    <td>
+                      <button type="button" className="link" aria-pressed={chosen === g} onClick={() => setChosen(g)}>
+                        {g.kind}
+                      </button>
+                    </td>
+                    <td className="num">{formatCount(g.rows)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {chosen && (
+            <div className="quarantine-rows" data-testid="duplicate-rows">
+              <h4>
+                duplicates.{chosen.table}: {chosen.kind} <small>({formatCount(chosen.rows)} rows{chosen.rows > ROWS ? `, the first ${ROWS} shown` : ''})</small>
+              </h4>
+              {rows?.status === 'ready' ? (
+                <ArrowGrid data={rows.data} label={`Dropped duplicates of ${chosen.table}: ${chosen.kind}`} />
+              ) : rows?.status === 'failed' ? (
+                <p className="error" role="alert">Could not read duplicates.{chosen.table}: {rows.message}</p>
+              ) : (
+                <p className="hint" role="status">Reading the rows…</p>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
