@@ -54,7 +54,8 @@ SAME_IN_SPARK: dict[str, str] = {
     "ntile()": "both give the first n mod k buckets one row more",
     "logical_and()": "bool_and", "timestamp_trunc()": "date_trunc(unit, ts)",
     "explode()": "DuckDB unnest of a list in SELECT is explode",
-    "map_entries()": "array of struct<key, value> in both", "struct()": "min/max compare structs field by field in both",
+    "map_entries()": "array of struct<key, value> in both",
+    "array_agg()": "collect_list; Spark drops NULL elements where DuckDB's list() keeps them: the models only collect struct literals, never NULL", "struct()": "min/max compare structs field by field in both",
     "||": "NULL if either side is NULL in both", "FILTER (WHERE …)": "",
     "trim(text, characters)": "removes any of the characters from both ends in both",
     "CAST AS TEXT": "STRING", "CAST AS DATE": "drops the time of a TIMESTAMP in both",
@@ -255,6 +256,15 @@ def _nulls_last(node: exp.Ordered) -> exp.Expression | None:
     return out
 
 
+def _hash(node: exp.Anonymous) -> exp.Expression | None:
+    if node.name.lower() != "hash":
+        return None
+    # DuckDB's hash() and Spark's xxhash64() give different numbers for the same values; the
+    # models only compare hashes of one run with each other (are two points equal?), which
+    # both answer the same way.
+    return exp.Anonymous(this="xxhash64", expressions=[e.copy() for e in node.expressions])
+
+
 def _row_value(node: exp.Tuple) -> exp.Expression | None:
     # A row value (a, b) is a struct; count(DISTINCT (a, b)) counts rows with NULLs too.
     return exp.Struct(expressions=[e.copy() for e in node.expressions])
@@ -277,5 +287,6 @@ RULES: list[Rule] = [
     Rule("division", ("/",), "DuckDB's / is always DOUBLE", _replace(exp.Div, _division)),
     Rule("round", ("round()",), "DuckDB's double rounding", _replace(exp.Round, _round)),
     Rule("nulls_last", ("ORDER BY",), "DuckDB sorts NULLs last", _replace(exp.Ordered, _nulls_last)),
+    Rule("hash", ("hash()",), "a row's hash, compared only for equality: xxhash64", _replace(exp.Anonymous, _hash)),
     Rule("row_value", ("row value (a, b)",), "a row value is a struct", _replace(exp.Tuple, _row_value)),
 ]

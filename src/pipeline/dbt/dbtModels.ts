@@ -1,8 +1,9 @@
 import type { Model } from '../model';
 import { byDialect, type DbtModelSql } from './dbtSql';
 import { dbtModelName } from './dbtNames';
+import { ABSORBED } from '../duplicates';
 
-/** The data columns of a silver model (its SELECT's columns but _reason), as lineage.json lists them. */
+/** The columns of a model's SELECT, as lineage.json lists them (silver: _reason and a reducing model's _absorbed are the runner's, not silver's). */
 export type ColumnsOf = (modelId: string) => string[];
 
 const config = (schema: string, alias: string) => `{{ config(schema='${schema}', alias='${alias}') }}`;
@@ -25,7 +26,7 @@ export function dbtModelFiles(model: Model, sql: DbtModelSql, columnsOf: Columns
     };
   }
   const staging = dbtModelName('silver_staging', model.name);
-  const columns = columnsOf(model.id).filter((c) => c !== '_reason');
+  const columns = columnsOf(model.id).filter((c) => c !== '_reason' && c !== ABSORBED);
   const keep = model.reduces
     ? `-- The model reduces (reduces: ${model.reduces}): its good rows are one per key already.
 SELECT ${columns.join(', ')}

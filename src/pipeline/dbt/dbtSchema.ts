@@ -4,6 +4,7 @@ import { piiKind } from '../pii';
 import { dbtModelName } from './dbtNames';
 import type { ColumnsOf } from './dbtModels';
 import { toYaml } from './yaml';
+import { ABSORBED } from '../duplicates';
 
 type Test = string | Record<string, Record<string, unknown>>;
 
@@ -82,7 +83,7 @@ export function layerSchemaYaml(models: Model[], columnsOf: ColumnsOf): string {
   for (const model of models) {
     const { columnTests, modelTests } = mapExpectations(model);
     const description = [model.description, ...model.docs].join('\n');
-    const columns = columnsOf(model.id).filter((c) => c !== '_reason');
+    const columns = columnsOf(model.id).filter((c) => c !== '_reason' && c !== ABSORBED);
     for (const tested of columnTests.keys()) if (!columns.includes(tested)) columns.push(tested);
     entries.push({
       name: dbtModelName(model.layer, model.name),
