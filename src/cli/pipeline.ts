@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     });
     ingest.errors.unshift(...problems);
     for (const s of ingest.sources) {
-      const q = s.quarantined ? `, ${s.quarantined} quarantined (e.g. ${formatProblem(s.samples[0])})` : '';
+      const q = s.quarantined ? `, ${s.quarantined} quarantined${s.samples[0] ? ` (e.g. ${formatProblem(s.samples[0])})` : ''}` : '';
       console.log(`${s.file} → ${s.table}: ${s.rows} rows${q} [${s.milliseconds} ms]`);
     }
     // What the loaders decided about whole files (converted from Latin-1, views skipped, …).

@@ -141,6 +141,21 @@ const gzipCut = () => {
   return gz.subarray(0, Math.floor(gz.length / 2));
 };
 
+/** Rows with too few and too many values (issue #13 §5): each goes to quarantine as written. */
+const TRANSLATION_TABLE = `
+CREATE TABLE \`product_category_name_translation\` (
+  \`product_category_name\` varchar(64) NOT NULL,
+  \`product_category_name_english\` varchar(64) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+`;
+const ROW_VALUES =
+  DUMP_HEAD + SELLERS_TABLE +
+  "INSERT INTO `sellers` VALUES ('s1','01001','campinas','SP'),\n('s2','01002','campinas'),\n('s3','01003','campinas','SP');\n" +
+  TRANSLATION_TABLE +
+  "INSERT INTO `product_category_name_translation` VALUES ('beleza_saude','health_beauty'),('pc_gamer','pc_gamer','extra'),('moveis','furniture');\n";
+const SHORT_ROW = at(ROW_VALUES, "('s2'");
+const LONG_ROW = at(ROW_VALUES, "('pc_gamer'");
+
 const COMMENTS = '-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n--\n-- Host: localhost    Database: shop\n/* nothing else */\n';
 const HEADER_ONLY = DUMP_HEAD + '/*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;\n';
 
@@ -256,6 +271,28 @@ export const BAD_INPUTS: BadInputCase[] = [
     // Nothing is lost: the rest of the file, the later INSERT included, is in quarantine.
     values: [{ table: 'quarantine.sellers', column: '_raw', value: QUOTE.slice(QUOTE_ROW.byte).trimEnd() }],
     engines: NATIVE,
+  },
+  {
+    name: 'a dump whose INSERTs have a row with too few and a row with too many values',
+    folder: 'dump-row-values',
+    files: () => [{ path: 'shop.sql', bytes: utf8(ROW_VALUES) }],
+    exit: 0,
+    messages: [
+      {
+        kind: 'quarantine',
+        text: new RegExp(`^dump-row-values/shop\\.sql \\(line ${SHORT_ROW.line}, statement 5, byte ${SHORT_ROW.byte}\\): table sellers: too few values: the row has 3, the table has 4 columns \\(seller_id, seller_zip_code_prefix, seller_city, seller_state\\), so the row was not loaded\\. Fix the row \\(it is kept here as written\\) and load the dump again$`),
+      },
+      {
+        kind: 'quarantine',
+        text: new RegExp(`^dump-row-values/shop\\.sql \\(line ${LONG_ROW.line}, statement 7, byte ${LONG_ROW.byte}\\): table product_category_name_translation: too many values: the row has 3, the table has 2 columns`),
+      },
+    ],
+    tables: { 'bronze.sellers': 2, 'quarantine.sellers': 1, 'bronze.category_translation': 2, 'quarantine.category_translation': 1 },
+    values: [
+      { table: 'quarantine.sellers', column: '_raw', value: "('s2','01002','campinas')" },
+      { table: 'quarantine.category_translation', column: '_raw', value: "('pc_gamer','pc_gamer','extra')" },
+    ],
+    engines: BOTH,
   },
   {
     name: 'a single 5 MB INSERT, larger than a read (4 MiB)',

@@ -1,15 +1,15 @@
-import { Float64, Table, Utf8, vectorFromArray } from 'apache-arrow';
 import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
+import { quarantineDumpTable, refusedRowSamples } from './dumpQuarantine';
 import { IngestError, type IngestProblem } from '../ingestError';
 import { baseName, chunksOf, sizeOf, type InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { parseCreateTable, type TableDefinition } from './createTable';
 import { classifyStatement, unwrapVersioned, type DumpStatementKind } from './dumpStatement';
-import { DumpTable, type RejectedRow } from './dumpTable';
+import { DumpTable, type RowOrigin } from './dumpTable';
 import { InsertParseError, parseInsertInto } from './insertValues';
 import { StatementSplitter, StatementTooLarge, type SplitError, type SqlStatement } from './statementSplitter';
 import { formatBytes } from '../formatBytes';
@@ -214,7 +214,7 @@ class DumpLoader {
             if (value === null) sink.null();
             else sink.string(value, 0, value.length, false);
           }
-          sink.endRow();
+          sink.endRow(0, 0); // no row text: a refused row is kept as its values
           if (table.isFull) await table.flush(this.engine, this.charset);
         },
       });
@@ -230,9 +230,11 @@ class DumpLoader {
     const name = baseName(data.path).replace(/\.txt$/i, '');
     const table = this.table(this.database, name);
     const where = { statement: 0, line: 1, byteOffset: 0 };
-    const sink = table.sink({ verb: 'INSERT', ignore: false, table: name }, where);
-    parseTabRows(data.bytes, sink, (at) => Object.assign(where, at));
+    // Rows are lines of the data file: a refused one is kept as its line.
+    const origin: RowOrigin = { byteOffset: (start) => start, describe: (start, end) => ({ line: where.line, raw: HEAD.decode(data.bytes.subarray(start, end)).replace(/\n$/, '') }) };
     this.origin = data.path;
+    const sink = table.sink({ verb: 'INSERT', ignore: false, table: name }, where, origin);
+    parseTabRows(data.bytes, sink, (at) => Object.assign(where, at));
     await table.flush(this.engine, this.charset);
   }
 
@@ -286,11 +288,15 @@ class DumpLoader {
     let table: DumpTable | undefined;
     let broken: InsertBreak | undefined;
     const where = { statement: statement.index, line: statement.line, byteOffset: statement.byteOffset };
+    const origin: RowOrigin = {
+      byteOffset: (start) => statement.byteOffset + start,
+      describe: (start, end) => ({ line: lineAndOffset(statement, start).line, raw: HEAD.decode(statement.bytes.subarray(start, end)) }),
+    };
     try {
       parseInsertInto(statement.bytes, (header) => {
         this.verbs.add(header.ignore ? 'INSERT IGNORE' : header.verb);
         table = this.table(header.database ?? this.database, header.table);
-        return table.sink(header, where);
+        return table.sink(header, where, origin);
       });
     } catch (error) {
       if (!(error instanceof InsertParseError)) throw error;
@@ -409,13 +415,15 @@ class DumpLoader {
       const columns = table.columns.map((c) => `NULL::${c.type.duckdb} AS ${quoteIdent(c.name)}`);
       await appendTable(this.engine, 'bronze', source, `SELECT ${[...columns, 'NULL::BIGINT AS _row', meta].join(', ')} LIMIT 0`);
     }
-    const quarantined = await this.quarantine(table, source, origin);
+    const quarantined = await quarantineDumpTable(this.engine, table, { source, origin, loadedAt: this.ctx.loadedAt, staging: `_dump_${this.ctx.id}_rejected` });
     const notes: string[] = [];
     for (const { name } of table.columns) {
       const n = table.zeroDates.get(name);
       if (n) notes.push(`${table.table}.${name}: ${n} zero date(s) (0000-00-00) loaded as NULL`);
     }
     const samples = this.problems.filter((p) => p.message.startsWith(`table ${table.table}:`)).slice(0, SAMPLE_PROBLEMS);
+    // Rows refused one by one (too few values, a value that does not cast): the first ones.
+    samples.push(...(await refusedRowSamples(this.engine, this.origin, table, SAMPLE_PROBLEMS - samples.length)));
     for (const [column, n] of table.invalidText) {
       samples.push({ file: this.file.path, message: `${table.table}.${column}: ${n} value(s) were not valid UTF-8; invalid bytes were replaced with U+FFFD` });
     }
@@ -433,30 +441,6 @@ class DumpLoader {
       notes,
       milliseconds: Math.round(performance.now() - started),
     };
-  }
-
-  /** Rows that could not be parsed or cast go to quarantine.<source> with their reason. */
-  private async quarantine(table: DumpTable, source: string, origin: string): Promise<number> {
-    const common = `${quoteLiteral(origin)} AS _source, 'mysql' AS _source_kind, TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)} AS _loaded_at, 'ingest' AS _stage`;
-    let count = 0;
-    if (table.rejected.length) {
-      const staged = `main.${quoteIdent(`_dump_${this.ctx.id}_rejected`)}`;
-      await this.engine.insertArrow(staged.replaceAll('"', ''), rejectedRowsTable(table.rejected));
-      try {
-        await appendTable(this.engine, 'quarantine', source,
-          `SELECT _row::BIGINT AS _row, _statement::INTEGER AS _statement, _line::BIGINT AS _line,
-             _byte_offset::BIGINT AS _byte_offset, _reason, _raw, ${common} FROM ${staged}`);
-      } finally {
-        await this.engine.exec(`DROP TABLE IF EXISTS ${staged}`);
-      }
-      count += table.rejected.length;
-    }
-    const uncastable = table.castRejects ? Number((await this.engine.query(`SELECT count(*)::BIGINT AS n FROM ${table.castRejectsTable}`)).get(0)?.n ?? 0) : 0;
-    if (uncastable > 0) {
-      await appendTable(this.engine, 'quarantine', source, `SELECT *, ${common} FROM ${table.castRejectsTable}`);
-      count += uncastable;
-    }
-    return count;
   }
 
   async cleanUp(): Promise<void> {
@@ -506,16 +490,4 @@ function lineAndOffset(statement: SqlStatement, offset: number): { line: number;
   const end = Math.min(offset, statement.bytes.length);
   for (let i = 0; i < end; i++) if (statement.bytes[i] === 0x0a) line++;
   return { line, byteOffset: statement.byteOffset + offset };
-}
-
-/** Rejected rows as Arrow: their raw text may be long or hold any character. */
-function rejectedRowsTable(rows: RejectedRow[]): Table {
-  return new Table({
-    _row: vectorFromArray(rows.map((r) => r.row), new Float64()),
-    _statement: vectorFromArray(rows.map((r) => r.statement), new Float64()),
-    _line: vectorFromArray(rows.map((r) => r.line), new Float64()),
-    _byte_offset: vectorFromArray(rows.map((r) => r.byteOffset), new Float64()),
-    _reason: vectorFromArray(rows.map((r) => r.reason), new Utf8()),
-    _raw: vectorFromArray(rows.map((r) => r.raw), new Utf8()),
-  });
 }
