@@ -49,7 +49,10 @@ for (const c of BAD_INPUTS) {
     const notesToggle = summary.locator('.notes summary');
     if (await notesToggle.count()) await notesToggle.click();
     const notes = await summary.locator('.notes li').allTextContents();
-    const shown = { error: errors, quarantine, note: notes };
+    const skippedToggle = page.locator('.pipeline-summary .skipped-expectations summary');
+    if (await skippedToggle.count()) await skippedToggle.click();
+    const expectations = await page.locator('.pipeline-summary .skipped-expectations li').allTextContents();
+    const shown = { error: errors, quarantine, note: notes, expectation: expectations };
     for (const m of c.messages) expect(shown[m.kind], `${m.kind}: ${m.text}`).toContainEqual(expect.stringMatching(m.text));
     for (const e of errors) expect(e).toMatch(/^\S.* \((line \d+|statement \d+|byte \d+)(, [a-z]+ \d+)*\): \S/);
 

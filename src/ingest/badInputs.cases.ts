@@ -25,9 +25,11 @@ export interface BadInputCase {
    * What the user is told, as `file (position): message` (`file: message` for a note),
    * each matched from its start. The CLI prints errors to stderr (`error: …`), the first
    * quarantined row of a table in its load line (`(e.g. …)`) and notes (`note: …`); the
-   * app shows the same text in its alert, its quarantine note and its notes.
+   * app shows the same text in its alert, its quarantine note and its notes. An
+   * `expectation` is one skipped because a table it reads is not loaded: a `note:` line of
+   * the CLI (`silver.x: expectation … skipped: …`), a line of the app's pipeline summary.
    */
-  messages: { kind: 'error' | 'quarantine' | 'note'; text: RegExp }[];
+  messages: { kind: 'error' | 'quarantine' | 'note' | 'expectation'; text: RegExp }[];
   /**
    * Rows of every bronze table, and of every quarantine table that has rows, after the
    * run. No other bronze table may exist, and every other quarantine table is empty.
@@ -434,6 +436,26 @@ export const BAD_INPUTS: BadInputCase[] = [
     tables: { 'bronze.sellers': 2 },
     values: MARKUP.map((value) => ({ table: 'bronze.sellers', column: 'seller_city', value })),
     engines: NATIVE,
+  },
+
+  {
+    name: 'one source alone: orders.csv without customers',
+    folder: 'csv-orders-alone',
+    files: () => [
+      {
+        path: 'olist_orders_dataset.csv',
+        bytes: utf8(
+          'order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,order_delivered_carrier_date,order_delivered_customer_date,order_estimated_delivery_date\n' +
+            'o1,c1,delivered,2018-01-01 10:00:00,2018-01-01 11:00:00,2018-01-02 10:00:00,2018-01-05 10:00:00,2018-01-10 00:00:00\n' +
+            'o2,c2,shipped,2018-01-03 10:00:00,2018-01-03 11:00:00,2018-01-04 10:00:00,,2018-01-12 00:00:00\n',
+        ),
+      },
+    ],
+    exit: 0,
+    // The relationship to silver.customers cannot be checked: skipped, said why, not a warning.
+    messages: [{ kind: 'expectation', text: /^silver\.orders: expectation relationships\(customer_id; silver\.customers\.customer_id\) skipped: silver\.customers is not loaded$/ }],
+    tables: { 'bronze.orders': 2 },
+    engines: BOTH,
   },
 
   // ---- Archives ----

@@ -48,6 +48,22 @@ export function PipelineSummary({ run }: { run: PipelineRun }) {
           </tbody>
         </table>
       </details>
+      {skipped > 0 && (
+        <details className="skipped-expectations">
+          <summary>
+            {skipped} expectation{skipped === 1 ? '' : 's'} skipped: a table {skipped === 1 ? 'it reads' : 'they read'} is not loaded
+          </summary>
+          <ul>
+            {run.expectations
+              .filter((e) => e.status === 'skipped')
+              .map((e) => (
+                <li key={`${e.model}:${e.name}`}>
+                  {e.model}: expectation {e.name} skipped: {e.message}
+                </li>
+              ))}
+          </ul>
+        </details>
+      )}
       {failed.length > 0 && (
         // Open when an error-severity expectation failed; warnings fold away (the Data quality tab has them all).
         <details className="quarantine-note" open={failed.some((e) => e.severity === 'error')}>
