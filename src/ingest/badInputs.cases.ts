@@ -297,6 +297,19 @@ export const BAD_INPUTS: BadInputCase[] = [
     engines: BOTH,
   },
   {
+    name: 'a dump named .dump and CSVs named .txt and without extension, told by their content',
+    folder: 'by-content',
+    files: () => [
+      { path: 'shop.dump', bytes: utf8(CUT_FULL) },
+      { path: 'category_translation.txt', bytes: TRANSLATION.bytes },
+      { path: 'sellers', bytes: utf8(SELLERS.replaceAll(',', ';') + sellerRows(4).replaceAll(',', ';')) },
+    ],
+    exit: 0,
+    messages: [],
+    tables: { 'bronze.sellers': 7, ...WITH_TRANSLATION },
+    engines: BOTH,
+  },
+  {
     name: 'a single 5 MB INSERT, larger than a read (4 MiB)',
     folder: 'dump-huge-insert',
     files: () => [{ path: 'shop.sql', bytes: utf8(DUMP_HEAD + SELLERS_TABLE + sellersInsert(1, 140_000)) }],
