@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BAD_INPUTS } from '../src/ingest/badInputs.cases';
@@ -21,6 +21,7 @@ test.beforeAll(() => {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.bytes);
     }
+    for (const f of c.fixtures ?? []) cpSync(new URL(`../fixtures/${f.from}`, import.meta.url), join(root, c.folder, f.to), { recursive: true });
   }
 });
 test.afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -41,6 +41,7 @@ describe('npm run pipeline on bad inputs', () => {
         await mkdir(dirname(path), { recursive: true });
         await writeFile(path, f.bytes);
       }
+      for (const f of c.fixtures ?? []) await cp(new URL(`../../fixtures/${f.from}`, import.meta.url), join(root, 'in', c.folder, f.to), { recursive: true });
     }
     const twoAtATime = limit(2);
     for (const [name, c, engine] of runs) {

@@ -7,7 +7,8 @@ import { MONGO_BAD_INPUTS } from './mongo/badInputs.cases';
  * loading each must do. One table drives two tests: the CLI on real files
  * (`src/cli/badInputs.test.ts`) and the app in Chromium (`e2e/badInputs.spec.ts`).
  *
- * Every file is built here, in code, so nothing large is committed. Paths are relative to
+ * Every file is built here, in code, so nothing large is committed (a few cases add small
+ * fixtures that only the real tools can write, see `fixtures`). Paths are relative to
  * the case's folder; both tests load that folder, so a file is `<folder>/<path>` in every
  * message on both hosts, and the expected messages can be exact.
  *
@@ -19,6 +20,12 @@ export interface BadInputCase {
   /** The folder the files are written to and loaded from (a safe file name). */
   folder: string;
   files: () => CaseFile[];
+  /**
+   * Committed fixtures written by the real tools (a `mariadb-dump --tab` folder, Python's
+   * json output), copied in beside `files`: `from` is a file or folder under `fixtures/`,
+   * `to` its path in the case's folder. Both harnesses copy them (they run in Node).
+   */
+  fixtures?: { from: string; to: string }[];
   /** 0: everything loaded (bad rows quarantined and reported); 1: something could not be loaded. */
   exit: 0 | 1;
   /**
@@ -307,6 +314,16 @@ export const BAD_INPUTS: BadInputCase[] = [
     exit: 0,
     messages: [],
     tables: { 'bronze.sellers': 7, ...WITH_TRANSLATION },
+    engines: BOTH,
+  },
+  {
+    name: 'a mariadb-dump --tab folder of a database with a view (its .sql has no .txt)',
+    folder: 'dump-tab-view',
+    files: () => [],
+    fixtures: [{ from: 'mysql/tab-view', to: 'tab' }],
+    exit: 0,
+    messages: [{ kind: 'note', text: /^dump-tab-view\/tab\/active_sellers\.sql: view active_sellers skipped: a view holds no rows$/ }],
+    tables: { 'bronze.sellers': 3, 'bronze.category_translation': 5 },
     engines: BOTH,
   },
   {
