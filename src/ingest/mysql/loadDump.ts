@@ -1,8 +1,7 @@
-import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
-import { quoteIdent, quoteLiteral } from '../../engine/sql';
-import { appendTable } from '../appendTable';
+import { moveDumpTableToBronze } from './dumpBronze';
 import { quarantineDumpTable, refusedRowSamples } from './dumpQuarantine';
+import { refuseBinary } from './refuseBinary';
 import { IngestError, type IngestProblem } from '../ingestError';
 import { baseName, chunksOf, sizeOf, type InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
@@ -15,7 +14,7 @@ import { StatementSplitter, StatementTooLarge, type SplitError, type SqlStatemen
 import { formatBytes } from '../formatBytes';
 import { throwIfCancelled } from '../cancelled';
 import { parseTabRows } from './tabValues';
-import { encodingOf, isValidUtf8 } from './textEncoding';
+import { encodingOf } from './textEncoding';
 import { isMysqlXml, readXmlDump, XmlDumpError } from './xmlDump';
 
 export interface DumpLoadContext {
@@ -398,23 +397,7 @@ class DumpLoader {
     const own = several && table.database ? `${table.database}__${table.table}` : table.table;
     const source = recognised ?? tableNameFromPath(own);
     const origin = `${this.origin}:${table.database ? `${table.database}.` : ''}${table.table}`;
-    const meta = `${quoteLiteral(origin)} AS _source, 'mysql' AS _source_kind, TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)} AS _loaded_at`;
-    if (table.hasPending && !(await tableExists(this.engine, 'bronze', source))) {
-      // The usual case, a new table: add the constant columns and rename it into place.
-      const add = (column: string, type: string, value: string) =>
-        `ALTER TABLE ${table.pendingTable} ADD COLUMN ${column} ${type} DEFAULT ${value}; ALTER TABLE ${table.pendingTable} ALTER COLUMN ${column} DROP DEFAULT;`;
-      await this.engine.exec(
-        add('_source', 'VARCHAR', quoteLiteral(origin)) +
-          add('_source_kind', 'VARCHAR', "'mysql'") +
-          add('_loaded_at', 'TIMESTAMP', `TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)}`) +
-          `ALTER TABLE ${table.pendingTable} RENAME TO ${quoteIdent(source)}`,
-      );
-    } else if (table.hasPending) {
-      await appendTable(this.engine, 'bronze', source, `SELECT * EXCLUDE (_row), _row, ${meta} FROM ${table.pendingTable}`);
-    } else {
-      const columns = table.columns.map((c) => `NULL::${c.type.duckdb} AS ${quoteIdent(c.name)}`);
-      await appendTable(this.engine, 'bronze', source, `SELECT ${[...columns, 'NULL::BIGINT AS _row', meta].join(', ')} LIMIT 0`);
-    }
+    await moveDumpTableToBronze(this.engine, table, { source, origin, loadedAt: this.ctx.loadedAt });
     const quarantined = await quarantineDumpTable(this.engine, table, { source, origin, loadedAt: this.ctx.loadedAt, staging: `_dump_${this.ctx.id}_rejected` });
     const notes: string[] = [];
     for (const { name } of table.columns) {
@@ -453,25 +436,6 @@ class DumpLoader {
 
   private problem(statement: SqlStatement, message: string): void {
     this.problems.push({ file: this.file.path, line: statement.line, statement: statement.index, byteOffset: statement.byteOffset, message });
-  }
-}
-
-/**
- * Refuses a file whose first statement is not text: a compressed file that lost its
- * extension, or not a dump at all. Dumps hold raw bytes only inside INSERT strings.
- */
-function refuseBinary(file: string, statement: SqlStatement): void {
-  // Up to a character that may be cut where the look ends.
-  const head = statement.bytes.length > 512 ? statement.bytes.subarray(0, 509) : statement.bytes;
-  const where = { line: statement.line, statement: statement.index, byteOffset: statement.byteOffset };
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    throw new IngestError(file, 'this is a gzip file named .sql (it starts with the gzip signature 1F 8B): name it .sql.gz and load it again.', where);
-  }
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    throw new IngestError(file, 'this is a zip archive named .sql (it starts with "PK"): name it .zip and load it again.', where);
-  }
-  if (head.includes(0) || !isValidUtf8(head)) {
-    throw new IngestError(file, 'this is not a SQL dump: it starts with binary data, not text. Load the .sql file that mysqldump or mariadb-dump wrote (a compressed one as .sql.gz).', where);
   }
 }
 
