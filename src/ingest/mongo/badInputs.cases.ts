@@ -98,7 +98,7 @@ export const MONGO_BAD_INPUTS: BadInputCase[] = [
   {
     name: "Python's json.dumps and PyMongo's legacy json_util: bare NaN, Infinity and -Infinity",
     folder: 'json-python-nan',
-    files: () => [],
+    files: () => [TRANSLATION],
     fixtures: [
       { from: 'mongo/python/json_dumps.json', to: 'export/products.json' },
       { from: 'mongo/python/json_util_legacy.json', to: 'export/products_util.json' },
@@ -109,7 +109,7 @@ export const MONGO_BAD_INPUTS: BadInputCase[] = [
       { kind: 'note', text: /^json-python-nan\/export\/products_util\.json: 5 value\(s\) written as bare NaN/ },
     ],
     // Bronze keeps every document; silver quarantines the NaN weights (not an integer).
-    tables: { 'bronze.products': 8, 'quarantine.products': 4 },
+    tables: { 'bronze.products': 8, 'quarantine.products': 4, ...WITH_TRANSLATION },
     engines: ['native', 'wasm'],
   },
   {
