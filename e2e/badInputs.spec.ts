@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BAD_INPUTS } from '../src/ingest/badInputs.cases';
@@ -21,6 +21,7 @@ test.beforeAll(() => {
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, f.bytes);
     }
+    for (const f of c.fixtures ?? []) cpSync(new URL(`../fixtures/${f.from}`, import.meta.url), join(root, c.folder, f.to), { recursive: true });
   }
 });
 test.afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -49,7 +50,10 @@ for (const c of BAD_INPUTS) {
     const notesToggle = summary.locator('.notes summary');
     if (await notesToggle.count()) await notesToggle.click();
     const notes = await summary.locator('.notes li').allTextContents();
-    const shown = { error: errors, quarantine, note: notes };
+    const skippedToggle = page.locator('.pipeline-summary .skipped-expectations summary');
+    if (await skippedToggle.count()) await skippedToggle.click();
+    const expectations = await page.locator('.pipeline-summary .skipped-expectations li').allTextContents();
+    const shown = { error: errors, quarantine, note: notes, expectation: expectations };
     for (const m of c.messages) expect(shown[m.kind], `${m.kind}: ${m.text}`).toContainEqual(expect.stringMatching(m.text));
     for (const e of errors) expect(e).toMatch(/^\S.* \((line \d+|statement \d+|byte \d+)(, [a-z]+ \d+)*\): \S/);
 

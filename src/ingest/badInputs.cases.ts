@@ -7,7 +7,8 @@ import { MONGO_BAD_INPUTS } from './mongo/badInputs.cases';
  * loading each must do. One table drives two tests: the CLI on real files
  * (`src/cli/badInputs.test.ts`) and the app in Chromium (`e2e/badInputs.spec.ts`).
  *
- * Every file is built here, in code, so nothing large is committed. Paths are relative to
+ * Every file is built here, in code, so nothing large is committed (a few cases add small
+ * fixtures that only the real tools can write, see `fixtures`). Paths are relative to
  * the case's folder; both tests load that folder, so a file is `<folder>/<path>` in every
  * message on both hosts, and the expected messages can be exact.
  *
@@ -19,15 +20,23 @@ export interface BadInputCase {
   /** The folder the files are written to and loaded from (a safe file name). */
   folder: string;
   files: () => CaseFile[];
+  /**
+   * Committed fixtures written by the real tools (a `mariadb-dump --tab` folder, Python's
+   * json output), copied in beside `files`: `from` is a file or folder under `fixtures/`,
+   * `to` its path in the case's folder. Both harnesses copy them (they run in Node).
+   */
+  fixtures?: { from: string; to: string }[];
   /** 0: everything loaded (bad rows quarantined and reported); 1: something could not be loaded. */
   exit: 0 | 1;
   /**
    * What the user is told, as `file (position): message` (`file: message` for a note),
    * each matched from its start. The CLI prints errors to stderr (`error: …`), the first
    * quarantined row of a table in its load line (`(e.g. …)`) and notes (`note: …`); the
-   * app shows the same text in its alert, its quarantine note and its notes.
+   * app shows the same text in its alert, its quarantine note and its notes. An
+   * `expectation` is one skipped because a table it reads is not loaded: a `note:` line of
+   * the CLI (`silver.x: expectation … skipped: …`), a line of the app's pipeline summary.
    */
-  messages: { kind: 'error' | 'quarantine' | 'note'; text: RegExp }[];
+  messages: { kind: 'error' | 'quarantine' | 'note' | 'expectation'; text: RegExp }[];
   /**
    * Rows of every bronze table, and of every quarantine table that has rows, after the
    * run. No other bronze table may exist, and every other quarantine table is empty.
@@ -140,6 +149,21 @@ const gzipCut = () => {
   const gz = gzipSync(utf8(GZIP_CUT_TEXT), { level: 6, mtime: 0 });
   return gz.subarray(0, Math.floor(gz.length / 2));
 };
+
+/** Rows with too few and too many values (issue #13 §5): each goes to quarantine as written. */
+const TRANSLATION_TABLE = `
+CREATE TABLE \`product_category_name_translation\` (
+  \`product_category_name\` varchar(64) NOT NULL,
+  \`product_category_name_english\` varchar(64) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+`;
+const ROW_VALUES =
+  DUMP_HEAD + SELLERS_TABLE +
+  "INSERT INTO `sellers` VALUES ('s1','01001','campinas','SP'),\n('s2','01002','campinas'),\n('s3','01003','campinas','SP');\n" +
+  TRANSLATION_TABLE +
+  "INSERT INTO `product_category_name_translation` VALUES ('beleza_saude','health_beauty'),('pc_gamer','pc_gamer','extra'),('moveis','furniture');\n";
+const SHORT_ROW = at(ROW_VALUES, "('s2'");
+const LONG_ROW = at(ROW_VALUES, "('pc_gamer'");
 
 const COMMENTS = '-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n--\n-- Host: localhost    Database: shop\n/* nothing else */\n';
 const HEADER_ONLY = DUMP_HEAD + '/*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;\n';
@@ -256,6 +280,51 @@ export const BAD_INPUTS: BadInputCase[] = [
     // Nothing is lost: the rest of the file, the later INSERT included, is in quarantine.
     values: [{ table: 'quarantine.sellers', column: '_raw', value: QUOTE.slice(QUOTE_ROW.byte).trimEnd() }],
     engines: NATIVE,
+  },
+  {
+    name: 'a dump whose INSERTs have a row with too few and a row with too many values',
+    folder: 'dump-row-values',
+    files: () => [{ path: 'shop.sql', bytes: utf8(ROW_VALUES) }],
+    exit: 0,
+    messages: [
+      {
+        kind: 'quarantine',
+        text: new RegExp(`^dump-row-values/shop\\.sql \\(line ${SHORT_ROW.line}, statement 5, byte ${SHORT_ROW.byte}\\): table sellers: too few values: the row has 3, the table has 4 columns \\(seller_id, seller_zip_code_prefix, seller_city, seller_state\\), so the row was not loaded\\. Fix the row \\(it is kept here as written\\) and load the dump again$`),
+      },
+      {
+        kind: 'quarantine',
+        text: new RegExp(`^dump-row-values/shop\\.sql \\(line ${LONG_ROW.line}, statement 7, byte ${LONG_ROW.byte}\\): table product_category_name_translation: too many values: the row has 3, the table has 2 columns`),
+      },
+    ],
+    tables: { 'bronze.sellers': 2, 'quarantine.sellers': 1, 'bronze.category_translation': 2, 'quarantine.category_translation': 1 },
+    values: [
+      { table: 'quarantine.sellers', column: '_raw', value: "('s2','01002','campinas')" },
+      { table: 'quarantine.category_translation', column: '_raw', value: "('pc_gamer','pc_gamer','extra')" },
+    ],
+    engines: BOTH,
+  },
+  {
+    name: 'a dump named .dump and CSVs named .txt and without extension, told by their content',
+    folder: 'by-content',
+    files: () => [
+      { path: 'shop.dump', bytes: utf8(CUT_FULL) },
+      { path: 'category_translation.txt', bytes: TRANSLATION.bytes },
+      { path: 'sellers', bytes: utf8(SELLERS.replaceAll(',', ';') + sellerRows(4).replaceAll(',', ';')) },
+    ],
+    exit: 0,
+    messages: [],
+    tables: { 'bronze.sellers': 7, ...WITH_TRANSLATION },
+    engines: BOTH,
+  },
+  {
+    name: 'a mariadb-dump --tab folder of a database with a view (its .sql has no .txt)',
+    folder: 'dump-tab-view',
+    files: () => [],
+    fixtures: [{ from: 'mysql/tab-view', to: 'tab' }],
+    exit: 0,
+    messages: [{ kind: 'note', text: /^dump-tab-view\/tab\/active_sellers\.sql: view active_sellers skipped: a view holds no rows$/ }],
+    tables: { 'bronze.sellers': 3, 'bronze.category_translation': 5 },
+    engines: BOTH,
   },
   {
     name: 'a single 5 MB INSERT, larger than a read (4 MiB)',
@@ -397,6 +466,26 @@ export const BAD_INPUTS: BadInputCase[] = [
     tables: { 'bronze.sellers': 2 },
     values: MARKUP.map((value) => ({ table: 'bronze.sellers', column: 'seller_city', value })),
     engines: NATIVE,
+  },
+
+  {
+    name: 'one source alone: orders.csv without customers',
+    folder: 'csv-orders-alone',
+    files: () => [
+      {
+        path: 'olist_orders_dataset.csv',
+        bytes: utf8(
+          'order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,order_delivered_carrier_date,order_delivered_customer_date,order_estimated_delivery_date\n' +
+            'o1,c1,delivered,2018-01-01 10:00:00,2018-01-01 11:00:00,2018-01-02 10:00:00,2018-01-05 10:00:00,2018-01-10 00:00:00\n' +
+            'o2,c2,shipped,2018-01-03 10:00:00,2018-01-03 11:00:00,2018-01-04 10:00:00,,2018-01-12 00:00:00\n',
+        ),
+      },
+    ],
+    exit: 0,
+    // The relationship to silver.customers cannot be checked: skipped, said why, not a warning.
+    messages: [{ kind: 'expectation', text: /^silver\.orders: expectation relationships\(customer_id; silver\.customers\.customer_id\) skipped: silver\.customers is not loaded$/ }],
+    tables: { 'bronze.orders': 2 },
+    engines: BOTH,
   },
 
   // ---- Archives ----

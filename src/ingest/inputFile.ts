@@ -33,9 +33,13 @@ export async function* chunksOf(file: InputFile, size: number): AsyncIterable<Ui
   for (let at = 0; at < file.bytes.length; at += size) yield file.bytes.subarray(at, at + size);
 }
 
-/** Formats worth streaming: read statement by statement, so the file need not be in memory. */
+/**
+ * Formats worth streaming: read statement by statement, so the file need not be in memory
+ * (`.dump` is what `mysqldump db > db.dump` is often called).
+ */
 export function isStreamable(path: string): boolean {
-  return extensionOf(path) === 'sql';
+  const extension = extensionOf(path);
+  return extension === 'sql' || extension === 'dump';
 }
 
 export function baseName(path: string): string {

@@ -6,12 +6,13 @@ import { loadBson } from './mongo/loadBson';
 import { loadMongoJson } from './mongo/loadMongoJson';
 import { PartialLoadError } from './mongo/partialLoadError';
 import { loadDump, loadTabExport } from './mysql/loadDump';
-import { detectFormat, isSideFile } from './detectFormat';
+import { detectFormat, isSideFile, needsContent } from './detectFormat';
+import { SNIFF_BYTES } from './sniffFormat';
 import { Cancelled } from './cancelled';
 import { IngestError, type IngestProblem } from './ingestError';
 import { estimateLoadedBytes, memoryLimit, memoryWarning } from './memoryEstimate';
 import { isOutOfMemory, outOfMemoryMessage } from './outOfMemory';
-import { sizeOf, type InputFile } from './inputFile';
+import { chunksOf, sizeOf, type InputFile } from './inputFile';
 import type { LoadedSource } from './loadedSource';
 import type { LoadProgress, ProgressListener } from './progress';
 
@@ -124,7 +125,7 @@ type LoadOutcome = { sources: LoadedSource[]; notes?: string[]; errors?: IngestP
 
 async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void, signal?: AbortSignal): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';
-  const format = detectFormat(file.path);
+  const format = detectFormat(file.path, needsContent(file.path) ? await headOf(file) : undefined);
   const id = nextId();
   switch (format) {
     case 'csv':
@@ -137,10 +138,29 @@ async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onByte
     case 'bson':
       return { sources: [await loadBson(engine, file, { id, loadedAt, signal })] };
     case 'unknown':
-      throw new IngestError(file.path, 'unknown file type: expected .csv, .tsv, .sql, .json, .bson, .zip or .gz.');
+      throw new IngestError(
+        file.path,
+        'unknown file type: its name does not say (expected .csv, .tsv, .sql, .json, .bson, .zip or .gz) and its start is not a MySQL dump, a JSON export or a CSV. ' +
+          'If it is one of these, give it that extension and load it again.',
+        { byteOffset: 0 },
+      );
     default:
       throw new IngestError(file.path, `${format} files are not supported yet.`);
   }
+}
+
+/** The file's first bytes (SNIFF_BYTES at most), to tell its format by content. */
+async function headOf(file: InputFile): Promise<Uint8Array> {
+  if (!file.stream) return file.bytes.subarray(0, SNIFF_BYTES);
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of chunksOf(file, SNIFF_BYTES)) {
+    parts.push(chunk);
+    if ((length += chunk.length) >= SNIFF_BYTES) break;
+  }
+  const head = new Uint8Array(length);
+  parts.reduce((at, p) => (head.set(p, at), at + p.length), 0);
+  return head.subarray(0, SNIFF_BYTES);
 }
 
 async function warnAboutMemory(engine: Engine, inputs: InputFile[]): Promise<string | undefined> {

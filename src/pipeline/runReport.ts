@@ -59,7 +59,7 @@ export function buildRunReport(args: {
   const { ingest } = args;
   const models = args.pipeline?.models ?? [];
   const expectations = args.pipeline?.expectations ?? [];
-  const failed = (severity: string) => expectations.filter((e) => e.severity === severity && e.status !== 'pass').length;
+  const failed = (severity: string) => expectations.filter((e) => e.severity === severity && e.status !== 'pass' && e.status !== 'skipped').length;
   return {
     engine: args.engine,
     started_at: args.startedAt.toISOString(),

@@ -22,6 +22,8 @@ const MODELS: ModelFile[] = [
     sql: `-- Orders, typed.
 -- key: order_id
 -- expect: accepted_values(order_status; delivered, shipped) warn
+-- expect: relationships(customer_id; silver.sellers.seller_id) warn
+-- expect: sql(no order without a seller; SELECT order_id FROM silver.orders WHERE order_id NOT IN (SELECT seller_id FROM silver.sellers)) warn
 SELECT order_id, customer_id, lower(trim(order_status)) AS order_status,
   TRY_CAST(order_purchase_timestamp AS TIMESTAMP) AS purchased_at,
   _source, _source_kind, _row, _loaded_at,
@@ -81,8 +83,13 @@ describe.each(testEngines)('runPipeline on the %s engine', (_kind, open) => {
     expect(of('silver.orders')).toEqual([
       ['unique(order_id)', 'pass', 0],
       ['accepted_values(order_status; delivered, shipped)', 'pass', 0],
+      // silver.sellers was skipped (bronze.sellers is not loaded): nothing to check against.
+      ['relationships(customer_id; silver.sellers.seller_id)', 'skipped', 0],
+      ['no order without a seller', 'skipped', 0],
       ['bronze = silver + duplicates + quarantine', 'pass', 0],
     ]);
+    const skipped = run.expectations.filter((e) => e.status === 'skipped');
+    expect(skipped.map((e) => e.message)).toEqual(['silver.sellers is not loaded', 'silver.sellers is not loaded']);
     expect(of('gold.orders_by_status')).toEqual([
       ['unique(order_status)', 'pass', 0],
       ['row_count_between(1; 10)', 'pass', 0],

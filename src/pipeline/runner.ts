@@ -125,8 +125,9 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   if (cancelled) return { models: runs, expectations, ok: false, cancelled, milliseconds: Math.round(performance.now() - started) };
   // Expectations run once every model is built: a reconciliation declared on one model
   // may read another that comes later in the order.
+  const tables = await existingTables(engine, ['bronze', 'silver', 'gold']);
   for (const [i, model] of order.entries()) {
-    if (runs[i].status === 'success') expectations.push(...(await checkModel(engine, model, runs[i])));
+    if (runs[i].status === 'success') expectations.push(...(await checkModel(engine, model, runs[i], (t) => tables.has(t))));
   }
   const ok = runs.every((r) => r.status !== 'failed') && expectations.every((e) => e.severity !== 'error' || e.status === 'pass');
   return { models: runs, expectations, ok, milliseconds: Math.round(performance.now() - started) };
@@ -135,7 +136,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
 const CANCELLED = 'cancelled before it started';
 const CANCELLED_WHILE_RUNNING = 'cancelled while it ran; nothing of it was kept';
 
-async function checkModel(engine: Engine, model: Model, run: ModelRun): Promise<ExpectationResult[]> {
+async function checkModel(engine: Engine, model: Model, run: ModelRun, exists: (table: string) => boolean): Promise<ExpectationResult[]> {
   const table = qualified(model.layer, model.name);
   const specs: ExpectationSpec[] = [...model.expectations];
   const key = model.key.join(', ');
@@ -143,7 +144,7 @@ async function checkModel(engine: Engine, model: Model, run: ModelRun): Promise<
     specs.unshift({ kind: 'unique', args: [key], severity: 'error', name: `unique(${key})` });
   }
   const results: ExpectationResult[] = [];
-  for (const spec of specs) results.push(await runExpectation(engine, model.id, table, spec));
+  for (const spec of specs) results.push(await runExpectation(engine, model.id, table, spec, exists));
   if (run.balance) results.push(await checkRowAccounting(engine, model, run.balance));
   return results;
 }

@@ -167,7 +167,7 @@ describe.each(testEngines)('CSV ingest on the %s engine', (_kind, open) => {
     expect(report.errors).toEqual([
       { file: 'empty.csv', line: 1, byteOffset: 0, message: 'the file is empty (0 bytes): there is no header and no data. Export it again, or leave it out.' },
       { file: 'photo.csv', line: 3, byteOffset: 8, message: expect.stringMatching(/not a text CSV file: it contains a NUL byte/) },
-      { file: 'notes.pdf', message: expect.stringMatching(/unknown file type/) },
+      { file: 'notes.pdf', byteOffset: 0, message: expect.stringMatching(/unknown file type/) },
     ]);
     expect(report.sources.map((s) => s.file)).toEqual(['good.csv']);
   });

@@ -56,7 +56,62 @@ const BSON_GZ_CUT = () => {
   return gz.subarray(0, gz.length >> 1);
 };
 
+/** A document nested `levels` deep (the document is level 1), far past MongoDB's 100. */
+const nested = (levels: number): Record<string, unknown> => {
+  let inner: unknown = 'deep';
+  for (let i = 1; i < levels; i++) inner = { a: inner };
+  return { seller_id: 'deep', x: inner };
+};
+const DEEP_JSON = [jsonLine(1), jsonLine(2), JSON.stringify(nested(3000)), jsonLine(4)].join('\n') + '\n';
+const DEEP_JSON_AT = DEEP_JSON.indexOf('{"seller_id":"deep"');
+const DEEP_BSON = () => concat([...bsonDocs(1, 2), serialize(nested(3000)), ...bsonDocs(4, 4)]);
+
 export const MONGO_BAD_INPUTS: BadInputCase[] = [
+  {
+    name: 'a JSON document nested 3,000 levels deep',
+    folder: 'json-deep',
+    files: () => [{ path: 'shop/sellers.json', bytes: utf8(DEEP_JSON) }],
+    exit: 0,
+    messages: [
+      {
+        kind: 'quarantine',
+        text: new RegExp(`^json-deep/shop/sellers\\.json \\(line 3, byte ${DEEP_JSON_AT}\\): nested more than 100 levels deep, MongoDB's own limit for a BSON document .*so it was not loaded\\. Fix or remove this document`),
+      },
+    ],
+    tables: { 'bronze.sellers': 3, 'quarantine.sellers': 1 },
+    engines: ['native'],
+  },
+  {
+    name: 'a BSON document nested 3,000 levels deep',
+    folder: 'bson-deep',
+    files: () => [{ path: 'dump/shop/sellers.bson', bytes: DEEP_BSON() }],
+    exit: 0,
+    messages: [
+      {
+        kind: 'quarantine',
+        text: new RegExp(`^bson-deep/dump/shop/sellers\\.bson \\(byte ${docStart(3)}\\): this document \\(\\d+ bytes\\) is nested more than 100 levels deep, MongoDB's own limit`),
+      },
+    ],
+    tables: { 'bronze.sellers': 3, 'quarantine.sellers': 1 },
+    engines: ['native'],
+  },
+  {
+    name: "Python's json.dumps and PyMongo's legacy json_util: bare NaN, Infinity and -Infinity",
+    folder: 'json-python-nan',
+    files: () => [TRANSLATION],
+    fixtures: [
+      { from: 'mongo/python/json_dumps.json', to: 'export/products.json' },
+      { from: 'mongo/python/json_util_legacy.json', to: 'export/products_util.json' },
+    ],
+    exit: 0,
+    messages: [
+      { kind: 'note', text: /^json-python-nan\/export\/products\.json: 5 value\(s\) written as bare NaN, Infinity or -Infinity \(as Python's json module and PyMongo's json_util write them; JSON has no such numbers\) were read as the doubles they stand for$/ },
+      { kind: 'note', text: /^json-python-nan\/export\/products_util\.json: 5 value\(s\) written as bare NaN/ },
+    ],
+    // Bronze keeps every document; silver quarantines the NaN weights (not an integer).
+    tables: { 'bronze.products': 8, 'quarantine.products': 4, ...WITH_TRANSLATION },
+    engines: ['native', 'wasm'],
+  },
   {
     name: 'an NDJSON export with one broken line in the middle',
     folder: 'json-broken-line',

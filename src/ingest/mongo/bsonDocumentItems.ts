@@ -4,6 +4,7 @@ import { FlatBsonReader } from './flatBsonDocument';
 import { isDocument } from './document';
 import type { DocumentItem } from './documentItem';
 import { topLevelDocument } from './topLevelDocument';
+import { isTooDeep, TOO_DEEP } from './nestingDepth';
 
 /**
  * Keep every BSON type as itself: Long, Int32, Double and Decimal128 exact (no JS
@@ -40,10 +41,16 @@ export function* bsonDocumentItems(bytes: Uint8Array): Generator<DocumentItem> {
     let value: unknown;
     let problem: string | undefined;
     try {
-      value = flat.read(bytes, offset) ?? topLevelDocument(deserialize(local, options));
+      const flatDoc = flat.read(bytes, offset);
+      value = flatDoc ?? topLevelDocument(deserialize(local, options));
       if (!isDocument(value)) problem = 'bson did not return a document';
+      // A flat document has one level; a nested one is checked against MongoDB's limit.
+      else if (!flatDoc && isTooDeep(value)) problem = `this document (${length} bytes) is ${TOO_DEEP}. Remove it or dump the collection again (the others loaded)`;
     } catch (error) {
-      problem = `bson could not read this document (${length} bytes): ${error instanceof Error ? error.message : String(error)}`;
+      // bson reads nested documents recursively: far past the limit, it runs out of stack.
+      problem = error instanceof RangeError && /call stack/i.test(error.message)
+        ? `this document (${length} bytes) is ${TOO_DEEP} (bson ran out of stack reading it). Remove it or dump the collection again (the others loaded)`
+        : `bson could not read this document (${length} bytes): ${error instanceof Error ? error.message : String(error)}`;
     }
     if (problem) yield { row, byteOffset: offset, reason: problem, raw: hex(bytes.subarray(offset, offset + length)) };
     else yield { row, byteOffset: offset, byteLength: length, doc: value as Record<string, unknown> };

@@ -1,5 +1,6 @@
 import { Double, Int32, Long, ObjectId } from 'bson';
 import type { Document } from './document';
+import { MAX_NESTING } from './nestingDepth';
 
 /**
  * A fast path for the documents mongoexport writes by default (relaxed Extended JSON):
@@ -20,7 +21,7 @@ export function parseCommonExtendedJson(text: string): Document | undefined {
     return undefined;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  return convertDocument(value as Document) ? (value as Document) : undefined;
+  return convertDocument(value as Document, 1) ? (value as Document) : undefined;
 }
 
 /** ISO dates as mongoexport writes them for years 1970–9999; other texts take bson's path. */
@@ -30,8 +31,13 @@ const INT32_MAX = 0x7fffffff;
 /** Small integers are shared: most numbers in documents are counts, sizes and flags. */
 const SMALL_INT32: Int32[] = Array.from({ length: 1 << 16 }, (_, i) => new Int32(i - 1024));
 
-/** Converts a plain document's values in place; false when it needs bson's full path. */
-function convertDocument(doc: Document): boolean {
+/**
+ * Converts a plain document's values in place; false when it needs bson's full path. A
+ * document nested past MAX_NESTING (`depth` is its level) takes the full path too, which
+ * refuses it.
+ */
+function convertDocument(doc: Document, depth: number): boolean {
+  if (depth > MAX_NESTING) return false;
   for (const key in doc) {
     // `$` keys are wrappers or operators for bson to judge; a NUL in a key is an error
     // bson words; assigning to `__proto__` would set the prototype instead of the field.
@@ -39,7 +45,7 @@ function convertDocument(doc: Document): boolean {
     const value = doc[key];
     // Strings, booleans and null stay as they are: no store (most fields of most documents).
     if (typeof value === 'string' || typeof value === 'boolean' || value === null) continue;
-    const converted = convertValue(value);
+    const converted = convertValue(value, depth);
     if (converted === FULL_PATH) return false;
     doc[key] = converted;
   }
@@ -48,7 +54,8 @@ function convertDocument(doc: Document): boolean {
 
 const FULL_PATH = Symbol('full path');
 
-function convertValue(value: unknown): unknown {
+/** `value` sits in a container at level `depth`. */
+function convertValue(value: unknown, depth: number): unknown {
   switch (typeof value) {
     case 'number':
       return convertNumber(value);
@@ -59,8 +66,9 @@ function convertValue(value: unknown): unknown {
   }
   if (value === null) return null;
   if (Array.isArray(value)) {
+    if (depth >= MAX_NESTING) return FULL_PATH;
     for (let i = 0; i < value.length; i++) {
-      const converted = convertValue(value[i]);
+      const converted = convertValue(value[i], depth + 1);
       if (converted === FULL_PATH) return FULL_PATH;
       value[i] = converted;
     }
@@ -68,7 +76,7 @@ function convertValue(value: unknown): unknown {
   }
   const doc = value as Document;
   const first = firstKey(doc);
-  if (first === undefined || first.charCodeAt(0) !== 0x24) return convertDocument(doc) ? doc : FULL_PATH;
+  if (first === undefined || first.charCodeAt(0) !== 0x24) return convertDocument(doc, depth + 1) ? doc : FULL_PATH;
   if (!hasOneKey(doc)) return FULL_PATH;
   const inner = doc[first];
   if (first === '$oid' && typeof inner === 'string') return objectId(inner) ?? FULL_PATH;

@@ -33,6 +33,8 @@ export interface DocumentSource {
   items(): Iterable<DocumentItem>;
   /** Reads a document's dates back from the source, for the ones a JS Date cannot hold. */
   exactDates(item: ReadDocument): ExactDates;
+  /** What the source says about the whole file once it was read (values it had to interpret). */
+  notes?(): string[];
 }
 
 /** How much is held in memory at a time; tests make these small. */
@@ -113,8 +115,12 @@ export async function loadDocuments(
       milliseconds: Math.round(performance.now() - started),
       typeDecisions: plan.typeDecisions,
       fieldStats: plan.fieldStats,
-      ...(stager.rows + quarantine.count === 0 && { notes: [`the file holds no documents (an empty collection): ${`bronze.${table}`} was created without columns.`] }),
     };
+    const notes = [
+      ...(stager.rows + quarantine.count === 0 ? [`the file holds no documents (an empty collection): ${`bronze.${table}`} was created without columns.`] : []),
+      ...(source.notes?.() ?? []),
+    ];
+    if (notes.length) loaded.notes = notes;
     const kept = `${loaded.rows} document(s) before it were loaded into ${loaded.table}`;
     if (framing) {
       throw new PartialLoadError(

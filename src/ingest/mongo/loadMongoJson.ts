@@ -28,10 +28,16 @@ export async function loadMongoJson(engine: Engine, file: InputFile, ctx: Docume
 
 /** The documents of a mongoexport file, for loadDocuments (`_source_kind = 'json'`). */
 export function mongoJsonSource(bytes: Uint8Array): DocumentSource {
+  const stats = { nonFinite: 0 };
   return {
     kind: 'json',
-    items: () => jsonDocumentItems(bytes),
+    // A second pass (the plan changed) counts again from zero.
+    items: () => ((stats.nonFinite = 0), jsonDocumentItems(bytes, stats)),
     exactDates: (item) => exactJsonDates(item.text ?? ''),
+    notes: () =>
+      stats.nonFinite > 0
+        ? [`${stats.nonFinite} value(s) written as bare NaN, Infinity or -Infinity (as Python's json module and PyMongo's json_util write them; JSON has no such numbers) were read as the doubles they stand for`]
+        : [],
   };
 }
 

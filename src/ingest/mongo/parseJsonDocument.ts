@@ -4,6 +4,14 @@ import { parseCommonExtendedJson } from './commonExtendedJson';
 import type { Document } from './document';
 import { isDocument } from './document';
 import { rewriteLegacyForms } from './legacyExtendedJson';
+import { isTooDeep, TOO_DEEP } from './nestingDepth';
+import { replaceNonFiniteNumbers } from './nonFiniteNumbers';
+
+/** What parsing a file's documents met that the load's notes mention. */
+export interface JsonParseStats {
+  /** Bare NaN / Infinity / -Infinity read as doubles (Python's json module writes them). */
+  nonFinite: number;
+}
 
 /** A document's text that is not a document: the reason goes to quarantine. */
 export class DocumentParseError extends Error {
@@ -19,15 +27,32 @@ const STRICT = { relaxed: false } as const;
  * are made exact, and after a refusal the two legacy shapes bson rejects are rewritten.
  * Documents of plain values, ObjectIds and ISO dates take a faster path with the same result.
  */
-export function parseJsonDocument(text: string): Document {
+export function parseJsonDocument(text: string, stats?: JsonParseStats): Document {
   const common = parseCommonExtendedJson(text);
   if (common) return common;
+  try {
+    return parseExtendedJson(text, stats);
+  } catch (error) {
+    // bson's reviver and the legacy rewrite recurse: far past the limit they run out of stack.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new DocumentParseError(TOO_DEEP);
+    throw error;
+  }
+}
+
+function parseExtendedJson(text: string, stats?: JsonParseStats): Document {
   const safe = protectBigIntegers(text);
   let value: unknown;
   try {
     value = EJSON.parse(safe, STRICT);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new DocumentParseError(`invalid JSON: ${error.message}`);
+    if (error instanceof SyntaxError) {
+      // Not JSON only because of bare NaN / Infinity (Python's json module): read them as doubles.
+      const finite = replaceNonFiniteNumbers(safe);
+      if (finite.count === 0) throw new DocumentParseError(`invalid JSON: ${error.message}`);
+      const doc = parseExtendedJson(finite.text);
+      if (stats) stats.nonFinite += finite.count;
+      return doc;
+    }
     const legacy = rewriteLegacyForms(safe);
     if (legacy === undefined) throw new DocumentParseError(`invalid Extended JSON: ${messageOf(error)}`);
     try {
@@ -37,6 +62,8 @@ export function parseJsonDocument(text: string): Document {
     }
   }
   if (!isDocument(value)) throw new DocumentParseError(`not a document: the top level is ${describeTopLevel(value)}, not a JSON object`);
+  // The fast path above stops at the limit; here, whatever bson parsed is checked.
+  if (isTooDeep(value)) throw new DocumentParseError(TOO_DEEP);
   return value;
 }
 

@@ -1,4 +1,4 @@
-import { Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
+import { Float64, Int32, Table, makeData, makeVector, type Vector } from 'apache-arrow';
 import type { Engine } from '../../engine/interface';
 import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { ByteColumn } from '../arrow/byteColumn';
@@ -10,6 +10,17 @@ import { invalidUtf8Values, replaceInvalidUtf8, transcodeToUtf8 } from './textEn
 export interface DumpColumn {
   name: string;
   type: ColumnType;
+}
+
+/**
+ * Where the rows a sink receives come from, so that a refused row can be quarantined with
+ * its position and its text as written. `start`/`end` are the offsets `endRow` receives.
+ */
+export interface RowOrigin {
+  /** The row's offset in the file. Cheap: called for every row. */
+  byteOffset(start: number): number;
+  /** The row's line in the file and its text; called only for a refused row. */
+  describe(start: number, end: number): { line: number; raw: string };
 }
 
 /** A row the parser could not place, kept for quarantine with where it came from. */
@@ -44,6 +55,9 @@ export class DumpTable {
   readonly invalidText = new Map<string, number>();
   private builders: ByteColumn[];
   private rowNumbers = new Int32Array(1024);
+  /** Per row of the batch: its statement and byte offset, for rows DuckDB cannot cast. */
+  private rowStatements = new Int32Array(1024);
+  private rowOffsets = new Float64Array(1024);
   private batchRows = 0;
   private batchCount = 0;
   private pendingCreated = false;
@@ -86,8 +100,8 @@ export class DumpTable {
   }
 
   /** A sink for one INSERT's rows, matching its column list (or position) to ours. */
-  sink(header: InsertHeader, where: { statement: number; line: number; byteOffset: number }): ValueSink {
-    return new RowWriter(this, this.columnMap(header), where);
+  sink(header: InsertHeader, where: { statement: number; line: number; byteOffset: number }, origin?: RowOrigin): ValueSink {
+    return new RowWriter(this, this.columnMap(header), where, origin);
   }
 
   get isFull(): boolean {
@@ -104,6 +118,8 @@ export class DumpTable {
     const vectors: Record<string, Vector> = {};
     this.columns.forEach((c, i) => (vectors[`c${i}`] = this.builders[i]!.toVector(c.type.staging === 'blob' ? 'binary' : 'utf8')));
     vectors._row = makeVector(makeData({ type: new Int32(), length: this.batchRows, data: this.rowNumbers.slice(0, this.batchRows) }));
+    vectors._statement = makeVector(makeData({ type: new Int32(), length: this.batchRows, data: this.rowStatements.slice(0, this.batchRows) }));
+    vectors._byte_offset = makeVector(makeData({ type: new Float64(), length: this.batchRows, data: this.rowOffsets.slice(0, this.batchRows) }));
     await engine.insertArrow(`main.${batch}`, new Table(vectors));
     const from = `main.${quoteIdent(batch)}`;
     try {
@@ -155,22 +171,35 @@ export class DumpTable {
     return this.columns.length - 1;
   }
 
-  /** Completes a row: absent columns become NULL; a bad row is taken back out. */
-  endRow(problem: string | undefined, where: { statement: number; line: number; byteOffset: number }): void {
+  /**
+   * Completes a row: absent columns become NULL; a bad row is taken back out, kept with
+   * its position and its text as written (or its values, when the text is not known).
+   */
+  endRow(problem: string | undefined, where: { statement: number; line: number; byteOffset: number }, row?: { start: number; end: number; origin: RowOrigin }): void {
     const number = ++this.rows;
     if (problem) {
       const values = this.builders.map((b) => (b.length > this.batchRows ? b.valueAt(this.batchRows) : undefined));
-      this.rejected.push({ row: number, ...where, reason: problem, raw: describeValues(this.columns, values) });
+      const at = row ? { statement: where.statement, byteOffset: row.origin.byteOffset(row.start), ...row.origin.describe(row.start, row.end) } : { ...where, raw: describeValues(this.columns, values) };
+      this.rejected.push({ row: number, ...at, reason: problem });
       for (const b of this.builders) b.truncate(this.batchRows);
       return;
     }
     for (const b of this.builders) if (b.length === this.batchRows) b.pushNull();
-    if (this.batchRows === this.rowNumbers.length) {
-      const next = new Int32Array(this.rowNumbers.length * 2);
-      next.set(this.rowNumbers);
-      this.rowNumbers = next;
-    }
+    if (this.batchRows === this.rowNumbers.length) this.growRowArrays();
+    this.rowStatements[this.batchRows] = where.statement;
+    this.rowOffsets[this.batchRows] = row ? row.origin.byteOffset(row.start) : where.byteOffset;
     this.rowNumbers[this.batchRows++] = number;
+  }
+
+  private growRowArrays(): void {
+    const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const next = make(a.length * 2);
+      next.set(a);
+      return next;
+    };
+    this.rowNumbers = grow(this.rowNumbers, (n) => new Int32Array(n));
+    this.rowStatements = grow(this.rowStatements, (n) => new Int32Array(n));
+    this.rowOffsets = grow(this.rowOffsets, (n) => new Float64Array(n));
   }
 
   /** Takes back the values of a row the parser gave up on halfway. */
@@ -247,7 +276,8 @@ export class DumpTable {
       })
       .filter(Boolean);
     const raw = this.columns.map((c, i) => `c${i} AS ${quoteIdent(c.name)}`).join(', ');
-    const select = `SELECT ${raw}, _row::BIGINT AS _row, concat_ws('; ', ${reasons.join(', ')}) AS _reason FROM ${from} WHERE NOT (${ok})`;
+    const select = `SELECT ${raw}, _row::BIGINT AS _row, nullif(_statement, 0)::INTEGER AS _statement, _byte_offset::BIGINT AS _byte_offset,
+      concat_ws('; ', ${reasons.join(', ')}) AS _reason FROM ${from} WHERE NOT (${ok})`;
     if (!this.castRejects) await engine.exec(`CREATE TABLE ${this.castRejectsTable} AS ${select}`);
     else await engine.exec(`INSERT INTO ${this.castRejectsTable} BY NAME ${select}`);
     this.castRejects = true;
@@ -297,6 +327,7 @@ class RowWriter implements ValueSink {
     private readonly table: DumpTable,
     private readonly map: number[],
     private readonly where: { statement: number; line: number; byteOffset: number },
+    private readonly origin?: RowOrigin,
   ) {
     // An untyped table without a column list learns its columns from its first row.
     this.growing = !table.typed && table.columns.length === 0;
@@ -338,12 +369,15 @@ class RowWriter implements ValueSink {
     if (c >= 0) this.table.builder(c).pushNull();
   }
 
-  endRow(): void {
+  endRow(start: number, end: number): void {
     const expected = this.map.length || this.table.columns.length;
-    if (!this.problem && this.index < expected && !this.growing) {
-      this.problem = `the row has ${this.index} values, the table has ${expected} columns`;
+    if (!this.problem && this.index !== expected && !this.growing) {
+      const columns = (this.map.length ? this.map : this.table.columns.map((_, i) => i)).map((i) => this.table.columns[i]!.name);
+      this.problem =
+        `${this.index < expected ? 'too few' : 'too many'} values: the row has ${this.index}, the table has ${expected} columns (${columns.join(', ')}), ` +
+        'so the row was not loaded. Fix the row (it is kept here as written) and load the dump again';
     }
-    this.table.endRow(this.problem, this.where);
+    this.table.endRow(this.problem, this.where, this.origin && { start, end, origin: this.origin });
     if (this.growing) {
       this.map.push(...this.table.columns.map((_, i) => i));
       this.growing = false;
@@ -357,8 +391,7 @@ class RowWriter implements ValueSink {
     const i = this.index++;
     if (i < this.map.length) return this.map[i]!;
     if (this.growing) return this.table.addColumn(`column_${i + 1}`);
-    this.problem ??= `the row has more values than the table's ${this.map.length} columns`;
-    return -1;
+    return -1; // endRow says the row has too many values
   }
 }
 

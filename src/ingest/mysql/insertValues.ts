@@ -46,7 +46,11 @@ export interface ValueSink {
   /** `b'0101'` or `0b0101`: the binary digits. */
   bits(digits: Uint8Array): void;
   null(): void;
-  endRow(): void;
+  /**
+   * The row is complete: its text is `[start, end)` of the statement (from its `(` to
+   * after its `)`), so that a row the sink refuses can be quarantined as written.
+   */
+  endRow(start: number, end: number): void;
 }
 
 export class InsertParseError extends Error {
@@ -198,13 +202,14 @@ class Parser {
   }
 
   private row(sink: ValueSink): void {
+    const start = this.pos;
     this.expect(0x28, '"(" to start a row');
     if (!this.take(0x29)) {
       do this.value(sink);
       while (this.take(0x2c));
       this.expect(0x29, '"," or ")" after a value');
     }
-    sink.endRow();
+    sink.endRow(start, this.pos);
   }
 
   private value(sink: ValueSink): void {

@@ -296,13 +296,21 @@ describe.each(testEngines)('MySQL dump ingest on the %s engine', (kind, open) =>
     const q = await rows('SELECT _row, _statement, _line, _reason, _raw, "id", "name" FROM quarantine.t ORDER BY _statement, _row');
     expect(q.map((r) => [r._statement === null ? null : Number(r._statement), r._reason])).toEqual([
       [3, expect.stringMatching(/could not be parsed/)],
-      [5, "the row has more values than the table's 2 columns"],
-      [5, 'the row has 1 values, the table has 2 columns'],
+      [5, expect.stringMatching(/^too many values: the row has 3, the table has 2 columns \(id, name\), so the row was not loaded\./)],
+      [5, expect.stringMatching(/^too few values: the row has 1, the table has 2 columns \(id, name\)/)],
       // A value DuckDB cannot cast: the row keeps its raw values, column by column.
-      [null, 'id: not a valid int: x9'],
+      [6, 'id: not a valid int: x9'],
     ]);
     expect(q[0]!._raw).toBe("(4,oops),(5,'e')");
-    expect(q[1]!._raw).toBe('id="7", name="g"');
+    // A row with the wrong number of values is kept as written, with its line and offset.
+    expect(q[1]!._raw).toBe("(7,'g','extra')");
+    expect(q[2]!._raw).toBe('(8)');
+    expect([Number(q[1]!._line), Number(q[2]!._line)]).toEqual([5, 5]);
+    const offsets = await rows('SELECT _byte_offset FROM quarantine.t ORDER BY _statement, _row');
+    expect(offsets.map((r) => Number(r._byte_offset))).toEqual([dump.indexOf('(4,oops)'), dump.indexOf("(7,'g'"), dump.indexOf('(8)'), dump.indexOf("('x9'")]);
+    // Each refused row is a sample of the load's report, with its position.
+    expect(t.samples).toContainEqual({ file: 'bad.sql', line: 5, statement: 5, byteOffset: dump.indexOf('(8)'), message: expect.stringMatching(/^table t: too few values/) });
+    expect(t.samples).toContainEqual({ file: 'bad.sql', statement: 6, byteOffset: dump.indexOf("('x9'"), message: expect.stringMatching(/^table t: row 7: id: not a valid int: x9\./) });
     // Rows are numbered as read; the rows of the unparsable INSERT never got numbers.
     expect([q[3]!.id, q[3]!.name, Number(q[3]!._row)]).toEqual(['x9', 'h', 7]);
     expect(t.rows).toBe(4);

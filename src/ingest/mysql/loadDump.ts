@@ -1,21 +1,20 @@
-import { Float64, Table, Utf8, vectorFromArray } from 'apache-arrow';
-import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
-import { quoteIdent, quoteLiteral } from '../../engine/sql';
-import { appendTable } from '../appendTable';
+import { moveDumpTableToBronze } from './dumpBronze';
+import { quarantineDumpTable, refusedRowSamples } from './dumpQuarantine';
+import { refuseBinary } from './refuseBinary';
 import { IngestError, type IngestProblem } from '../ingestError';
 import { baseName, chunksOf, sizeOf, type InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { parseCreateTable, type TableDefinition } from './createTable';
 import { classifyStatement, unwrapVersioned, type DumpStatementKind } from './dumpStatement';
-import { DumpTable, type RejectedRow } from './dumpTable';
+import { DumpTable, type RowOrigin } from './dumpTable';
 import { InsertParseError, parseInsertInto } from './insertValues';
 import { StatementSplitter, StatementTooLarge, type SplitError, type SqlStatement } from './statementSplitter';
 import { formatBytes } from '../formatBytes';
 import { throwIfCancelled } from '../cancelled';
 import { parseTabRows } from './tabValues';
-import { encodingOf, isValidUtf8 } from './textEncoding';
+import { encodingOf } from './textEncoding';
 import { isMysqlXml, readXmlDump, XmlDumpError } from './xmlDump';
 
 export interface DumpLoadContext {
@@ -214,7 +213,7 @@ class DumpLoader {
             if (value === null) sink.null();
             else sink.string(value, 0, value.length, false);
           }
-          sink.endRow();
+          sink.endRow(0, 0); // no row text: a refused row is kept as its values
           if (table.isFull) await table.flush(this.engine, this.charset);
         },
       });
@@ -230,9 +229,11 @@ class DumpLoader {
     const name = baseName(data.path).replace(/\.txt$/i, '');
     const table = this.table(this.database, name);
     const where = { statement: 0, line: 1, byteOffset: 0 };
-    const sink = table.sink({ verb: 'INSERT', ignore: false, table: name }, where);
-    parseTabRows(data.bytes, sink, (at) => Object.assign(where, at));
+    // Rows are lines of the data file: a refused one is kept as its line.
+    const origin: RowOrigin = { byteOffset: (start) => start, describe: (start, end) => ({ line: where.line, raw: HEAD.decode(data.bytes.subarray(start, end)).replace(/\n$/, '') }) };
     this.origin = data.path;
+    const sink = table.sink({ verb: 'INSERT', ignore: false, table: name }, where, origin);
+    parseTabRows(data.bytes, sink, (at) => Object.assign(where, at));
     await table.flush(this.engine, this.charset);
   }
 
@@ -286,11 +287,15 @@ class DumpLoader {
     let table: DumpTable | undefined;
     let broken: InsertBreak | undefined;
     const where = { statement: statement.index, line: statement.line, byteOffset: statement.byteOffset };
+    const origin: RowOrigin = {
+      byteOffset: (start) => statement.byteOffset + start,
+      describe: (start, end) => ({ line: lineAndOffset(statement, start).line, raw: HEAD.decode(statement.bytes.subarray(start, end)) }),
+    };
     try {
       parseInsertInto(statement.bytes, (header) => {
         this.verbs.add(header.ignore ? 'INSERT IGNORE' : header.verb);
         table = this.table(header.database ?? this.database, header.table);
-        return table.sink(header, where);
+        return table.sink(header, where, origin);
       });
     } catch (error) {
       if (!(error instanceof InsertParseError)) throw error;
@@ -392,30 +397,16 @@ class DumpLoader {
     const own = several && table.database ? `${table.database}__${table.table}` : table.table;
     const source = recognised ?? tableNameFromPath(own);
     const origin = `${this.origin}:${table.database ? `${table.database}.` : ''}${table.table}`;
-    const meta = `${quoteLiteral(origin)} AS _source, 'mysql' AS _source_kind, TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)} AS _loaded_at`;
-    if (table.hasPending && !(await tableExists(this.engine, 'bronze', source))) {
-      // The usual case, a new table: add the constant columns and rename it into place.
-      const add = (column: string, type: string, value: string) =>
-        `ALTER TABLE ${table.pendingTable} ADD COLUMN ${column} ${type} DEFAULT ${value}; ALTER TABLE ${table.pendingTable} ALTER COLUMN ${column} DROP DEFAULT;`;
-      await this.engine.exec(
-        add('_source', 'VARCHAR', quoteLiteral(origin)) +
-          add('_source_kind', 'VARCHAR', "'mysql'") +
-          add('_loaded_at', 'TIMESTAMP', `TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)}`) +
-          `ALTER TABLE ${table.pendingTable} RENAME TO ${quoteIdent(source)}`,
-      );
-    } else if (table.hasPending) {
-      await appendTable(this.engine, 'bronze', source, `SELECT * EXCLUDE (_row), _row, ${meta} FROM ${table.pendingTable}`);
-    } else {
-      const columns = table.columns.map((c) => `NULL::${c.type.duckdb} AS ${quoteIdent(c.name)}`);
-      await appendTable(this.engine, 'bronze', source, `SELECT ${[...columns, 'NULL::BIGINT AS _row', meta].join(', ')} LIMIT 0`);
-    }
-    const quarantined = await this.quarantine(table, source, origin);
+    await moveDumpTableToBronze(this.engine, table, { source, origin, loadedAt: this.ctx.loadedAt });
+    const quarantined = await quarantineDumpTable(this.engine, table, { source, origin, loadedAt: this.ctx.loadedAt, staging: `_dump_${this.ctx.id}_rejected` });
     const notes: string[] = [];
     for (const { name } of table.columns) {
       const n = table.zeroDates.get(name);
       if (n) notes.push(`${table.table}.${name}: ${n} zero date(s) (0000-00-00) loaded as NULL`);
     }
     const samples = this.problems.filter((p) => p.message.startsWith(`table ${table.table}:`)).slice(0, SAMPLE_PROBLEMS);
+    // Rows refused one by one (too few values, a value that does not cast): the first ones.
+    samples.push(...(await refusedRowSamples(this.engine, this.origin, table, SAMPLE_PROBLEMS - samples.length)));
     for (const [column, n] of table.invalidText) {
       samples.push({ file: this.file.path, message: `${table.table}.${column}: ${n} value(s) were not valid UTF-8; invalid bytes were replaced with U+FFFD` });
     }
@@ -435,30 +426,6 @@ class DumpLoader {
     };
   }
 
-  /** Rows that could not be parsed or cast go to quarantine.<source> with their reason. */
-  private async quarantine(table: DumpTable, source: string, origin: string): Promise<number> {
-    const common = `${quoteLiteral(origin)} AS _source, 'mysql' AS _source_kind, TIMESTAMP ${quoteLiteral(this.ctx.loadedAt)} AS _loaded_at, 'ingest' AS _stage`;
-    let count = 0;
-    if (table.rejected.length) {
-      const staged = `main.${quoteIdent(`_dump_${this.ctx.id}_rejected`)}`;
-      await this.engine.insertArrow(staged.replaceAll('"', ''), rejectedRowsTable(table.rejected));
-      try {
-        await appendTable(this.engine, 'quarantine', source,
-          `SELECT _row::BIGINT AS _row, _statement::INTEGER AS _statement, _line::BIGINT AS _line,
-             _byte_offset::BIGINT AS _byte_offset, _reason, _raw, ${common} FROM ${staged}`);
-      } finally {
-        await this.engine.exec(`DROP TABLE IF EXISTS ${staged}`);
-      }
-      count += table.rejected.length;
-    }
-    const uncastable = table.castRejects ? Number((await this.engine.query(`SELECT count(*)::BIGINT AS n FROM ${table.castRejectsTable}`)).get(0)?.n ?? 0) : 0;
-    if (uncastable > 0) {
-      await appendTable(this.engine, 'quarantine', source, `SELECT *, ${common} FROM ${table.castRejectsTable}`);
-      count += uncastable;
-    }
-    return count;
-  }
-
   async cleanUp(): Promise<void> {
     for (const table of this.tables.values()) await table.drop(this.engine);
   }
@@ -469,25 +436,6 @@ class DumpLoader {
 
   private problem(statement: SqlStatement, message: string): void {
     this.problems.push({ file: this.file.path, line: statement.line, statement: statement.index, byteOffset: statement.byteOffset, message });
-  }
-}
-
-/**
- * Refuses a file whose first statement is not text: a compressed file that lost its
- * extension, or not a dump at all. Dumps hold raw bytes only inside INSERT strings.
- */
-function refuseBinary(file: string, statement: SqlStatement): void {
-  // Up to a character that may be cut where the look ends.
-  const head = statement.bytes.length > 512 ? statement.bytes.subarray(0, 509) : statement.bytes;
-  const where = { line: statement.line, statement: statement.index, byteOffset: statement.byteOffset };
-  if (head[0] === 0x1f && head[1] === 0x8b) {
-    throw new IngestError(file, 'this is a gzip file named .sql (it starts with the gzip signature 1F 8B): name it .sql.gz and load it again.', where);
-  }
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    throw new IngestError(file, 'this is a zip archive named .sql (it starts with "PK"): name it .zip and load it again.', where);
-  }
-  if (head.includes(0) || !isValidUtf8(head)) {
-    throw new IngestError(file, 'this is not a SQL dump: it starts with binary data, not text. Load the .sql file that mysqldump or mariadb-dump wrote (a compressed one as .sql.gz).', where);
   }
 }
 
@@ -506,16 +454,4 @@ function lineAndOffset(statement: SqlStatement, offset: number): { line: number;
   const end = Math.min(offset, statement.bytes.length);
   for (let i = 0; i < end; i++) if (statement.bytes[i] === 0x0a) line++;
   return { line, byteOffset: statement.byteOffset + offset };
-}
-
-/** Rejected rows as Arrow: their raw text may be long or hold any character. */
-function rejectedRowsTable(rows: RejectedRow[]): Table {
-  return new Table({
-    _row: vectorFromArray(rows.map((r) => r.row), new Float64()),
-    _statement: vectorFromArray(rows.map((r) => r.statement), new Float64()),
-    _line: vectorFromArray(rows.map((r) => r.line), new Float64()),
-    _byte_offset: vectorFromArray(rows.map((r) => r.byteOffset), new Float64()),
-    _reason: vectorFromArray(rows.map((r) => r.reason), new Utf8()),
-    _raw: vectorFromArray(rows.map((r) => r.raw), new Utf8()),
-  });
 }

@@ -24,6 +24,7 @@ export function parseTabRows(bytes: Uint8Array, sink: ValueSink, onRow?: (at: Ta
   let i = 0;
   const n = bytes.length;
   while (i < n) {
+    const rowStart = i;
     onRow?.({ line, byteOffset: i });
     // One row: fields until an unescaped LF (or the end of the file).
     for (;;) {
@@ -58,7 +59,7 @@ export function parseTabRows(bytes: Uint8Array, sink: ValueSink, onRow?: (at: Ta
       }
       break;
     }
-    sink.endRow();
+    sink.endRow(rowStart, i);
     rows++;
   }
   return rows;

@@ -30,7 +30,7 @@ export interface ReportInput {
  */
 export function reportHtml(input: ReportInput): string {
   const { pipeline, ingest } = input;
-  const failed = pipeline?.expectations.filter((x) => x.status !== 'pass') ?? [];
+  const failed = pipeline?.expectations.filter((x) => x.status === 'fail' || x.status === 'error') ?? [];
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -5,9 +5,10 @@ import { ExpectationStatus } from './ExpectationStatus';
 
 const FILTERS = {
   all: { label: 'All', keep: () => true },
-  notPassing: { label: 'Not passing', keep: (e: ExpectationResult) => e.status !== 'pass' },
+  notPassing: { label: 'Not passing', keep: (e: ExpectationResult) => e.status === 'fail' || e.status === 'error' },
   fail: { label: 'Failing', keep: (e: ExpectationResult) => e.status === 'fail' },
   error: { label: 'Could not run', keep: (e: ExpectationResult) => e.status === 'error' },
+  skipped: { label: 'Skipped (table not loaded)', keep: (e: ExpectationResult) => e.status === 'skipped' },
   pass: { label: 'Passing', keep: (e: ExpectationResult) => e.status === 'pass' },
 } as const;
 type Filter = keyof typeof FILTERS;
@@ -58,8 +59,10 @@ export function ExpectationList({ expectations }: { expectations: ExpectationRes
                   <td>
                     <ExpectationStatus status={e.status} />
                   </td>
-                  <td className="num">{e.status === 'error' ? '—' : formatCount(e.failing)}</td>
-                  <td>{e.status === 'error' ? <span className="error">{e.message}</span> : e.samples.length > 0 ? <Samples expectation={e} /> : ''}</td>
+                  <td className="num">{e.status === 'error' || e.status === 'skipped' ? '—' : formatCount(e.failing)}</td>
+                  <td>
+                    {e.status === 'error' ? <span className="error">{e.message}</span> : e.status === 'skipped' ? e.message : e.samples.length > 0 ? <Samples expectation={e} /> : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ const TEXT: Record<ExpectationResult['status'], { symbol: string; label: string 
   pass: { symbol: '✓', label: 'pass' },
   fail: { symbol: '✗', label: 'fail' },
   error: { symbol: '!', label: 'error' },
+  skipped: { symbol: '–', label: 'skipped' },
 };
 
 /** An expectation's status as a symbol and a word (the colour only repeats them). */

@@ -15,7 +15,8 @@ export function QualityView({ run, tables, api }: { run: PipelineRun; tables: Ta
     <div className="quality-view">
       <p data-testid="quality-summary">
         {run.expectations.length} expectations: {count('pass')} pass, {count('fail', 'error')} fail as errors, {count('fail', 'warn')} fail as warnings
-        {count('error') > 0 ? `, ${count('error')} could not run` : ''}.
+        {count('error') > 0 ? `, ${count('error')} could not run` : ''}
+        {count('skipped') > 0 ? `, ${count('skipped')} skipped (a table they read is not loaded)` : ''}.
       </p>
       <ExpectationList expectations={run.expectations} />
       <BalanceTable run={run} />
