@@ -16,8 +16,15 @@ import { restoreSaved, saveToBrowser, type SavedState } from './persistence/save
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
 
-/** The page's view of the worker: engine state, the current load and the table list. */
-export function useLakehouse(bundle: BundleChoice) {
+/** True when a run built at least one gold model: there is a dashboard to show. */
+const builtGold = (run: PipelineRun | undefined) => run?.models.some((m) => m.layer === 'gold' && m.status === 'success') ?? false;
+
+/**
+ * The page's view of the worker: engine state, the current load and the table list.
+ * `onLanding` is called once gold is built by the demo or by the first load that builds
+ * it, so the page can show the dashboard; later loads leave the view alone.
+ */
+export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
   const client = useRef<LakehouseClient>(undefined);
   const [engine, setEngine] = useState<EngineState>({ status: 'starting' });
   const [progress, setProgress] = useState<LoadProgress>();
@@ -28,6 +35,11 @@ export function useLakehouse(bundle: BundleChoice) {
   const [error, setError] = useState<string>();
   const [cancelling, setCancelling] = useState(false);
   const [saved, setSaved] = useState<SavedState>({ status: 'checking' });
+  // Read inside the memoised load callbacks, which must not change on every run.
+  const pipelineNow = useRef<PipelineRun>(undefined);
+  pipelineNow.current = pipeline;
+  const landing = useRef(onLanding);
+  landing.current = onLanding;
 
   useEffect(() => {
     const c = createLakehouseClient();
@@ -54,9 +66,10 @@ export function useLakehouse(bundle: BundleChoice) {
     void saveToBrowser(c).then(setSaved);
   }, []);
 
-  const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>) => {
+  const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>, alwaysLand = false) => {
     const c = client.current;
     if (!c) return;
+    const hadGold = builtGold(pipelineNow.current);
     setError(undefined);
     setCancelling(false);
     setProgress({ phase: 'reading', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, rowsLoaded: 0 });
@@ -67,7 +80,9 @@ export function useLakehouse(bundle: BundleChoice) {
       setProgress(undefined);
       if (r.cancelled) return; // nothing new to model: the notice says what was kept
       setModelling([]);
-      await afterRun(c, await c.runPipeline(...modelListeners(setModelling)));
+      const pipelineRun = await c.runPipeline(...modelListeners(setModelling));
+      if (builtGold(pipelineRun) && (alwaysLand || !hadGold)) landing.current?.();
+      await afterRun(c, pipelineRun);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -100,7 +115,7 @@ export function useLakehouse(bundle: BundleChoice) {
   const api = useCallback(() => client.current!, []);
 
   const loadFiles = useCallback((files: PickedFile[]) => run((c, p) => c.loadPicked(files, p)), [run]);
-  const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p)), [run]);
+  const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p), true), [run]);
   const gridWindow = useCallback((request: WindowRequest) => client.current!.gridWindow(request), []);
   const runSql = useCallback((sql: string) => client.current!.runSql(sql), []);
   const cancelSql = useCallback(() => client.current!.cancelSql(), []);
