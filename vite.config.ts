@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { arrowWithoutEval } from './scripts/arrowWithoutEval.mjs';
 import { isolationHeaders } from './scripts/headers.mjs';
+import { pwaOptions } from './scripts/pwaOptions.mjs';
 
 export default defineConfig({
-  plugins: [react(), arrowWithoutEval()],
+  plugins: [react(), arrowWithoutEval(), VitePWA(pwaOptions)],
   // Pre-bundling DuckDB-WASM makes the dev server reload on first start and abort
   // requests in flight (DESIGN.md §3).
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

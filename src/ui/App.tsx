@@ -24,6 +24,7 @@ import { SavedDataNotice } from './persistence/SavedDataNotice';
 import { isPersisting } from './persistence/savedState';
 import { useUrlView } from './views/useUrlState';
 import { StatusArea } from './shell/StatusArea';
+import { UpdatePrompt } from './shell/UpdatePrompt';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
@@ -138,6 +139,7 @@ export function App() {
           </div>
         )}
       </main>
+      <UpdatePrompt />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files or folders to load them
