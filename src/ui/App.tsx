@@ -25,6 +25,7 @@ import { isPersisting } from './persistence/savedState';
 import { useUrlView } from './views/useUrlState';
 import { StatusArea } from './shell/StatusArea';
 import { UpdatePrompt } from './shell/UpdatePrompt';
+import { useSettledOnce } from './shell/useSettledOnce';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
@@ -56,6 +57,8 @@ export function App() {
     if (hasTables) void loadDashboard();
     else setSelected(undefined);
   }, [hasTables]);
+  // The offline cache fills once the app has been idle a moment (scripts/pwaOptions.mjs).
+  const installOffline = useSettledOnce(lake.engine.status === 'ready' && !busy, 3000);
   const loadDemo = () => lake.loadDemo(DEMO_SCALE);
   const resetSaved = () => void lake.reset();
   const goldReady = lake.pipeline !== undefined && lake.modelling === undefined && lake.progress === undefined;
@@ -139,7 +142,7 @@ export function App() {
           </div>
         )}
       </main>
-      <UpdatePrompt />
+      {installOffline && <UpdatePrompt />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files or folders to load them

@@ -16,6 +16,9 @@ import { restoreSaved, saveToBrowser, type SavedState } from './persistence/save
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
 
+/** How long a save after a run that lands on the dashboard waits for the dashboard's first rows. */
+const SAVE_WAITS_FOR_DASHBOARD_MS = 5000;
+
 /** True when a run built at least one gold model: there is a dashboard to show. */
 const builtGold = (run: PipelineRun | undefined) => run?.models.some((m) => m.layer === 'gold' && m.status === 'success') ?? false;
 
@@ -57,13 +60,20 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
     return () => c[Comlink.releaseProxy]();
   }, [bundle]);
 
+  // Resolved when the dashboard's first rows arrive: a save started before would queue its
+  // table exports in the worker ahead of the dashboard's queries and delay the first chart.
+  const dashboardAnswered = useRef<() => void>(undefined);
+
   // After a full run or a re-run: show it, list the tables, and save them in the background
-  // (the worker makes the next load wait until the save is done).
-  const afterRun = useCallback(async (c: LakehouseClient, pipelineRun: PipelineRun) => {
+  // (the worker makes the next load wait until the save is done). When the page is about to
+  // show the dashboard, the save waits for its first rows (at most a few seconds).
+  const afterRun = useCallback(async (c: LakehouseClient, pipelineRun: PipelineRun, showingDashboard = false) => {
+    const answered = showingDashboard ? new Promise<void>((resolve) => ((dashboardAnswered.current = resolve), setTimeout(resolve, SAVE_WAITS_FOR_DASHBOARD_MS))) : Promise.resolve();
     setPipeline(pipelineRun);
+    setModelling(undefined);
     setTables(await c.tables());
     setSaved({ status: 'saving' });
-    void saveToBrowser(c).then(setSaved);
+    void answered.then(() => saveToBrowser(c)).then(setSaved);
   }, []);
 
   const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>, alwaysLand = false) => {
@@ -81,8 +91,9 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
       if (r.cancelled) return; // nothing new to model: the notice says what was kept
       setModelling([]);
       const pipelineRun = await c.runPipeline(...modelListeners(setModelling));
-      if (builtGold(pipelineRun) && (alwaysLand || !hadGold)) landing.current?.();
-      await afterRun(c, pipelineRun);
+      const lands = builtGold(pipelineRun) && (alwaysLand || !hadGold);
+      if (lands) landing.current?.();
+      await afterRun(c, pipelineRun, lands);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -123,7 +134,14 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
   // After console statements: they may have created, changed or dropped tables.
   const refreshTables = useCallback(async () => setTables(await client.current!.tables()), []);
   // New functions per pipeline run, so that the dashboard re-queries when gold is rebuilt.
-  const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
+  const dashboard = useCallback(
+    (filter: DashboardFilter, charts: ChartId[]) =>
+      client.current!.dashboard(filter, charts).finally(() => {
+        dashboardAnswered.current?.();
+        dashboardAnswered.current = undefined;
+      }),
+    [pipeline],
+  );
   const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
   const exportTable = useCallback((t: TableInfo, format: ExportFormat) => client.current!.exportTable(t.layer, t.name, format), []);
