@@ -36,7 +36,9 @@ export const pwaOptions = {
     // duckdb-eh.wasm is ~34 MB (served compressed, ~8 MB on the wire).
     maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
     navigateFallback: '/index.html',
-    // Workbox matches these against path + query.
+    // Only the app's own address (`/`, any query) is answered with the cached page; Workbox
+    // matches these against path + query. Other paths go to the server as before.
+    navigateFallbackAllowlist: [/^\/(\?.*)?$/],
     navigateFallbackDenylist: [/[?&]embed=/],
     cleanupOutdatedCaches: true,
     clientsClaim: false,

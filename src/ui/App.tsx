@@ -70,9 +70,9 @@ export function App() {
         <EngineBadge state={lake.engine} />
       </header>
       <main>
-        {hasTables ? (
+        {hasTables || lake.report ? (
           <StatusArea>
-            <LoadPanel busy={busy} compact onFiles={lake.loadFiles} onDemo={loadDemo} />
+            <LoadPanel busy={busy} compact={hasTables} onFiles={lake.loadFiles} onDemo={loadDemo} />
             {lake.report && <IngestSummary report={lake.report} />}
             {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
             <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
