@@ -40,7 +40,8 @@ const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';
 
 export function App() {
   const [view, setView] = useUrlView();
-  const lake = useLakehouse(bundle, () => setView('dashboard'));
+  // A view chosen in the URL (`?view=pipeline`) is kept; the default lands on the dashboard.
+  const lake = useLakehouse(bundle, () => setView(view === 'tables' ? 'dashboard' : view));
   const [selected, setSelected] = useState<{ table: TableInfo; first: GridWindow }>();
   const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined || isPersisting(lake.saved);
 
