@@ -1,12 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { arrowWithoutEval } from './scripts/arrowWithoutEval.mjs';
 import { isolationHeaders } from './scripts/headers.mjs';
 import { precompressAssets } from './scripts/precompress.mjs';
+import { pwaOptions } from './scripts/pwaOptions.mjs';
 
 export default defineConfig({
-  // precompressAssets writes .gz/.br copies that scripts/serve.mjs sends.
-  plugins: [react(), arrowWithoutEval(), precompressAssets()],
+  // precompressAssets writes .gz/.br copies that scripts/serve.mjs sends; the service
+  // worker precaches the plain files only (scripts/pwaOptions.mjs).
+  plugins: [react(), arrowWithoutEval(), VitePWA(pwaOptions), precompressAssets()],
   // Pre-bundling DuckDB-WASM makes the dev server reload on first start and abort
   // requests in flight (DESIGN.md §3).
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 
-const SCRIPTS = ['run', 'dumpIngest', 'mongoIngest', 'crossFilter'];
+const SCRIPTS = ['run', 'dumpIngest', 'mongoIngest', 'crossFilter', 'firstChart'];
 
 const args = process.argv.slice(2);
 const only = args.indexOf('--only');

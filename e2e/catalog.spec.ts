@@ -19,6 +19,9 @@ const catalogTable = (page: Page, id: string) => page.getByTestId(`catalog-table
 test('the catalog lists every table with its rows, columns, types, descriptions and PII tags', async ({ page }) => {
   await page.setViewportSize({ width: 1300, height: 1000 });
   await openDemo(page);
+  // The demo lands on the dashboard: the table list is on the Tables tab.
+  await page.getByRole('tab', { name: 'Tables' }).click();
+  await expect(page.getByTestId('table-gold.customer_ltv')).toBeVisible();
   const listed = await page.locator('.table-list [data-testid^="table-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('table-', '')));
   const ltvRows = await shownRows(page, 'gold.customer_ltv');
   const bronzeOrders = await shownRows(page, 'bronze.orders');

@@ -71,6 +71,8 @@ test('a zip dropped on the page loads every CSV inside it', async ({ page }) => 
   await page.dispatchEvent('body', 'drop', { dataTransfer });
   await expect.poll(() => shownRows(page, 'bronze.sellers')).toBe(1);
   expect(await shownRows(page, 'bronze.orders')).toBe(2);
+  await expect(page.getByTestId('pipeline-summary')).toBeVisible({ timeout: 120_000 });
+  await page.getByRole('tab', { name: 'Tables' }).click(); // the first load that builds gold lands on the dashboard
   await page.getByTestId('table-bronze.sellers').click();
   await expect(page.locator('.preview td').filter({ hasText: '01037' })).toBeVisible();
   await expect(page.locator('.preview td').filter({ hasText: 'brazilian-ecommerce.zip/brazilian-ecommerce/olist_sellers_dataset.csv' })).toBeVisible();

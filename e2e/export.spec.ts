@@ -38,6 +38,7 @@ test('tables download as Parquet and CSV, and the lakehouse as a zip, that DuckD
   await page.setViewportSize({ width: 1280, height: 900 });
   await runDemoAndSave(page);
 
+  await page.getByRole('tab', { name: 'Tables' }).click(); // the first load that builds gold lands on the dashboard
   await page.getByTestId('table-gold.revenue_by_state').click();
   const stateRows = await shownRows(page, 'gold.revenue_by_state');
   const parquet = await download(page, page.getByRole('button', { name: 'Download Parquet' }));

@@ -119,7 +119,8 @@ test('the report shows every expectation, the balance per source and the quarant
 
 test('a second orders file with bad rows shows up as failing expectations, duplicates and quarantine with reasons', async ({ page }) => {
   await openDemo(page);
-  // An order id the demo has, from the Tables view.
+  // An order id the demo has, from the Tables view (the demo lands on the dashboard).
+  await page.getByRole('tab', { name: 'Tables' }).click();
   await page.getByTestId('table-silver.orders').click();
   const known = (await page.locator('.preview tbody tr').first().locator('td').first().textContent())!;
   const before = { bronze: await shownRows(page, 'bronze.orders'), silver: await shownRows(page, 'silver.orders') };

@@ -26,6 +26,8 @@ test.describe('real Olist files', () => {
     await openApp(page);
     await page.getByTestId('folder-input').setInputFiles(OLIST);
     await expect.poll(() => shownRows(page, 'bronze.sellers'), { timeout: 60_000 }).toBe(3_095);
+    await expect(page.getByTestId('pipeline-summary')).toBeVisible({ timeout: 120_000 });
+    await page.getByRole('tab', { name: 'Tables' }).click(); // the first load that builds gold lands on the dashboard
     await page.getByTestId('table-bronze.sellers').click();
     await expect(page.locator('.preview td').filter({ hasText: /^olist\/olist_sellers_dataset\.csv$/ }).first()).toBeVisible();
   });

@@ -142,6 +142,7 @@ test('markup in the data is text in the grid, on chart axes, in tooltips and in 
   await loadFolder(page, 'markup-shop');
 
   // The grid: gold.revenue_by_category as the Tables view previews it.
+  await page.getByRole('tab', { name: 'Tables' }).click(); // the first load that builds gold lands on the dashboard
   await page.getByTestId('table-gold.revenue_by_category').click();
   await expect(page.locator('#preview-title')).toContainText('gold.revenue_by_category');
   await expect(page.locator('.preview tbody tr').first()).toBeVisible();

@@ -42,10 +42,19 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   await expect(page.getByTestId('engine-badge')).toBeVisible();
 }
 
-/** The row count shown for a table in the table list. */
+/**
+ * The row count shown for a table in the table list. The list is on the Tables tab, and
+ * the app moves to the dashboard once a first load has built gold, so the tab is
+ * (re)selected until the table's row appears.
+ */
 export async function shownRows(page: Page, table: string): Promise<number> {
-  const text = await page.getByTestId(`rows-${table}`).textContent();
-  return Number(text?.replaceAll(',', ''));
+  const tab = page.getByRole('tab', { name: 'Tables' });
+  let text: string | null = null;
+  await expect(async () => {
+    if ((await tab.getAttribute('aria-selected', { timeout: 1000 })) !== 'true') await tab.click({ timeout: 1000 });
+    text = await page.getByTestId(`rows-${table}`).textContent({ timeout: 1000 });
+  }).toPass({ timeout: 110_000 });
+  return Number(text!.replaceAll(',', ''));
 }
 
 /** Drops one file on the page as a drag-and-drop would (DataTransfer built in the page). */

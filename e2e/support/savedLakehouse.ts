@@ -8,8 +8,10 @@ export async function runDemoAndSave(page: Page, query = ''): Promise<void> {
   await expect(page.getByTestId('saved-notice')).toContainText(/^Saved \d+ tables/, { timeout: 120_000 });
 }
 
-/** Every table in the list with its shown row count, e.g. { 'gold.rfm': '1,234' }. */
-export function tableRows(page: Page): Promise<Record<string, string>> {
+/** Every table in the list (on the Tables tab, opened first) with its shown row count, e.g. { 'gold.rfm': '1,234' }. */
+export async function tableRows(page: Page): Promise<Record<string, string>> {
+  await page.getByRole('tab', { name: 'Tables' }).click();
+  await expect(page.locator('[data-testid^="rows-"]').first()).toBeVisible();
   return page
     .locator('[data-testid^="rows-"]')
     .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-testid')!.slice('rows-'.length), e.textContent ?? ''])));

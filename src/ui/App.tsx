@@ -23,6 +23,9 @@ import { TableExportButtons } from './export/TableExportButtons';
 import { SavedDataNotice } from './persistence/SavedDataNotice';
 import { isPersisting } from './persistence/savedState';
 import { useUrlView } from './views/useUrlState';
+import { StatusArea } from './shell/StatusArea';
+import { UpdatePrompt } from './shell/UpdatePrompt';
+import { useSettledOnce } from './shell/useSettledOnce';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
@@ -36,8 +39,9 @@ const params = new URLSearchParams(location.search);
 const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';
 
 export function App() {
-  const lake = useLakehouse(bundle);
   const [view, setView] = useUrlView();
+  // A view chosen in the URL (`?view=pipeline`) is kept; the default lands on the dashboard.
+  const lake = useLakehouse(bundle, () => setView(view === 'tables' ? 'dashboard' : view));
   const [selected, setSelected] = useState<{ table: TableInfo; first: GridWindow }>();
   const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined || isPersisting(lake.saved);
 
@@ -54,6 +58,10 @@ export function App() {
     if (hasTables) void loadDashboard();
     else setSelected(undefined);
   }, [hasTables]);
+  // The offline cache fills once the app has been idle a moment (scripts/pwaOptions.mjs).
+  const installOffline = useSettledOnce(lake.engine.status === 'ready' && !busy, 3000);
+  const loadDemo = () => lake.loadDemo(DEMO_SCALE);
+  const resetSaved = () => void lake.reset();
   const goldReady = lake.pipeline !== undefined && lake.modelling === undefined && lake.progress === undefined;
 
   return (
@@ -63,7 +71,19 @@ export function App() {
         <EngineBadge state={lake.engine} />
       </header>
       <main>
-        <LoadPanel busy={busy} compact={hasTables} onFiles={lake.loadFiles} onDemo={() => lake.loadDemo(DEMO_SCALE)} />
+        {hasTables || lake.report ? (
+          <StatusArea>
+            <LoadPanel busy={busy} compact={hasTables} onFiles={lake.loadFiles} onDemo={loadDemo} />
+            {lake.report && <IngestSummary report={lake.report} />}
+            {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
+            <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
+          </StatusArea>
+        ) : (
+          <>
+            <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={loadDemo} />
+            <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
+          </>
+        )}
         {lake.progress && <ProgressView progress={lake.progress} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {lake.modelling && <ModelProgress states={lake.modelling} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {!busy && <LoadNotices report={lake.report} run={lake.pipeline} />}
@@ -72,9 +92,6 @@ export function App() {
             {lake.error}
           </p>
         )}
-        <SavedDataNotice saved={lake.saved} onReset={() => void lake.reset()} />
-        {lake.report && <IngestSummary report={lake.report} />}
-        {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
         {hasTables && (
           <div className="views">
             <ViewTabs view={view} onChange={setView} />
@@ -126,6 +143,7 @@ export function App() {
           </div>
         )}
       </main>
+      {installOffline && <UpdatePrompt />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop files or folders to load them

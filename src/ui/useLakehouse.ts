@@ -16,8 +16,18 @@ import { restoreSaved, saveToBrowser, type SavedState } from './persistence/save
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
 
-/** The page's view of the worker: engine state, the current load and the table list. */
-export function useLakehouse(bundle: BundleChoice) {
+/** How long a save after a run that lands on the dashboard waits for the dashboard's first rows. */
+const SAVE_WAITS_FOR_DASHBOARD_MS = 5000;
+
+/** True when a run built at least one gold model: there is a dashboard to show. */
+const builtGold = (run: PipelineRun | undefined) => run?.models.some((m) => m.layer === 'gold' && m.status === 'success') ?? false;
+
+/**
+ * The page's view of the worker: engine state, the current load and the table list.
+ * `onLanding` is called once gold is built by the demo or by the first load that builds
+ * it, so the page can show the dashboard; later loads leave the view alone.
+ */
+export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
   const client = useRef<LakehouseClient>(undefined);
   const [engine, setEngine] = useState<EngineState>({ status: 'starting' });
   const [progress, setProgress] = useState<LoadProgress>();
@@ -28,6 +38,11 @@ export function useLakehouse(bundle: BundleChoice) {
   const [error, setError] = useState<string>();
   const [cancelling, setCancelling] = useState(false);
   const [saved, setSaved] = useState<SavedState>({ status: 'checking' });
+  // Read inside the memoised load callbacks, which must not change on every run.
+  const pipelineNow = useRef<PipelineRun>(undefined);
+  pipelineNow.current = pipeline;
+  const landing = useRef(onLanding);
+  landing.current = onLanding;
 
   useEffect(() => {
     const c = createLakehouseClient();
@@ -45,18 +60,26 @@ export function useLakehouse(bundle: BundleChoice) {
     return () => c[Comlink.releaseProxy]();
   }, [bundle]);
 
+  // Resolved when the dashboard's first rows arrive: a save started before would queue its
+  // table exports in the worker ahead of the dashboard's queries and delay the first chart.
+  const dashboardAnswered = useRef<() => void>(undefined);
+
   // After a full run or a re-run: show it, list the tables, and save them in the background
-  // (the worker makes the next load wait until the save is done).
-  const afterRun = useCallback(async (c: LakehouseClient, pipelineRun: PipelineRun) => {
+  // (the worker makes the next load wait until the save is done). When the page is about to
+  // show the dashboard, the save waits for its first rows (at most a few seconds).
+  const afterRun = useCallback(async (c: LakehouseClient, pipelineRun: PipelineRun, showingDashboard = false) => {
+    const answered = showingDashboard ? new Promise<void>((resolve) => ((dashboardAnswered.current = resolve), setTimeout(resolve, SAVE_WAITS_FOR_DASHBOARD_MS))) : Promise.resolve();
     setPipeline(pipelineRun);
+    setModelling(undefined);
     setTables(await c.tables());
     setSaved({ status: 'saving' });
-    void saveToBrowser(c).then(setSaved);
+    void answered.then(() => saveToBrowser(c)).then(setSaved);
   }, []);
 
-  const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>) => {
+  const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>, alwaysLand = false) => {
     const c = client.current;
     if (!c) return;
+    const hadGold = builtGold(pipelineNow.current);
     setError(undefined);
     setCancelling(false);
     setProgress({ phase: 'reading', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, rowsLoaded: 0 });
@@ -67,7 +90,10 @@ export function useLakehouse(bundle: BundleChoice) {
       setProgress(undefined);
       if (r.cancelled) return; // nothing new to model: the notice says what was kept
       setModelling([]);
-      await afterRun(c, await c.runPipeline(...modelListeners(setModelling)));
+      const pipelineRun = await c.runPipeline(...modelListeners(setModelling));
+      const lands = builtGold(pipelineRun) && (alwaysLand || !hadGold);
+      if (lands) landing.current?.();
+      await afterRun(c, pipelineRun, lands);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -100,7 +126,7 @@ export function useLakehouse(bundle: BundleChoice) {
   const api = useCallback(() => client.current!, []);
 
   const loadFiles = useCallback((files: PickedFile[]) => run((c, p) => c.loadPicked(files, p)), [run]);
-  const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p)), [run]);
+  const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p), true), [run]);
   const gridWindow = useCallback((request: WindowRequest) => client.current!.gridWindow(request), []);
   const runSql = useCallback((sql: string) => client.current!.runSql(sql), []);
   const cancelSql = useCallback(() => client.current!.cancelSql(), []);
@@ -108,7 +134,14 @@ export function useLakehouse(bundle: BundleChoice) {
   // After console statements: they may have created, changed or dropped tables.
   const refreshTables = useCallback(async () => setTables(await client.current!.tables()), []);
   // New functions per pipeline run, so that the dashboard re-queries when gold is rebuilt.
-  const dashboard = useCallback((filter: DashboardFilter, charts: ChartId[]) => client.current!.dashboard(filter, charts), [pipeline]);
+  const dashboard = useCallback(
+    (filter: DashboardFilter, charts: ChartId[]) =>
+      client.current!.dashboard(filter, charts).finally(() => {
+        dashboardAnswered.current?.();
+        dashboardAnswered.current = undefined;
+      }),
+    [pipeline],
+  );
   const dashboardOptions = useCallback(() => client.current!.dashboardOptions(), [pipeline]);
 
   const exportTable = useCallback((t: TableInfo, format: ExportFormat) => client.current!.exportTable(t.layer, t.name, format), []);

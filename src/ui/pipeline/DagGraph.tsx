@@ -55,8 +55,8 @@ export function DagGraph({ nodes, layout, views, selected, onSelect }: Props) {
           const p = placed.get(node.id)!;
           const view = views.get(node.id)!;
           const status = STATUS_TEXT[view.status];
-          const facts = [status.label, view.rows !== undefined ? `${formatCount(view.rows)} rows` : '', view.milliseconds !== undefined ? `${view.milliseconds} ms` : ''].filter(Boolean);
           return (
+            // The button's name is its visible text (layer, name, state, rows, time), as WCAG 2.5.3 asks.
             <button
               key={node.id}
               type="button"
@@ -68,7 +68,6 @@ export function DagGraph({ nodes, layout, views, selected, onSelect }: Props) {
               data-rows={view.rows}
               data-finished={view.finishedAt}
               aria-pressed={selected === node.id}
-              aria-label={`${node.id}: ${facts.join(', ')}`}
               tabIndex={tabStop === node.id ? 0 : -1}
               onFocus={() => setFocused(node.id)}
               onKeyDown={(e) => move(e, node.id)}

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { chartBase, describedAs, num, selectionEncoding } from './chartBase';
+import { brazilOutline } from './brazilOutline';
 import { OKABE_ITO } from './palette';
 
 const described = describedAs(
@@ -8,28 +9,36 @@ const described = describedAs(
 
 /**
  * Where the revenue comes from: a point per state and one-degree cell of the customers'
- * zip-prefix locations, sized by revenue, on a Mercator projection (no base map is
- * bundled: the points draw the country). A point is a filter on its state.
+ * zip-prefix locations, sized by revenue, over Brazil's outline on a Mercator projection.
+ * A point is a filter on its state; the outline is decoration, hidden from screen readers.
  */
 export const revenueByLocationSpec: TopLevelSpec = {
   ...chartBase,
   height: 300,
   projection: { type: 'mercator' },
-  transform: [described.transform],
-  mark: { type: 'circle', color: OKABE_ITO.blue, cursor: 'pointer' },
-  encoding: {
-    longitude: { field: 'longitude', type: 'quantitative' },
-    latitude: { field: 'latitude', type: 'quantitative' },
-    size: { field: 'revenue', type: 'quantitative', title: 'Revenue (R$)', scale: { range: [6, 500] }, legend: { orient: 'right', format: '~s' } },
-    ...selectionEncoding,
-    ...described.encoding,
-    fillOpacity: { value: 0.6 },
-    tooltip: [
-      { field: 'customer_state', type: 'nominal', title: 'State' },
-      { field: 'revenue', type: 'quantitative', title: 'Revenue (R$)', format: ',.2f' },
-      { field: 'orders', type: 'quantitative', title: 'Orders', format: ',' },
-      { field: 'latitude', type: 'quantitative', title: 'Latitude (cell centre)', format: '.1f' },
-      { field: 'longitude', type: 'quantitative', title: 'Longitude (cell centre)', format: '.1f' },
-    ],
-  },
+  layer: [
+    {
+      data: { values: [brazilOutline()] },
+      mark: { type: 'geoshape', fill: '#eef2f6', stroke: '#9aa7b5', strokeWidth: 0.8, aria: false, tooltip: false },
+    },
+    {
+      transform: [described.transform],
+      mark: { type: 'circle', color: OKABE_ITO.blue, cursor: 'pointer' },
+      encoding: {
+        longitude: { field: 'longitude', type: 'quantitative' },
+        latitude: { field: 'latitude', type: 'quantitative' },
+        size: { field: 'revenue', type: 'quantitative', title: 'Revenue (R$)', scale: { range: [6, 500] }, legend: { orient: 'right', format: '~s' } },
+        ...selectionEncoding,
+        ...described.encoding,
+        fillOpacity: { value: 0.6 },
+        tooltip: [
+          { field: 'customer_state', type: 'nominal', title: 'State' },
+          { field: 'revenue', type: 'quantitative', title: 'Revenue (R$)', format: ',.2f' },
+          { field: 'orders', type: 'quantitative', title: 'Orders', format: ',' },
+          { field: 'latitude', type: 'quantitative', title: 'Latitude (cell centre)', format: '.1f' },
+          { field: 'longitude', type: 'quantitative', title: 'Longitude (cell centre)', format: '.1f' },
+        ],
+      },
+    },
+  ],
 };

@@ -1,0 +1,2 @@
+import type { VitePWAOptions } from 'vite-plugin-pwa';
+export declare const pwaOptions: Partial<VitePWAOptions>;
