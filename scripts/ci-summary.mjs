@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { judgeSkips, playwrightSkips, vitestSkips } from './skippedTests.mjs';
+import { judgeSkips, playwrightFlaky, playwrightSkips, vitestSkips } from './skippedTests.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [unitPath, e2ePath] = process.argv.slice(2);
@@ -40,6 +40,7 @@ if (e2e) {
   console.log(`e2e: ${expected + flaky} passed, ${unexpected} failed, ${skipped} skipped`);
   if (expected + flaky === 0 || unexpected > 0 || (e2e.errors ?? []).length > 0) ok = false;
   skips.push(...playwrightSkips(e2e, root));
+  for (const t of playwrightFlaky(e2e, root)) console.log(`  FLAKY (failed, then passed on the retry)  ${t.file} › ${t.fullName}`);
 }
 
 const allowList = JSON.parse(readFileSync(join(root, '.ci/allowed-skips.json'), 'utf8'));

@@ -16,11 +16,20 @@ export function vitestSkips(report, root) {
 
 /** Playwright's JSON: suites nest; a spec's tests carry status 'skipped' and annotations (skip/fixme). */
 export function playwrightSkips(report, root) {
+  return playwrightTests(report, root, 'skipped');
+}
+
+/** Tests that failed and then passed on CI's one retry (playwright.config.ts): listed, never hidden. */
+export function playwrightFlaky(report, root) {
+  return playwrightTests(report, root, 'flaky');
+}
+
+function playwrightTests(report, root, status) {
   const out = [];
   const visit = (suite) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
-        if (t.status !== 'skipped') continue;
+        if (t.status !== status) continue;
         const note = (t.annotations ?? []).find((a) => a.type === 'skip' || a.type === 'fixme');
         const file = relative(root, resolve(report.config?.rootDir ?? root, spec.file));
         out.push({ file, title: spec.title, fullName: spec.title, reason: note?.description ?? note?.type });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { judgeSkips, playwrightSkips, vitestSkips } from './skippedTests.mjs';
+import { judgeSkips, playwrightFlaky, playwrightSkips, vitestSkips } from './skippedTests.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const allowList = JSON.parse(readFileSync(join(root, '.ci/allowed-skips.json'), 'utf8'));
@@ -103,5 +103,17 @@ describe('ci-summary', () => {
     const r = run(vitestReport([{ file: 'src/a.test.ts', title: 'runs', status: 'passed' }]), e2e);
     expect(r.code).toBe(0);
     expect(r.out).toContain(`allowed  e2e/engine.spec.ts › ${title}`);
+  });
+});
+
+describe('flaky tests', () => {
+  it('are listed by name in the summary, and counted as passed', () => {
+    const e2e = {
+      config: { rootDir: join(root, 'e2e') },
+      stats: { expected: 1, unexpected: 0, skipped: 0, flaky: 1 },
+      errors: [],
+      suites: [{ title: 'x', specs: [{ file: 'a.spec.ts', title: 'wobbles', tests: [{ status: 'flaky', annotations: [] }] }, { file: 'a.spec.ts', title: 'holds', tests: [{ status: 'expected', annotations: [] }] }] }],
+    };
+    expect(playwrightFlaky(e2e, root)).toEqual([{ file: 'e2e/a.spec.ts', title: 'wobbles', fullName: 'wobbles', reason: undefined }]);
   });
 });
