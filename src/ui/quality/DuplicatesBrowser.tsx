@@ -4,10 +4,9 @@ import type { TableInfo } from '../../lakehouse/tableInfo';
 import type { LakehouseClient } from '../client/lakehouseClient';
 import { formatCount } from '../format';
 import { useArrowQuery } from '../pipeline/useArrowQuery';
-import { ArrowGrid } from '../tables/ArrowGrid';
+import { ChosenGroupRows, GROUP_ROWS } from './ChosenGroupRows';
 
 type State = { status: 'loading' } | { status: 'ready'; groups: DuplicateGroup[] } | { status: 'failed'; message: string };
-const ROWS = 100;
 
 /**
  * The bronze rows silver dropped as duplicates, by source and kind; choose a group to see
@@ -29,7 +28,7 @@ export function DuplicatesBrowser({ tables, api }: { tables: TableInfo[]; api: (
   }, [api, tables]);
   useEffect(() => setChosen(undefined), [tables]);
   const key = chosen && `${chosen.table}\u0000${chosen.kind}`;
-  const rows = useArrowQuery(key, () => api().duplicateRowsIPC(chosen!.table, chosen!.kind, ROWS));
+  const rows = useArrowQuery(key, () => api().duplicateRowsIPC(chosen!.table, chosen!.kind, GROUP_ROWS));
 
   return (
     <section aria-labelledby="duplicates-title" className="quality-section">
@@ -71,18 +70,7 @@ export function DuplicatesBrowser({ tables, api }: { tables: TableInfo[]; api: (
             </table>
           </div>
           {chosen && (
-            <div className="quarantine-rows" data-testid="duplicate-rows">
-              <h4>
-                duplicates.{chosen.table}: {chosen.kind} <small>({formatCount(chosen.rows)} rows{chosen.rows > ROWS ? `, the first ${ROWS} shown` : ''})</small>
-              </h4>
-              {rows?.status === 'ready' ? (
-                <ArrowGrid data={rows.data} label={`Dropped duplicates of ${chosen.table}: ${chosen.kind}`} />
-              ) : rows?.status === 'failed' ? (
-                <p className="error" role="alert">Could not read duplicates.{chosen.table}: {rows.message}</p>
-              ) : (
-                <p className="hint" role="status">Reading the rows…</p>
-              )}
-            </div>
+            <ChosenGroupRows layer="duplicates" table={chosen.table} kind={chosen.kind} count={chosen.rows} rows={rows} label={`Dropped duplicates of ${chosen.table}: ${chosen.kind}`} testId="duplicate-rows" />
           )}
         </>
       )}

@@ -4,10 +4,9 @@ import type { TableInfo } from '../../lakehouse/tableInfo';
 import type { LakehouseClient } from '../client/lakehouseClient';
 import { formatCount } from '../format';
 import { useArrowQuery } from '../pipeline/useArrowQuery';
-import { ArrowGrid } from '../tables/ArrowGrid';
+import { ChosenGroupRows, GROUP_ROWS } from './ChosenGroupRows';
 
 type State = { status: 'loading' } | { status: 'ready'; groups: QuarantineGroup[] } | { status: 'failed'; message: string };
-const ROWS = 100;
 
 /** The quarantine tables: rows counted by stage and kind of reason; choose a group to see its rows. */
 export function QuarantineBrowser({ tables, api }: { tables: TableInfo[]; api: () => LakehouseClient }) {
@@ -27,7 +26,7 @@ export function QuarantineBrowser({ tables, api }: { tables: TableInfo[]; api: (
   }, [api, tables]);
   useEffect(() => setChosen(undefined), [tables]);
   const key = chosen && `${chosen.table}\u0000${chosen.kind}`;
-  const rows = useArrowQuery(key, () => api().quarantineRowsIPC(chosen!.table, chosen!.kind, ROWS));
+  const rows = useArrowQuery(key, () => api().quarantineRowsIPC(chosen!.table, chosen!.kind, GROUP_ROWS));
 
   return (
     <section aria-labelledby="quarantine-title" className="quality-section">
@@ -68,18 +67,7 @@ export function QuarantineBrowser({ tables, api }: { tables: TableInfo[]; api: (
             </table>
           </div>
           {chosen && (
-            <div className="quarantine-rows" data-testid="quarantine-rows">
-              <h4>
-                quarantine.{chosen.table}: {chosen.kind} <small>({formatCount(chosen.rows)} rows{chosen.rows > ROWS ? `, the first ${ROWS} shown` : ''})</small>
-              </h4>
-              {rows?.status === 'ready' ? (
-                <ArrowGrid data={rows.data} label={`Quarantined rows of ${chosen.table}: ${chosen.kind}`} />
-              ) : rows?.status === 'failed' ? (
-                <p className="error" role="alert">Could not read quarantine.{chosen.table}: {rows.message}</p>
-              ) : (
-                <p className="hint" role="status">Reading the rows…</p>
-              )}
-            </div>
+            <ChosenGroupRows layer="quarantine" table={chosen.table} kind={chosen.kind} count={chosen.rows} rows={rows} label={`Quarantined rows of ${chosen.table}: ${chosen.kind}`} testId="quarantine-rows" />
           )}
         </>
       )}
