@@ -11,22 +11,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PORTAL, SECRET, freePort, makeServedFolder, rawRequest, type ServedFolder } from './serveTestSupport';
+import { APP, POLICY, PORTAL, SECRET, freePort, makeServedFolder, rawRequest, type ServedFolder } from './serveTestSupport';
 
 const SNIPPET = readFileSync(fileURLToPath(new URL('../deploy/nginx/pocket-lakehouse.conf', import.meta.url)), 'utf8');
 const README = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
 
-const POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-const APP = {
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-embedder-policy': 'require-corp',
-  'cross-origin-resource-policy': 'same-origin',
-  'content-security-policy': POLICY,
-  'x-frame-options': 'SAMEORIGIN',
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-cache',
-};
 
 /** nginx's own configuration folder (for mime.types), from `nginx -V`. */
 function nginxConfDir(): string {

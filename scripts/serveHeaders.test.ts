@@ -11,21 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppServer } from './appServer.mjs';
-import { PORTAL, freePort, makeServedFolder, rawRequest, type RawResponse, type ServedFolder } from './serveTestSupport';
+import { APP, POLICY, PORTAL, freePort, makeServedFolder, rawRequest, type RawResponse, type ServedFolder } from './serveTestSupport';
 
-const POLICY =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-
-/** Headers on every response of the app (not the embed page). */
-const APP = {
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-embedder-policy': 'require-corp',
-  'cross-origin-resource-policy': 'same-origin',
-  'content-security-policy': POLICY,
-  'x-frame-options': 'SAMEORIGIN',
-  'x-content-type-options': 'nosniff',
-  'cache-control': 'no-cache',
-};
 
 let folder: ServedFolder;
 let server: Server;
