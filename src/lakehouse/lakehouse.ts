@@ -28,6 +28,7 @@ import { buildRunReport, type RunReport } from '../pipeline/runReport';
 import { exportTable, type ExportedFile, type ExportFormat } from './export/exportTable';
 import { lakehouseZip } from './export/lakehouseZip';
 import type { LakehouseSession } from './session';
+import { OneWriter } from './writes/oneWriter';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -42,6 +43,8 @@ export class Lakehouse {
   private readonly console: SqlConsole;
   /** The last run's result and times: what "re-run from here" starts from and what a save keeps. */
   private run: Omit<LakehouseSession, 'ingest'> = {};
+  /** Loads, runs, re-runs, resets and saves, one at a time (see OneWriter). */
+  private readonly writer = new OneWriter();
 
   constructor(readonly engine: Engine) {
     this.dashboardTables = new DashboardTables(engine);
@@ -53,7 +56,16 @@ export class Lakehouse {
     return this.engine.describe();
   }
 
-  async load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
+  /** Runs `work` when no other load, run, re-run, reset or save is under way (saves and restores use it). */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.writer.run(work);
+  }
+
+  load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
+    return this.writer.run(() => this.loadNow(files, onProgress, signal));
+  }
+
+  private async loadNow(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
     this.run.startedAt ??= new Date().toISOString();
     const report = await loadFiles(this.engine, files, { onProgress, signal });
     this.grid.invalidate();
@@ -66,7 +78,11 @@ export class Lakehouse {
   }
 
   /** Builds silver and gold from what bronze holds now. */
-  async runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+  runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+    return this.writer.run(() => this.runPipelineNow(files, options));
+  }
+
+  private async runPipelineNow(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     this.models = files.map(parseModel);
@@ -83,7 +99,11 @@ export class Lakehouse {
   }
 
   /** Rebuilds one model of the last run and its descendants; the others stay as they are. */
-  async rerunFrom(model: string, options?: Omit<RunOptions, 'only'>): Promise<Rerun> {
+  rerunFrom(model: string, options?: Omit<RunOptions, 'only'>): Promise<Rerun> {
+    return this.writer.run(() => this.rerunFromNow(model, options));
+  }
+
+  private async rerunFromNow(model: string, options?: Omit<RunOptions, 'only'>): Promise<Rerun> {
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     const rerun = await rerunFrom(this.engine, this.models, this.run.pipeline, model, options);
@@ -204,7 +224,11 @@ export class Lakehouse {
   }
 
   /** Drops every table of every layer: a fresh lakehouse. */
-  async reset(): Promise<void> {
+  reset(): Promise<void> {
+    return this.writer.run(() => this.resetNow());
+  }
+
+  private async resetNow(): Promise<void> {
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));

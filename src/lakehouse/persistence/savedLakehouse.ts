@@ -36,7 +36,8 @@ export class SavedLakehouse {
 
   save(lakehouse: Lakehouse): Promise<SaveResult | undefined> {
     const dir = this.dir;
-    return this.queue(async () => dir && saveLakehouse(lakehouse, dir, this.codec));
+    // Also one of the lakehouse's writers: a re-run started during the save waits for it.
+    return this.queue(async () => dir && lakehouse.exclusive(() => saveLakehouse(lakehouse, dir, this.codec)));
   }
 
   clear(): Promise<void> {
