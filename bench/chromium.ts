@@ -8,9 +8,9 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
-/** Serves the built app (dist/) the way `npm start` does; resolves once it listens. */
-export async function startServer(port: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', port], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** Serves the built app (dist/, or `dir`) the way `npm start` does; resolves once it listens. */
+export async function startServer(port: string, dir?: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', port, ...(dir ? ['--dir', dir] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((ok) => server.stdout!.once('data', ok));
   return server;
 }

@@ -19,3 +19,9 @@ export function formatTable(rows: Measurement[], baseline: string): string {
   }
   return lines.join('\n');
 }
+
+/** The q-quantile (0..1) by the nearest rank, as p95 is usually reported. */
+export function quantile(values: number[], q: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}

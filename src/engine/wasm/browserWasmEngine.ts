@@ -25,7 +25,13 @@ const abs = (url: string) => new URL(url, self.location.href).href;
 /** Starting should take seconds; past this, say which step is stuck instead of waiting forever. */
 const STEP_TIMEOUT_MS = 45_000;
 
+/**
+ * Each step leaves `duckdb-start:<what>` marks (start, and end when it settled) in the
+ * worker's performance timeline, so that a start that hangs shows which step it hangs in
+ * (bench/bundleStart.ts reads them from the worker).
+ */
 async function step<T>(what: string, work: Promise<T>): Promise<T> {
+  performance.mark(`duckdb-start:${what}:begin`);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS / 1000} s while ${what}`)), STEP_TIMEOUT_MS);
@@ -33,6 +39,7 @@ async function step<T>(what: string, work: Promise<T>): Promise<T> {
   try {
     return await Promise.race([work, timeout]);
   } finally {
+    performance.mark(`duckdb-start:${what}:end`);
     clearTimeout(timer);
   }
 }
@@ -63,12 +70,10 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Pr
     await db.terminate();
     throw error;
   }
-  const engine = await WasmEngine.open(db, {
-    bundle: isCoi ? 'coi' : 'eh',
-    extensionRepository: abs('/extensions'),
-    threads: isCoi ? Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2)) : undefined,
-    onClose: () => db.terminate(),
-  });
+  const engine = await step('connecting', WasmEngine.open(db, { bundle: isCoi ? 'coi' : 'eh', extensionRepository: abs('/extensions'), onClose: () => db.terminate() }));
+  // Its own step: this is where the COI build's start hangs now and then
+  // (bench/results/bundle-start.md), DuckDB starting its pthreads.
+  if (isCoi) await step('starting threads', engine.exec(`SET threads = ${Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2))}`));
   void warmUpArrowInsert(engine); // in the background: statements queue behind it
   return engine;
 }

@@ -27,7 +27,6 @@ export interface WasmEngineOptions {
   bundle: string;
   /** Where DuckDB may look for extensions: the app's own origin, so nothing leaves it. */
   extensionRepository?: string;
-  threads?: number;
   onClose?: () => unknown;
 }
 
@@ -48,7 +47,6 @@ export class WasmEngine implements Engine {
   static async open(db: WasmDatabase, options: WasmEngineOptions): Promise<WasmEngine> {
     const engine = new WasmEngine(db, await db.connectInternal(), options);
     await engine.exec(offlineSettings(options.extensionRepository));
-    if (options.threads && options.threads > 1) await engine.exec(`SET threads = ${options.threads}`);
     return engine;
   }
 

@@ -1,32 +1,17 @@
-import { useEffect, useState } from 'react';
-import type { DuplicateGroup } from '../../lakehouse/quality/duplicates';
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import type { LakehouseClient } from '../client/lakehouseClient';
 import { formatCount } from '../format';
 import { useArrowQuery } from '../pipeline/useArrowQuery';
 import { ChosenGroupRows, GROUP_ROWS } from './ChosenGroupRows';
+import { useGroups } from './useGroups';
 
-type State = { status: 'loading' } | { status: 'ready'; groups: DuplicateGroup[] } | { status: 'failed'; message: string };
 
 /**
  * The bronze rows silver dropped as duplicates, by source and kind; choose a group to see
  * its rows as bronze has them, each with the row silver kept instead. Dropped is not gone.
  */
 export function DuplicatesBrowser({ tables, api }: { tables: TableInfo[]; api: () => LakehouseClient }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [chosen, setChosen] = useState<DuplicateGroup>();
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    api().duplicateGroups().then(
-      (groups) => live && setState({ status: 'ready', groups }),
-      (e: Error) => live && setState({ status: 'failed', message: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, tables]);
-  useEffect(() => setChosen(undefined), [tables]);
+  const { state, chosen, setChosen } = useGroups(tables, () => api().duplicateGroups());
   const key = chosen && `${chosen.table}\u0000${chosen.kind}`;
   const rows = useArrowQuery(key, () => api().duplicateRowsIPC(chosen!.table, chosen!.kind, GROUP_ROWS));
 

@@ -1,30 +1,14 @@
-import { useEffect, useState } from 'react';
-import type { QuarantineGroup } from '../../lakehouse/quality/quarantine';
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import type { LakehouseClient } from '../client/lakehouseClient';
 import { formatCount } from '../format';
 import { useArrowQuery } from '../pipeline/useArrowQuery';
 import { ChosenGroupRows, GROUP_ROWS } from './ChosenGroupRows';
+import { useGroups } from './useGroups';
 
-type State = { status: 'loading' } | { status: 'ready'; groups: QuarantineGroup[] } | { status: 'failed'; message: string };
 
 /** The quarantine tables: rows counted by stage and kind of reason; choose a group to see its rows. */
 export function QuarantineBrowser({ tables, api }: { tables: TableInfo[]; api: () => LakehouseClient }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [chosen, setChosen] = useState<QuarantineGroup>();
-  useEffect(() => {
-    let live = true;
-    setState({ status: 'loading' });
-    api().quarantineGroups().then(
-      (groups) => live && setState({ status: 'ready', groups }),
-      (e: Error) => live && setState({ status: 'failed', message: e.message }),
-    );
-    return () => {
-      live = false;
-    };
-    // A new load or run may have changed the rows: choose again from the new counts.
-  }, [api, tables]);
-  useEffect(() => setChosen(undefined), [tables]);
+  const { state, chosen, setChosen } = useGroups(tables, () => api().quarantineGroups());
   const key = chosen && `${chosen.table}\u0000${chosen.kind}`;
   const rows = useArrowQuery(key, () => api().quarantineRowsIPC(chosen!.table, chosen!.kind, GROUP_ROWS));
 
