@@ -6,7 +6,7 @@
  * seconds for the engine badge. A start that does not finish by then is a hang: the bench
  * reads the lakehouse worker's `duckdb-start:*` marks (browserWasmEngine.ts) to name the
  * step it hangs in, and counts the workers alive (DuckDB's worker and the pthread pool).
- * Writes bench/results/bundle-start.md: hangs per bundle, the step of each, start-time
+ * Writes bench/results/bundle-start.md (or --out): hangs per bundle, the step of each, start-time
  * medians and p95, and the machine's load average before and after.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4334' },
     deadline: { type: 'string', default: '60' },
     dir: { type: 'string', default: 'dist' },
+    out: { type: 'string', default: 'bench/results/bundle-start.md' },
   },
 });
 const starts = Number(values.starts);
@@ -34,6 +35,8 @@ const base = `http://127.0.0.1:${values.port}/`;
 interface Start {
   bundle: string;
   ms?: number;
+  /** DuckDB's `threads` setting once started (the badge's data-threads). */
+  threads?: number;
   /** For a hang: the step begun and not ended, and how many workers were alive. */
   stuckIn?: string;
   workers?: number;
@@ -69,8 +72,12 @@ async function oneStart(browser: Browser, bundle: string): Promise<Start> {
     ]).catch(() => 'hung' as const);
     if (outcome === 'started') {
       const shown = await badge.getAttribute('data-bundle');
+      const ms = Date.now() - t0;
       if (shown !== bundle) return { bundle, error: `asked for ${bundle}, got ${shown}` };
-      return { bundle, ms: Date.now() - t0 };
+      const threads = Number(await badge.getAttribute('data-threads'));
+      // A COI start that settles for one thread has dodged the question, not answered it.
+      if (bundle === 'coi' && !(threads >= 2)) return { bundle, threads, error: `started with ${threads} thread(s)` };
+      return { bundle, ms, threads };
     }
     if (outcome === 'failed') {
       const message = String(await failure.first().textContent());
@@ -90,6 +97,7 @@ async function main(): Promise<void> {
   const server = await startServer(String(values.port), String(values.dir));
   const browser = await launchChromium();
   const before = loadAverage();
+  const { cores, commit } = machineAndCommit(); // now: later commits must not be credited with this run
   const results: Start[] = [];
   try {
     for (let i = 0; i < starts; i++) {
@@ -105,21 +113,21 @@ async function main(): Promise<void> {
     server.kill();
   }
   const after = loadAverage();
-  const { cores, commit } = machineAndCommit();
   const lines = [
     '# DuckDB-WASM start reliability (bench/bundleStart.ts)',
     '',
     `Commit ${commit}, ${cores} cores, ${new Date().toISOString()}. Load average before ${formatLoad(before)}, after ${formatLoad(after)}.`,
     `${starts} starts per bundle, interleaved, each in a fresh browser context (headless Chromium), deadline ${deadlineMs / 1000} s.`,
     '',
-    '| bundle | starts | hangs | errors | median start | p95 start |',
-    '|---|---|---|---|---|---|',
+    '| bundle | starts | hangs | errors | threads | median start | p95 start |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const bundle of bundles) {
     const mine = results.filter((r) => r.bundle === bundle);
     const times = mine.flatMap((r) => (r.ms === undefined ? [] : [r.ms]));
+    const threads = [...new Set(mine.flatMap((r) => (r.threads === undefined ? [] : [r.threads])))].join(', ') || '–';
     lines.push(
-      `| ${bundle} | ${mine.length} | ${mine.filter((r) => r.stuckIn).length} | ${mine.filter((r) => r.error).length} | ${times.length ? fmt(median(times)) : '–'} | ${times.length ? fmt(quantile(times, 0.95)) : '–'} |`,
+      `| ${bundle} | ${mine.length} | ${mine.filter((r) => r.stuckIn).length} | ${mine.filter((r) => r.error).length} | ${threads} | ${times.length ? fmt(median(times)) : '–'} | ${times.length ? fmt(quantile(times, 0.95)) : '–'} |`,
     );
   }
   const hangs = results.filter((r) => r.stuckIn || r.error);
@@ -128,7 +136,7 @@ async function main(): Promise<void> {
     for (const h of hangs) lines.push(`- ${h.bundle}: ${h.stuckIn ? `hung in "${h.stuckIn}", ${h.workers} workers alive` : h.error}`);
   }
   await mkdir('bench/results', { recursive: true });
-  await writeFile('bench/results/bundle-start.md', lines.join('\n') + '\n');
+  await writeFile(String(values.out), lines.join('\n') + '\n');
   console.log(lines.join('\n'));
 }
 

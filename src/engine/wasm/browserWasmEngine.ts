@@ -44,6 +44,9 @@ async function step<T>(what: string, work: Promise<T>): Promise<T> {
   }
 }
 
+/** Two to four: more than the cores only adds switching; one would make COI pointless. */
+const coiThreads = () => Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2));
+
 export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Promise<WasmEngine> {
   const eh = { mainModule: abs(ehWasm), mainWorker: abs(ehWorker) };
   const coi = { mainModule: abs(coiWasm), mainWorker: abs(coiWorker), pthreadWorker: abs(coiPthreadWorker) };
@@ -64,16 +67,17 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Pr
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   try {
     await step('loading the DuckDB WebAssembly module', Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]));
-    await step('opening the database', Promise.race([db.open({}), workerFailed]));
+    // COI: the thread count is given when the database opens. Raising it afterwards with
+    // `SET threads` hung 4 of 40 starts here (the pthread pool growing under a live
+    // connection); given at open, 0 of 40 did (bench/results/bundle-start.md).
+    const open = isCoi ? { maximumThreads: coiThreads() } : {};
+    await step('opening the database', Promise.race([db.open(open), workerFailed]));
     await step('loading the Parquet module', initParquet(async () => new URL(abs(parquetWasm))));
   } catch (error) {
     await db.terminate();
     throw error;
   }
   const engine = await step('connecting', WasmEngine.open(db, { bundle: isCoi ? 'coi' : 'eh', extensionRepository: abs('/extensions'), onClose: () => db.terminate() }));
-  // Its own step: this is where the COI build's start hangs now and then
-  // (bench/results/bundle-start.md), DuckDB starting its pthreads.
-  if (isCoi) await step('starting threads', engine.exec(`SET threads = ${Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2))}`));
   void warmUpArrowInsert(engine); // in the background: statements queue behind it
   return engine;
 }
