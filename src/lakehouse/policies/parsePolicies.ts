@@ -20,7 +20,7 @@ export function parsePolicies(text: string): ParsedPolicies {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    return { ok: false, problems: doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? 1, path: '', message: e.message.split('\n')[0]! })) };
+    return { ok: false, problems: doc.errors.map((e) => ({ line: lineCounter.linePos(e.pos[0]).line, path: '', message: e.message.split('\n')[0]! })) };
   }
   const lineOf = (path: readonly PropertyKey[]) => {
     const node = nodeAt(doc.contents, path);
@@ -28,7 +28,7 @@ export function parsePolicies(text: string): ParsedPolicies {
   };
   const result = policiesSchema.safeParse(doc.toJS());
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.map((i) => ({ line: lineOf(i.path), path: i.path.join('.'), message: i.message })) };
+    return { ok: false, problems: result.error.issues.map((i) => ({ line: lineOf(i.path), path: i.path.join('.'), message: issueMessage(i) })) };
   }
   const problems: PolicyProblem[] = [];
   for (const [name, audience] of Object.entries(result.data.audiences)) {
@@ -45,6 +45,11 @@ export function parsePolicies(text: string): ParsedPolicies {
     }
   }
   return problems.length ? { ok: false, problems } : { ok: true, policies: result.data };
+}
+
+/** A bad record key's own message ("must be silver.<table> …") rather than zod's "Invalid key in record". */
+function issueMessage(issue: { code: string; message: string; issues?: { message: string }[] }): string {
+  return issue.code === 'invalid_key' && issue.issues?.[0] ? `${issue.issues[0].message}` : issue.message;
 }
 
 /** The deepest node of the document on `path` (a missing key gives its parent, whose line is still useful). */
