@@ -1,3 +1,13 @@
 import type { Server } from 'node:http';
-export declare function createAppHandler(options: { root: string; embedConfig?: { allowedOrigins: string[] } }): (req: unknown, res: unknown) => void;
-export declare function createAppServer(options: { root: string; embedConfig?: { allowedOrigins: string[] } }): Server;
+export interface ExtractOptions {
+  published?: string;
+  keys: string[];
+  auditLog?: string;
+}
+export interface AppServerOptions {
+  root: string;
+  embedConfig?: { allowedOrigins: string[] };
+  extracts?: ExtractOptions;
+}
+export declare function createAppHandler(options: AppServerOptions): (req: unknown, res: unknown) => void;
+export declare function createAppServer(options: AppServerOptions): Server;

@@ -17,6 +17,7 @@ import sirv from 'sirv';
 import { contentSecurityPolicy, embedPageHeaders, isolationHeaders } from './headers.mjs';
 import { isEmbedRequest, readEmbedConfig } from './embedConfig.mjs';
 import { requestGuard } from './requestGuard.mjs';
+import { extractRoute } from './extractRoute.mjs';
 
 /** Text types carry their charset (sirv's own types leave it out, except for HTML). */
 const TEXT_TYPES = {
@@ -47,9 +48,11 @@ function queryOf(req) {
 
 /**
  * The request handler for the app in `root`. `embedConfig` defaults to the one read from
- * the environment or `root/embed-config.json` (scripts/embedConfig.mjs).
+ * the environment or `root/embed-config.json` (scripts/embedConfig.mjs). `extracts`
+ * ({ published, keys, auditLog }) serves signed extracts at /extract (extractRoute.mjs);
+ * without it /extract is refused.
  */
-export function createAppHandler({ root, embedConfig = readEmbedConfig(root) }) {
+export function createAppHandler({ root, embedConfig = readEmbedConfig(root), extracts = { published: undefined, keys: [], auditLog: undefined } }) {
   const embedConfigBody = Buffer.from(JSON.stringify(embedConfig));
   const embedHeaders = embedPageHeaders(embedConfig.allowedOrigins);
 
@@ -80,6 +83,7 @@ export function createAppHandler({ root, embedConfig = readEmbedConfig(root) }) 
     next();
   });
   app.use(requestGuard);
+  app.use(extractRoute(extracts));
   // The list the server frames by is the list the embed page checks messages against.
   app.use((req, res, next) => {
     if (pathOf(req) !== '/embed-config.json') return next();
