@@ -7,9 +7,10 @@
  *   mean score ≈ 2.6 late vs ≈ 4.3 on time. Undelivered orders score lower still.
  * - Low-scored customers buy again less often: when the same customer buys again within
  *   REPEAT_HORIZON_DAYS (180) of this order, the score is drawn from the "satisfied"
- *   distributions (P(score ≤ 2) 0.03 on time, 0.15 late, instead of 0.098 and 0.54). Read
- *   the other way round (what an analyst sees), a customer whose review scored 1–2 buys
- *   again within 180 days about 3–4× less often than one who scored 4–5 (checked in
+ *   distributions (P(score ≤ 2) 0.01 on time, 0.08 late, instead of 0.098 and 0.54; P(5)
+ *   0.85 and 0.6 instead of 0.62 and 0.22). Read the other way round (what an analyst
+ *   sees), a customer whose review scored 1–2 buys again within 180 days about 5–8× less
+ *   often than one who scored 4–5 (checked in
  *   signal.test.ts). The generator draws the score from the future purchase; the joint
  *   distribution is what a model sees.
  */
@@ -38,8 +39,8 @@ export function buildReviews(r: Random, sf: number, orders: readonly Order[]): R
   const onTime = new WeightedSampler(SCORES, [0.07, 0.028, 0.078, 0.205, 0.619]);
   const late = new WeightedSampler(SCORES, [0.45, 0.09, 0.12, 0.12, 0.22]);
   const undelivered = new WeightedSampler(SCORES, [0.7, 0.08, 0.08, 0.05, 0.09]);
-  const onTimeAgain = new WeightedSampler(SCORES, [0.02, 0.01, 0.04, 0.18, 0.75]);
-  const lateAgain = new WeightedSampler(SCORES, [0.1, 0.05, 0.15, 0.25, 0.45]);
+  const onTimeAgain = new WeightedSampler(SCORES, [0.005, 0.005, 0.02, 0.12, 0.85]);
+  const lateAgain = new WeightedSampler(SCORES, [0.05, 0.03, 0.1, 0.22, 0.6]);
   const buysAgain = buysAgainWithin(orders, REPEAT_HORIZON_DAYS * DAY);
 
   const total = scaled(REAL_COUNTS.reviews, sf);
