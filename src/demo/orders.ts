@@ -14,6 +14,7 @@ import {
 } from './olistCounts';
 import type { Place, PlacePicker } from './places';
 import type { Product, Seller } from './catalog';
+import { handlingSeconds, sellerHandlingDays, transitSeconds } from './logistics';
 
 export type PaymentKind = 'credit_card' | 'boleto' | 'debit_card' | 'voucher';
 
@@ -222,6 +223,8 @@ export function buildOrders(
     }
   }
 
+  const items = buildItems(r, sf, orders, persons, sellers, products);
+  ship(r.fork('logistics'), orders, items, persons, sellers);
   // --- timestamp quirks on distinct delivered orders.
   const deliveredPool = r.shuffle(orders.filter((o) => o.status === 'delivered'));
   const quirk = (count: number, apply: (o: Order) => void) => {
@@ -234,7 +237,6 @@ export function buildOrders(
   quirk(REAL_QUIRKS.deliveredBeforePurchase, (o) => (o.delivered = o.purchase - r.int(DAY, 10 * DAY)));
   quirk(REAL_QUIRKS.approvedBeforePurchase, (o) => (o.approved = o.purchase - r.int(60, 5 * HOUR)));
 
-  const items = buildItems(r, sf, orders, persons, sellers, products);
   return { persons, orders, items };
 }
 
@@ -306,6 +308,35 @@ function buildItems(
     o.totalCents = total;
   });
   return items;
+}
+
+/**
+ * Carrier and delivery times from the order's sellers and the distance to the customer (see
+ * logistics.ts for the relationships and their sizes). Only orders that reached the carrier
+ * (or the customer) in the status timeline are touched; orders without items keep the
+ * generic timeline.
+ */
+function ship(r: Random, orders: Order[], items: readonly Item[], persons: readonly Person[], sellers: readonly Seller[]): void {
+  const handling = sellerHandlingDays(r.fork('handling'), sellers.length);
+  const sellersOf = new Map<number, number[]>();
+  for (const it of items) {
+    const list = sellersOf.get(it.order);
+    if (!list) sellersOf.set(it.order, [it.seller]);
+    else if (!list.includes(it.seller)) list.push(it.seller);
+  }
+  orders.forEach((o, oi) => {
+    const own = sellersOf.get(oi);
+    if (!own || o.carrier === null || o.approved === null) return;
+    const slowest = own.reduce((a, b) => (handling[b]! > handling[a]! ? b : a));
+    let carrier = Math.round(o.approved + handlingSeconds(r, handling[slowest]!));
+    if (r.chance(0.5)) carrier -= carrier % 60;
+    o.carrier = carrier;
+    if (o.delivered === null) return;
+    const customer = persons[o.person]!.place;
+    let delivered = Math.round(carrier + transitSeconds(r, sellers[own[0]!]!.place, customer));
+    if (delivered > DATA_END) delivered = Math.max(carrier + HOUR, DATA_END - r.int(0, 3 * DAY));
+    o.delivered = delivered;
+  });
 }
 
 const SOUTH_EAST = new Set(['SP', 'RJ', 'MG', 'ES', 'PR', 'SC', 'RS']);

@@ -1,0 +1,132 @@
+/**
+ * Delivery ETA: days from purchase to delivery, predicted at purchase time. Trained on
+ * orders purchased (and delivered) before the split, tested on the orders after it, against
+ * Olist's own estimate and the training period's median per (seller state, customer state)
+ * route. The interval is the model's 10th–90th percentile residual on the training rows.
+ */
+import type { Columns } from './features';
+import { encode, fitEncoder, type EncoderSpec, type FeatureList } from './encode';
+import { permutationImportance, type FeatureImportance } from './importance';
+import { predict, trainModel, type LearnerOptions, type ModelJson, type TrainHooks } from './learner';
+import { mae, quantile, rmse, withinShare } from './metrics';
+
+export const ETA_FEATURES: FeatureList = {
+  numeric: [
+    'distance_km', 'route_median_days', 'seller_past_handling_days', 'seller_past_orders', 'freight_value', 'price',
+    'weight_g', 'volume_cm3', 'n_items', 'n_sellers', 'same_state', 'purchase_weekday', 'purchase_month', 'purchase_hour',
+  ],
+  logged: ['freight_value', 'price', 'weight_g', 'volume_cm3', 'seller_past_orders'],
+  categorical: ['customer_state', 'seller_state', 'category'],
+};
+
+export const ETA_LEARNER: LearnerOptions = {
+  kind: 'regression', hidden: 16, epochs: 4, minSteps: 1500, batchSize: 256, learningRate: 0.01, seed: 17, loss: 'meanAbsoluteError',
+};
+
+export interface RegressionScores { mae: number; rmse: number; within3: number; rows: number }
+
+export interface EtaEvaluation {
+  split: number;
+  trainRows: number;
+  testRows: number;
+  trainPeriod: [number, number];
+  testPeriod: [number, number];
+  model: RegressionScores;
+  olistEstimate: RegressionScores;
+  routeMedian: RegressionScores;
+  /** Share of test orders delivered inside the predicted interval (nominal 80 %). */
+  intervalCoverage: number;
+  importance: FeatureImportance[];
+  /** Up to 2,000 test orders for the predicted-vs-actual chart. */
+  sample: { actual: number; predicted: number }[];
+}
+
+export interface EtaResult {
+  evaluation: EtaEvaluation;
+  encoder: EncoderSpec;
+  model: ModelJson;
+  residualQuantiles: [number, number];
+  routeMedians: Record<string, number>;
+  /** Per feature row (ml.eta_features order): prediction, interval and set. */
+  scores: { order_id: string[]; predicted_days: Float64Array; lower_days: Float64Array; upper_days: Float64Array; set: string[] };
+}
+
+const routeKey = (cols: Columns, r: number) => `${cols.seller_state![r]}>${cols.customer_state![r]}`;
+
+function scoresOf(pred: ArrayLike<number>, y: ArrayLike<number>): RegressionScores {
+  return { mae: mae(pred, y), rmse: rmse(pred, y), within3: withinShare(pred, y, 3), rows: y.length };
+}
+
+export async function trainEta(cols: Columns, split: number, hooks: TrainHooks = {}): Promise<EtaResult> {
+  const n = cols.order_id!.length;
+  const label = (r: number) => cols.delivery_days![r] as number | null;
+  const purchased = (r: number) => Number(cols.purchased_at![r]);
+  const train: number[] = [];
+  const test: number[] = [];
+  for (let r = 0; r < n; r++) {
+    if (label(r) === null || label(r) === undefined) continue;
+    if (purchased(r) >= split) test.push(r);
+    else if (Number(cols.delivered_at![r]) < split) train.push(r);
+  }
+  if (train.length < 50 || test.length < 20) throw new Error(`too few delivered orders to train the ETA model (${train.length} before the split, ${test.length} after)`);
+
+  // The route baseline, also a feature: median days per route over the training rows.
+  const byRoute = new Map<string, number[]>();
+  for (const r of train) (byRoute.get(routeKey(cols, r)) ?? byRoute.set(routeKey(cols, r), []).get(routeKey(cols, r))!).push(label(r)!);
+  const overall = quantile(train.map(label) as number[], 0.5);
+  const routeMedians: Record<string, number> = {};
+  for (const [k, v] of byRoute) if (v.length >= 5) routeMedians[k] = quantile(v, 0.5);
+  const withRoute: Columns = { ...cols, route_median_days: Array.from({ length: n }, (_, r) => routeMedians[routeKey(cols, r)] ?? overall) };
+
+  const encoder = fitEncoder(withRoute, train, ETA_FEATURES);
+  const xTrain = encode(encoder, withRoute, train);
+  const yTrain = Float32Array.from(train, (r) => label(r)!);
+  const model = await trainModel(xTrain, yTrain, ETA_LEARNER, hooks);
+
+  const residuals = Array.from(predict(model, xTrain), (p, i) => yTrain[i]! - p);
+  const residualQuantiles: [number, number] = [quantile(residuals, 0.1), quantile(residuals, 0.9)];
+
+  const xTest = encode(encoder, withRoute, test);
+  const yTest = Float32Array.from(test, (r) => label(r)!);
+  const pTest = predict(model, xTest);
+  const olist = test.map((r) => Number(cols.olist_estimated_days![r] ?? NaN));
+  const olistRows = olist.flatMap((v, i) => (Number.isFinite(v) ? [i] : []));
+  const route = test.map((r) => withRoute.route_median_days![r] as number);
+  let covered = 0;
+  pTest.forEach((p, i) => {
+    if (yTest[i]! >= p + residualQuantiles[0] && yTest[i]! <= p + residualQuantiles[1]) covered++;
+  });
+  const stride = Math.max(1, Math.ceil(test.length / 2000));
+  const evaluation: EtaEvaluation = {
+    split,
+    trainRows: train.length,
+    testRows: test.length,
+    trainPeriod: [Math.min(...train.map(purchased)), Math.max(...train.map(purchased))],
+    testPeriod: [Math.min(...test.map(purchased)), Math.max(...test.map(purchased))],
+    model: scoresOf(pTest, yTest),
+    olistEstimate: scoresOf(olistRows.map((i) => olist[i]!), olistRows.map((i) => yTest[i]!)),
+    routeMedian: scoresOf(route, yTest),
+    intervalCoverage: covered / test.length,
+    importance: permutationImportance(model, xTest, yTest, mae, ETA_LEARNER.seed),
+    sample: test.flatMap((_, i) => (i % stride === 0 ? [{ actual: yTest[i]!, predicted: pTest[i]! }] : [])),
+  };
+
+  const all = Array.from({ length: n }, (_, r) => r);
+  const pAll = predict(model, encode(encoder, withRoute, all));
+  const testSet = new Set(test);
+  const trainSet = new Set(train);
+  return {
+    evaluation,
+    encoder,
+    model,
+    residualQuantiles,
+    routeMedians,
+    scores: {
+      order_id: cols.order_id as string[],
+      predicted_days: Float64Array.from(pAll, (p) => Math.max(0, p)),
+      lower_days: Float64Array.from(pAll, (p) => Math.max(0, p + residualQuantiles[0])),
+      upper_days: Float64Array.from(pAll, (p) => Math.max(0, p + residualQuantiles[1])),
+      set: all.map((r) => (trainSet.has(r) ? 'train' : testSet.has(r) ? 'test' : 'score')),
+    },
+  };
+}
