@@ -1,7 +1,7 @@
 import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
 import { CLV_BINS } from './charts/clvHistogram';
-import { buildChartIndexes, chartIndexesSql } from './chartIndexes';
+import { buildChartIndexes, chartIndexesSql, type IndexBuild } from './chartIndexes';
 import { ITEM_CATEGORY, ITEMS_WITH_PRODUCTS } from './productCategory';
 
 /** Where the dashboard's working tables live: not a medallion layer, so not in the table list. */
@@ -102,10 +102,10 @@ ORDER BY o.order_key;
 /** What "View data" shows of how the tables are built. */
 export const DASHBOARD_TABLES_SQL = `${dashboardTablesSql(true)}\n${chartIndexesSql()}`;
 
-/** What one build cost: milliseconds of the row-level tables and of each index. */
+/** What one build cost: milliseconds of the row-level tables, and of each index with its rows. */
 export interface DashboardBuild {
   tablesMilliseconds: number;
-  indexes: Array<{ table: string; milliseconds: number }>;
+  indexes: IndexBuild[];
   milliseconds: number;
 }
 
