@@ -1,20 +1,26 @@
 /**
- * npx vite build && npx tsx bench/crossFilter.ts [--sf 1 --selections 40 --runs 5 --bundle auto --port 4332]
+ * npx vite build && npx tsx bench/crossFilter.ts [--sf 1 --selections 40 --runs 5 --bundle auto --port 4332 --busy --demo]
  *
  * The dashboard in headless Chromium (the built app, served as `npm start` serves it):
  * - demo: "Try the demo" click to the first chart drawn, and to all charts drawn (the
  *   demo's own scale), `runs` times;
  * - load: the sf CSVs picked through the file input to the first chart drawn, once;
- * - cross-filter at sf: a click on a state bar to every chart re-drawn with that state's
- *   rows (and the next animation frame), over `selections` different states in turn.
- *   Timed inside the page, from the click event, so Playwright's own overhead is out.
- *   The worker's query time (the status line) is reported beside it.
+ * - cross-filter at sf: a click on a state, a category or a month bar in turn (each on a
+ *   bar drawn under the filters so far, so filters combine) to every chart re-drawn with
+ *   the new filter's rows (and the next animation frame), `selections` clicks. Timed
+ *   inside the page, from the click event, so Playwright's own overhead is out. The
+ *   worker's query time (the status line) and the index build cost are reported beside it.
+ * - `--busy`: a CPU-bound busy loop (one Node process, one core) runs beside the browser
+ *   for the whole measurement, as another program on the user's machine would.
+ * The demo timing ("Try the demo") runs only with `--demo`.
  */
+import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
+import type { DashboardBuild } from '../src/lakehouse/dashboard/dashboardTables';
 import { launchChromium, startServer } from './chromium';
 import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
 import { writeOlist } from './olistData';
@@ -27,6 +33,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     bundle: { type: 'string', default: 'auto' },
     port: { type: 'string', default: '4332' },
+    busy: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
   },
 });
 const sf = Number(values.sf);
@@ -65,6 +73,50 @@ function armTimer(page: Page, key: string | null, count: number, fromNow = false
 
 const elapsed = (page: Page): Promise<number> => page.evaluate('window.benchTimer');
 
+/**
+ * In the page: a promise of the milliseconds from the next click until the dashboard's
+ * filter key has changed and all `count` charts show the rows of the new key, plus one
+ * animation frame.
+ */
+function armClickTimer(page: Page, count: number): Promise<void> {
+  return page.evaluate(`
+    window.benchTimer = new Promise((resolve) => {
+      const dashboard = document.querySelector('[data-testid=dashboard]');
+      const before = dashboard.dataset.filterKey;
+      let t0 = NaN;
+      addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        const key = dashboard.dataset.filterKey;
+        if (Number.isNaN(t0) || key === before) return;
+        if (document.querySelectorAll('.vega-chart[data-rendered-key="' + CSS.escape(key) + '"]').length < ${count}) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const data = performance.getEntriesByName('dashboard-data').at(-1);
+          window.benchData = data && data.startTime > t0 ? data.startTime - t0 : NaN;
+          resolve(performance.now() - t0);
+        });
+      });
+      observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-rendered-key', 'data-filter-key'] });
+    });
+    undefined;
+  `);
+}
+
+/** The chart each click kind is made on, in turn. */
+const CLICK_CHARTS = ['revenueByState', 'revenueByCategory', 'revenueMonthly'] as const;
+
+/**
+ * Click number i: a bar of the state, category or month chart in turn, the bars as drawn
+ * now (the "Other" category bar is no filter), a different one each time.
+ */
+async function clickBar(page: Page, i: number): Promise<string> {
+  const chart = page.getByTestId(`chart-${CLICK_CHARTS[i % CLICK_CHARTS.length]}`);
+  const labels = (await chart.locator('svg path[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!))).filter((l) => !l.startsWith('Other ('));
+  const label = labels[(i * 7 + Math.floor(i / 3)) % labels.length]!;
+  await chart.locator(`svg path[aria-label="${label}"]`).click();
+  return label.split(':')[0]!;
+}
+
 async function openApp(browser: Browser): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
@@ -102,6 +154,10 @@ interface CrossFilterTimes {
   arrivals: number[];
   /** Clicks made while the lakehouse was being saved after the run. */
   duringSave: number[];
+  /** state, category or month, per click. */
+  kinds: string[];
+  /** What building the dashboard's tables and indexes cost in the page's worker. */
+  build?: DashboardBuild;
 }
 
 async function timeCrossFilter(browser: Browser, dir: string, names: string[]): Promise<CrossFilterTimes> {
@@ -120,9 +176,8 @@ async function timeCrossFilter(browser: Browser, dir: string, names: string[]): 
   const saved = page.getByTestId('saved-notice').filter({ hasText: /^Saved/ });
   const duringSave: number[] = [];
   for (let i = 0; duringSave.length < 10 && !(await saved.isVisible()); i++) {
-    const state = states[(i + 1) % states.length]!;
-    await armTimer(page, `state=${state}`, CHARTS);
-    await page.getByTestId('chart-revenueByState').locator(`svg path[aria-label^="${state}:"]`).click();
+    await armClickTimer(page, CHARTS);
+    await clickBar(page, i);
     const ms = await elapsed(page);
     // Only clicks that began and ended before the save did.
     if (!(await saved.isVisible())) duringSave.push(ms);
@@ -133,19 +188,20 @@ async function timeCrossFilter(browser: Browser, dir: string, names: string[]): 
   const queries: number[] = [];
   const requeried: number[] = [];
   const arrivals: number[] = [];
+  const kinds: string[] = [];
   for (let i = 0; i < selections; i++) {
-    // Every click picks a state other than the current one, so each one changes the filter.
-    const state = states[i % states.length]!;
-    await armTimer(page, `state=${state}`, CHARTS);
-    await page.getByTestId('chart-revenueByState').locator(`svg path[aria-label^="${state}:"]`).click();
+    await armClickTimer(page, CHARTS);
+    await clickBar(page, i);
+    kinds.push(['state', 'category', 'month'][i % 3]!);
     clicks.push(await elapsed(page));
     arrivals.push(await page.evaluate<number>('window.benchData'));
     const status = (await page.locator('.dashboard-status').textContent()) ?? '';
     queries.push(Number(/queried in (\d+) ms/.exec(status)?.[1] ?? NaN));
     requeried.push(Number(/(\d+) of \d+ charts queried/.exec(status)?.[1] ?? NaN));
   }
+  const build = (await page.evaluate("performance.getEntriesByName('dashboard-build').at(-1)?.detail")) as DashboardBuild | undefined;
   await page.context().close();
-  return { load, clicks, queries, requeried, arrivals, duringSave };
+  return { load, clicks, kinds, queries, requeried, arrivals, duringSave, build };
 }
 
 function quantile(values: number[], q: number): number {
@@ -160,8 +216,23 @@ const row = (name: string, v: number[]) =>
     ? `| ${name} | 0 | – | – | – | – |`
     : `| ${name} | ${v.length} | ${Math.round(quantile(v, 0.5))} | ${Math.round(quantile(v, 0.95))} | ${Math.round(Math.min(...v))} | ${Math.round(Math.max(...v))} |`;
 
+/** A CPU-bound busy loop on one core, as another program on the user's machine. */
+function startBusyLoop() {
+  return spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+}
+
+function buildTable(build: DashboardBuild | undefined): string {
+  if (!build) return 'The index build cost was not reported.';
+  const lines = ['| built once per pipeline run | ms | rows |', '|---|---:|---:|', `| row-level dashboard tables | ${Math.round(build.tablesMilliseconds)} | |`];
+  for (const index of build.indexes) lines.push(`| ${index.table} | ${Math.round(index.milliseconds)} | ${index.rows} |`);
+  const rows = build.indexes.reduce((n, i) => n + i.rows, 0);
+  lines.push(`| all indexes | ${Math.round(build.indexes.reduce((n, i) => n + i.milliseconds, 0))} | ${rows} |`, `| total (tables + indexes) | ${Math.round(build.milliseconds)} | |`);
+  return lines.join('\n');
+}
+
 async function main() {
   const { dir, files } = await writeOlist(sf);
+  const busy = values.busy ? startBusyLoop() : undefined;
   // The machine is shared: the load while measuring says how much the numbers can be trusted.
   const loadBefore = loadAverage();
   const { cores, commit } = machineAndCommit();
@@ -174,32 +245,39 @@ async function main() {
       dir,
       files.map((f) => f.path),
     );
-    const demo = await timeDemo(browser);
+    const loadAfter = loadAverage();
+    const demo = values.demo ? await timeDemo(browser) : undefined;
     const counts = [...new Set(cross.requeried)].sort((a, b) => a - b);
-    const requery = `Each click re-queries ${counts.join(' or ')} of the ${CHARTS} charts (the charts drawn along the clicked dimension keep their rows and only move the highlight); all ${CHARTS} are re-drawn.`;
+    const requery = `Clicks alternate state, category and month bars (filters combine). Each click re-queries ${counts.join(' or ')} of the ${CHARTS} charts (the charts drawn along the clicked dimension keep their rows and only move the highlight); charts whose rows come back unchanged are not re-drawn.`;
+    const of = (kind: string) => cross.clicks.filter((_, i) => cross.kinds[i] === kind);
     const table = [
       '| measure | n | p50 ms | p95 ms | min | max |',
       '|---|---:|---:|---:|---:|---:|',
       row(`cross-filter click → all ${CHARTS} charts drawn (sf=${sf})`, cross.clicks),
+      row(`  state clicks`, of('state')),
+      row(`  category clicks`, of('category')),
+      row(`  month clicks`, of('month')),
       row(`  click → rows arrived in the page (sf=${sf})`, cross.arrivals),
       row(`  worker time of those queries (sf=${sf})`, cross.queries),
       row(`  rows arrived → all charts drawn (sf=${sf})`, cross.clicks.map((c, i) => c - cross.arrivals[i]!)),
       row(`cross-filter click during the save after the run (sf=${sf})`, cross.duringSave),
-      row('"Try the demo" → first chart drawn', demo.first),
-      row(`"Try the demo" → all ${CHARTS} charts drawn`, demo.all),
+      ...(demo ? [row('"Try the demo" → first chart drawn', demo.first), row(`"Try the demo" → all ${CHARTS} charts drawn`, demo.all)] : []),
       row(`sf=${sf} files picked → all charts drawn`, [cross.load]),
     ].join('\n');
-    const load = `Load average (1 / 5 / 15 min, /proc/loadavg): ${formatLoad(loadBefore)} before, ${formatLoad(loadAverage())} after, on ${cores} cores. Commit ${commit}.`;
-    console.log(`\n${table}\n${requery}\n${load}`);
+    const beside = busy ? 'With a CPU-bound busy loop (one Node process spinning on one core) running beside the browser throughout.' : 'No busy loop of our own beside the browser (the other agents\' work still loads the machine).';
+    const load = `Load average (1 / 5 / 15 min, /proc/loadavg): ${formatLoad(loadBefore)} before, ${formatLoad(loadAfter)} after the clicks, on ${cores} cores. Commit ${commit}.`;
+    const build = buildTable(cross.build);
+    console.log(`\n${table}\n${requery}\n${beside}\n${load}\n\n${build}`);
     console.log(`cross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}`);
     await mkdir('bench/results', { recursive: true });
     await writeFile(
-      `bench/results/crossfilter-sf${sf}.md`,
-      `# Dashboard cross-filter latency (sf=${sf}, bundle ${values.bundle}, ${new Date().toISOString()})\n\n${requery}\n\n${table}\n\n${load}\n\nCross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}\n`,
+      `bench/results/crossfilter-sf${sf}-${busy ? 'busy' : 'idle'}.md`,
+      `# Dashboard cross-filter latency (sf=${sf}, ${busy ? 'busy loop beside' : 'no busy loop'}, bundle ${values.bundle}, ${new Date().toISOString()})\n\n${requery}\n\n${beside}\n\n${table}\n\n${load}\n\nIndex build (in the page's worker, DuckDB-WASM):\n\n${build}\n\nCross-filter runs (ms): ${cross.clicks.map((c, i) => `${cross.kinds[i]} ${Math.round(c)}`).join(', ')}\n`,
     );
   } finally {
     await browser.close();
     server.kill();
+    busy?.kill();
   }
 }
 

@@ -28,6 +28,7 @@ import { buildRunReport, type RunReport } from '../pipeline/runReport';
 import { exportTable, type ExportedFile, type ExportFormat } from './export/exportTable';
 import { lakehouseZip } from './export/lakehouseZip';
 import type { LakehouseSession } from './session';
+import { InteractiveFirst } from './writes/interactiveFirst';
 import { OneWriter } from './writes/oneWriter';
 
 /**
@@ -45,6 +46,8 @@ export class Lakehouse {
   private run: Omit<LakehouseSession, 'ingest'> = {};
   /** Loads, runs, re-runs, resets and saves, one at a time (see OneWriter). */
   private readonly writer = new OneWriter();
+  /** The dashboard's reads, which background work (saves) gives way to between its steps. */
+  readonly interactive = new InteractiveFirst();
 
   constructor(readonly engine: Engine) {
     this.dashboardTables = new DashboardTables(engine);
@@ -90,6 +93,7 @@ export class Lakehouse {
     for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
     const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
+    await this.buildDashboard(run.ok);
     return run;
   }
 
@@ -108,7 +112,18 @@ export class Lakehouse {
     this.grid.invalidate();
     const rerun = await rerunFrom(this.engine, this.models, this.run.pipeline, model, options);
     this.run = { ...this.run, pipeline: rerun.run, finishedAt: new Date().toISOString() };
+    await this.buildDashboard(rerun.run.ok);
     return rerun;
+  }
+
+  /**
+   * The dashboard's tables and indexes, built as the last step of a successful run, inside
+   * the writer: a save queued after the run then cannot interleave its statements with the
+   * build (which delayed the first chart), and no click pays for it. Data without the gold
+   * tables has no dashboard: the build fails, and is tried again (and reported) on first use.
+   */
+  private async buildDashboard(ok: boolean): Promise<void> {
+    if (ok) await this.dashboardTables.ensure().catch(() => undefined);
   }
 
   /** Every table with its documentation, files, column types, descriptions and PII tags. */
@@ -210,7 +225,7 @@ export class Lakehouse {
 
   /** The dashboard charts' rows under the filter (all charts, or those named), from gold. */
   dashboard(filter: DashboardFilter, charts?: readonly ChartId[]): Promise<DashboardData> {
-    return queryDashboard(this.engine, this.dashboardTables, filter, charts);
+    return this.interactive.track(() => queryDashboard(this.engine, this.dashboardTables, filter, charts));
   }
 
   /** The states, categories and months the dashboard can be filtered to. */

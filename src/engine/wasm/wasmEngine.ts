@@ -35,6 +35,14 @@ export class WasmEngine implements Engine {
   private readonly pending: PendingQueryRunner;
   /** The connection's statements, one after another (see PendingQueryRunner). */
   private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * A second connection for queryAllIPC's short reads, opened on first use, with its own
+   * queue: a dashboard click must not wait behind a long statement on the main connection
+   * (a save reading whole tables, a rebuild). DuckDB's worker runs its messages between
+   * the long statement's slices.
+   */
+  private interactive?: Promise<number>;
+  private interactiveQueue: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly db: WasmDatabase,
@@ -76,13 +84,17 @@ export class WasmEngine implements Engine {
     // runQuery, not a pending query: one message each way per statement (a pending query
     // takes three), and all are posted before the first answer; DuckDB's worker runs them
     // in order. Measured on the dashboard at sf=1 in Chromium: see bench/crossFilter.ts.
-    return this.serial(async () => {
+    const run = async () => {
+      const conn = await (this.interactive ??= Promise.resolve(this.db.connectInternal()));
       try {
-        return await Promise.all(sqls.map((sql) => this.db.runQuery(this.conn, sql)));
+        return await Promise.all(sqls.map((sql) => this.db.runQuery(conn, sql)));
       } catch (error) {
         throw new Error(duckdbErrorMessage(error));
       }
-    });
+    };
+    const next = this.interactiveQueue.then(run, run);
+    this.interactiveQueue = next.catch(() => undefined);
+    return next;
   }
 
   cancel(): Promise<boolean> {
@@ -147,6 +159,7 @@ export class WasmEngine implements Engine {
   }
 
   async close(): Promise<void> {
+    if (this.interactive) await this.db.disconnect(await this.interactive);
     await this.db.disconnect(this.conn);
     await this.options.onClose?.();
   }

@@ -1,4 +1,5 @@
 import type { ChartId } from './chartId';
+import { indexCells, rowLevelCells } from './chartIndex';
 import type { DashboardChart } from './dashboardChart';
 import { validateFilter, type DashboardFilter } from './dashboardFilter';
 import { clvHistogram } from './charts/clvHistogram';
@@ -23,9 +24,22 @@ export const DASHBOARD_CHARTS: Record<ChartId, DashboardChart> = {
   customerSegments,
 };
 
-/** The SQL behind a chart under a filter (validated here: bad input throws, never reaches SQL). */
-export function chartQuery(chart: ChartId, filter: DashboardFilter): string {
+function chartDefinition(chart: ChartId): DashboardChart {
   const definition = DASHBOARD_CHARTS[chart];
   if (!definition) throw new Error(`There is no dashboard chart ${JSON.stringify(chart)}.`);
-  return definition.sql(validateFilter(filter));
+  return definition;
+}
+
+/** The SQL behind a chart under a filter, reading its index (validated here: bad input throws, never reaches SQL). */
+export function chartQuery(chart: ChartId, filter: DashboardFilter): string {
+  const definition = chartDefinition(chart);
+  const valid = validateFilter(filter);
+  return definition.rows(indexCells(definition.index, valid), valid);
+}
+
+/** The same chart aggregated from the row-level tables: what its index replaces (tests compare the two). */
+export function rowLevelChartQuery(chart: ChartId, filter: DashboardFilter): string {
+  const definition = chartDefinition(chart);
+  const valid = validateFilter(filter);
+  return definition.rows(rowLevelCells(definition.index, valid), valid);
 }

@@ -2,7 +2,7 @@ import type { Engine } from '../../engine/interface';
 import { CHART_IDS, type ChartId } from './chartId';
 import { chartQuery } from './dashboardCharts';
 import { validateFilter, type DashboardFilter } from './dashboardFilter';
-import type { DashboardTables } from './dashboardTables';
+import type { DashboardBuild, DashboardTables } from './dashboardTables';
 
 /** One chart's rows as Arrow IPC bytes (small: tens of rows), with the SQL that made them. */
 export interface ChartData {
@@ -16,6 +16,8 @@ export interface DashboardData {
   filter: DashboardFilter;
   charts: ChartData[];
   milliseconds: number;
+  /** What building the dashboard's tables and indexes cost, once per pipeline run. */
+  build?: DashboardBuild;
 }
 
 /**
@@ -30,5 +32,5 @@ export async function queryDashboard(engine: Engine, tables: DashboardTables, fi
   await tables.ensure();
   const sqls = charts.map((chart) => chartQuery(chart, valid));
   const results = await engine.queryAllIPC(sqls);
-  return { filter: valid, charts: charts.map((chart, i) => ({ chart, sql: sqls[i]!, ipc: results[i]! })), milliseconds: performance.now() - started };
+  return { filter: valid, charts: charts.map((chart, i) => ({ chart, sql: sqls[i]!, ipc: results[i]! })), milliseconds: performance.now() - started, build: tables.lastBuild };
 }

@@ -44,7 +44,7 @@ describe('chartQuery', () => {
 
   it('applies every part of the filter to a chart with no dimension of its own', () => {
     const sql = chartQuery('rfmSegments', { customerState: 'SP', category: 'toys', month: '2017-03-01' });
-    expect(sql).toContain("l.customer_state = 'SP'");
+    expect(sql).toContain("i.customer_state = 'SP'");
     expect(sql).toContain("= 'toys'");
     expect(sql).toContain("DATE '2017-03-01'");
   });

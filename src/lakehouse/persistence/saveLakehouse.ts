@@ -24,7 +24,11 @@ export async function saveLakehouse(lakehouse: Lakehouse, dir: StorageDirectory,
     await dir.remove(MANIFEST_FILE);
     const saved: SavedTable[] = [];
     for (const t of await lakehouse.tables()) {
-      const bytes = await codec.encode(await lakehouse.engine.queryIPC(`SELECT * FROM ${qualified(t.layer, t.name)}`));
+      // A save runs in the background: each step waits for the user's clicks to settle.
+      await lakehouse.interactive.quiet();
+      const ipc = await lakehouse.engine.queryIPC(`SELECT * FROM ${qualified(t.layer, t.name)}`);
+      await lakehouse.interactive.quiet();
+      const bytes = await codec.encode(ipc);
       const file = tableFileName(t.layer, t.name);
       await dir.write(file, bytes);
       saved.push({ layer: t.layer, name: t.name, file, rows: t.rows, bytes: bytes.byteLength, sha256: await sha256(bytes), columns: t.columns });

@@ -1,5 +1,5 @@
 import type { DashboardChart } from '../dashboardChart';
-import { customerCells } from '../customerCells';
+import { customerRows } from '../indexSources';
 
 /** Bins below the overflow bin. */
 export const CLV_BINS = 20;
@@ -13,19 +13,21 @@ export const CLV_BINS = 20;
  */
 export const clvHistogram: DashboardChart = {
   id: 'clvHistogram',
-  sql(filter) {
-    return `WITH binned AS (
-  SELECT clv_bin AS bin, sum(customers) AS customers
-  FROM (${customerCells(filter)})
-  GROUP BY clv_bin
-)
-SELECT
-  (b.bin * s.clv_width)::DOUBLE AS clv_from,
-  ((b.bin + 1) * s.clv_width)::DOUBLE AS clv_to,
-  b.customers::INTEGER AS customers,
-  (b.customers / sum(b.customers) OVER ())::DOUBLE AS share,
-  b.bin = ${CLV_BINS} AS is_overflow
-FROM binned AS b, dashboard.scales AS s
-ORDER BY b.bin`;
+  index: {
+    name: 'clv_histogram',
+    dimensions: ['customerState', 'category', 'month'],
+    groups: ['clv_bin'],
+    measures: { customers: 'count(DISTINCT customer_key)' },
+    source: customerRows,
+  },
+  rows(cells) {
+    return `SELECT
+  (c.clv_bin * s.clv_width)::DOUBLE AS clv_from,
+  ((c.clv_bin + 1) * s.clv_width)::DOUBLE AS clv_to,
+  c.customers::INTEGER AS customers,
+  (c.customers / sum(c.customers) OVER ())::DOUBLE AS share,
+  c.clv_bin = ${CLV_BINS} AS is_overflow
+FROM (${cells}) AS c, dashboard.scales AS s
+ORDER BY c.clv_bin`;
   },
 };

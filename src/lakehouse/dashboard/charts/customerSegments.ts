@@ -1,5 +1,5 @@
 import type { DashboardChart } from '../dashboardChart';
-import { customerCells } from '../customerCells';
+import { customerRows } from '../indexSources';
 
 export const FREQUENCY_BANDS = ['one-time', 'repeat', 'loyal'] as const;
 export const AOV_BANDS = ['low', 'mid', 'high'] as const;
@@ -11,15 +11,21 @@ export const AOV_BANDS = ['low', 'mid', 'high'] as const;
  */
 export const customerSegments: DashboardChart = {
   id: 'customerSegments',
-  sql(filter) {
+  index: {
+    name: 'customer_segments',
+    dimensions: ['customerState', 'category', 'month'],
+    groups: ['frequency_band', 'aov_band'],
+    measures: { customers: 'count(DISTINCT customer_key)' },
+    source: customerRows,
+  },
+  rows(cells) {
     const list = (bands: readonly string[]) => `[${bands.map((b) => `'${b}'`).join(', ')}]`;
     return `SELECT
   frequency_band,
   aov_band,
-  sum(customers)::INTEGER AS customers,
-  (sum(customers) / sum(sum(customers)) OVER ())::DOUBLE AS share
-FROM (${customerCells(filter)})
-GROUP BY frequency_band, aov_band
+  customers::INTEGER AS customers,
+  (customers / sum(customers) OVER ())::DOUBLE AS share
+FROM (${cells})
 ORDER BY list_position(${list(FREQUENCY_BANDS)}, frequency_band), list_position(${list(AOV_BANDS)}, aov_band)`;
   },
 };

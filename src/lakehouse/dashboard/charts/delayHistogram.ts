@@ -1,5 +1,5 @@
 import type { DashboardChart } from '../dashboardChart';
-import { deliveryCells } from '../deliveryCells';
+import { deliveryRows } from '../indexSources';
 
 /**
  * Orders by delivery delay against the estimate (gold.delivery_performance.delay_days, in
@@ -10,20 +10,23 @@ import { deliveryCells } from '../deliveryCells';
  */
 export const delayHistogram: DashboardChart = {
   id: 'delayHistogram',
-  sql(filter) {
-    return `WITH binned AS (
-  SELECT greatest(least(c.delay_days, s.delay_hi), s.delay_lo) AS delay_days, s.delay_lo AS lo, s.delay_hi AS hi, c.deliveries
-  FROM (${deliveryCells(filter)}) AS c, dashboard.scales AS s
-  WHERE c.delay_days IS NOT NULL
-)
-SELECT
-  delay_days,
-  CASE WHEN delay_days = lo AND lo < 0 THEN '≤ ' || lo WHEN delay_days = hi AND hi > 0 THEN '≥ ' || hi ELSE delay_days::VARCHAR END AS label,
-  sum(deliveries)::INTEGER AS orders,
-  (sum(deliveries) / sum(sum(deliveries)) OVER ())::DOUBLE AS share,
-  delay_days > 0 AS is_late
-FROM binned
-GROUP BY delay_days, lo, hi
-ORDER BY delay_days`;
+  index: {
+    name: 'delay_histogram',
+    dimensions: ['customerState', 'category', 'month'],
+    groups: ['delay_days'],
+    measures: { deliveries: 'count(*)' },
+    source: (byCategory) => `SELECT d.* REPLACE (greatest(least(d.delay_days, s.delay_hi), s.delay_lo) AS delay_days)
+  FROM (${deliveryRows(byCategory)}) AS d, dashboard.scales AS s
+  WHERE d.delay_days IS NOT NULL`,
+  },
+  rows(cells) {
+    return `SELECT
+  c.delay_days,
+  CASE WHEN c.delay_days = s.delay_lo AND s.delay_lo < 0 THEN '≤ ' || s.delay_lo WHEN c.delay_days = s.delay_hi AND s.delay_hi > 0 THEN '≥ ' || s.delay_hi ELSE c.delay_days::VARCHAR END AS label,
+  c.deliveries::INTEGER AS orders,
+  (c.deliveries / sum(c.deliveries) OVER ())::DOUBLE AS share,
+  c.delay_days > 0 AS is_late
+FROM (${cells}) AS c, dashboard.scales AS s
+ORDER BY c.delay_days`;
   },
 };

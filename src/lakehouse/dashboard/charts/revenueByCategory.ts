@@ -1,32 +1,30 @@
 import { quoteLiteral } from '../../../engine/sql';
-import { CHART_DIMENSIONS } from '../chartId';
 import type { DashboardChart } from '../dashboardChart';
-import { withoutDimension } from '../dashboardFilter';
-import { cellConditions, where } from '../orderConditions';
 
 /** Categories drawn on their own; the rest are summed into one "Other" bar. */
 export const TOP_CATEGORIES = 12;
 
 /**
- * Revenue by product category (dashboard.revenue_cube) under the state and month filters:
- * the top categories by revenue, the selected category always among them, and one row
- * (category NULL) summing the others. orders counts an order in every category it has
- * items of, as gold.revenue_by_category does, so Other's orders add up its categories'.
+ * Revenue by product category under the state and month filters: the top categories by
+ * revenue, the selected category always among them, and one row (category NULL) summing
+ * the others. orders counts an order in every category it has items of, as
+ * gold.revenue_by_category does, so Other's orders add up its categories'.
  */
 export const revenueByCategory: DashboardChart = {
   id: 'revenueByCategory',
-  sql(filter) {
+  index: {
+    name: 'revenue_by_category',
+    dimensions: ['customerState', 'month'],
+    groups: ['category'],
+    measures: { revenue: 'sum(revenue)', orders: 'count(DISTINCT order_key)', items: 'count(*)' },
+    source: () => 'SELECT * FROM dashboard.items',
+  },
+  rows(cells, filter) {
     // Without a selection there is no OR: `category = NULL` would make `shown` NULL, not false.
     const orSelected = filter.category === undefined ? '' : ` OR category = ${quoteLiteral(filter.category)}`;
-    return `WITH by_category AS (
-  SELECT c.category, sum(c.revenue) AS revenue, sum(c.orders) AS orders, sum(c.items) AS items
-  FROM dashboard.revenue_cube AS c
-  ${where(cellConditions(withoutDimension(filter, CHART_DIMENSIONS.revenueByCategory), 'c'))}
-  GROUP BY c.category
-),
-ranked AS (
+    return `WITH ranked AS (
   SELECT *, CASE WHEN row_number() OVER (ORDER BY revenue DESC, category) <= ${TOP_CATEGORIES}${orSelected} THEN category END AS shown
-  FROM by_category
+  FROM (${cells})
 )
 SELECT
   shown AS category,

@@ -1,25 +1,23 @@
-import { CHART_DIMENSIONS } from '../chartId';
 import type { DashboardChart } from '../dashboardChart';
-import { withoutDimension } from '../dashboardFilter';
-import { revenueLines } from '../revenueLines';
+import { revenueRows } from '../indexSources';
 
 /**
  * Revenue, orders and customers by customer state under the category and month filters;
- * unfiltered, the rows of gold.revenue_by_state.
+ * unfiltered, the rows of gold.revenue_by_state. customers are distinct, counted once per
+ * state under each filter combination (the index's grouping sets).
  */
 export const revenueByState: DashboardChart = {
   id: 'revenueByState',
-  sql(filter) {
-    return `WITH lines AS (
-  ${revenueLines(withoutDimension(filter, CHART_DIMENSIONS.revenueByState))}
-)
-SELECT
-  customer_state,
-  sum(revenue)::DOUBLE AS revenue,
-  count(DISTINCT order_key)::INTEGER AS orders,
-  count(DISTINCT customer_key)::INTEGER AS customers
-FROM lines
-GROUP BY customer_state
-ORDER BY sum(revenue) DESC, customer_state`;
+  index: {
+    name: 'revenue_by_state',
+    dimensions: ['category', 'month'],
+    groups: ['customer_state'],
+    measures: { revenue: 'sum(revenue)', orders: 'count(DISTINCT order_key)', customers: 'count(DISTINCT customer_key)' },
+    source: revenueRows,
+  },
+  rows(cells) {
+    return `SELECT customer_state, revenue::DOUBLE AS revenue, orders::INTEGER AS orders, customers::INTEGER AS customers
+FROM (${cells})
+ORDER BY revenue DESC, customer_state`;
   },
 };

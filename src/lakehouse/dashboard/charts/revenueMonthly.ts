@@ -1,7 +1,5 @@
-import { CHART_DIMENSIONS } from '../chartId';
 import type { DashboardChart } from '../dashboardChart';
-import { withoutDimension } from '../dashboardFilter';
-import { revenueCells } from '../revenueCells';
+import { revenueRows } from '../indexSources';
 
 /**
  * Revenue and orders by purchase month under the state and category filters; unfiltered,
@@ -9,13 +7,16 @@ import { revenueCells } from '../revenueCells';
  */
 export const revenueMonthly: DashboardChart = {
   id: 'revenueMonthly',
-  sql(filter) {
-    return `SELECT
-  strftime(month, '%Y-%m-01') AS month,
-  sum(revenue)::DOUBLE AS revenue,
-  sum(orders)::INTEGER AS orders
-FROM (${revenueCells(withoutDimension(filter, CHART_DIMENSIONS.revenueMonthly))})
-GROUP BY month
+  index: {
+    name: 'revenue_monthly',
+    dimensions: ['customerState', 'category'],
+    groups: ['month'],
+    measures: { revenue: 'sum(revenue)', orders: 'count(DISTINCT order_key)' },
+    source: revenueRows,
+  },
+  rows(cells) {
+    return `SELECT strftime(month, '%Y-%m-01') AS month, revenue::DOUBLE AS revenue, orders::INTEGER AS orders
+FROM (${cells})
 ORDER BY month`;
   },
 };

@@ -1,5 +1,5 @@
 import type { DashboardChart } from '../dashboardChart';
-import { customerCells } from '../customerCells';
+import { customerRows } from '../indexSources';
 
 /** DESIGN.md §6's segments, in the order of its rules (best customers first). */
 export const RFM_SEGMENTS = ['Champions', 'Loyal', 'New', 'Promising', 'Needs attention', 'At risk', 'Hibernating'] as const;
@@ -12,16 +12,22 @@ export const RFM_SEGMENTS = ['Champions', 'Loyal', 'New', 'Promising', 'Needs at
  */
 export const rfmSegments: DashboardChart = {
   id: 'rfmSegments',
-  sql(filter) {
+  index: {
+    name: 'rfm_segments',
+    dimensions: ['customerState', 'category', 'month'],
+    groups: ['segment'],
+    measures: { customers: 'count(DISTINCT customer_key)', revenue: 'sum(revenue)' },
+    source: customerRows,
+  },
+  rows(cells) {
     const order = `[${RFM_SEGMENTS.map((s) => `'${s}'`).join(', ')}]`;
     return `SELECT
   segment,
-  sum(customers)::INTEGER AS customers,
-  sum(revenue)::DOUBLE AS revenue,
-  (sum(customers) / sum(sum(customers)) OVER ())::DOUBLE AS customer_share,
-  (sum(revenue) / sum(sum(revenue)) OVER ())::DOUBLE AS revenue_share
-FROM (${customerCells(filter)})
-GROUP BY segment
+  customers::INTEGER AS customers,
+  revenue::DOUBLE AS revenue,
+  (customers / sum(customers) OVER ())::DOUBLE AS customer_share,
+  (revenue / sum(revenue) OVER ())::DOUBLE AS revenue_share
+FROM (${cells})
 ORDER BY list_position(${order}, segment)`;
   },
 };

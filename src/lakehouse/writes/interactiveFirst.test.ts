@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { InteractiveFirst } from './interactiveFirst';
+
+/** A clock that only moves when the gate sleeps, so the test is exact and instant. */
+function fakeClock() {
+  let t = 1000;
+  return { now: () => t, sleep: async (ms: number) => void (t += ms), advance: (ms: number) => void (t += ms) };
+}
+
+describe('InteractiveFirst', () => {
+  it('lets background work through at once when nothing interactive ran', async () => {
+    const clock = fakeClock();
+    const gate = new InteractiveFirst(300, 3000, clock.now, clock.sleep);
+    const before = clock.now();
+    await gate.quiet();
+    expect(clock.now() - before).toBe(0);
+  });
+
+  it('holds background work until a click has been quiet for settleMs', async () => {
+    const clock = fakeClock();
+    const gate = new InteractiveFirst(300, 3000, clock.now, clock.sleep);
+    await gate.track(async () => clock.advance(40));
+    const before = clock.now();
+    await gate.quiet();
+    expect(clock.now() - before).toBe(300);
+  });
+
+  it('holds it while a click runs, and never longer than maxWaitMs', async () => {
+    const clock = fakeClock();
+    const gate = new InteractiveFirst(300, 3000, clock.now, clock.sleep);
+    let release!: () => void;
+    const click = gate.track(() => new Promise<void>((resolve) => (release = resolve)));
+    const before = clock.now();
+    await gate.quiet();
+    expect(clock.now() - before).toBe(3000);
+    release();
+    await click;
+  });
+});
