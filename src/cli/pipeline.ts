@@ -29,6 +29,11 @@ function balanceNote(b: SilverBalance | undefined): string {
   return `; bronze ${b.bronze} = silver ${b.silver} + duplicates ${duplicates} (${b.exactDuplicates} exact) + quarantine ${b.quarantined}`;
 }
 
+/** " after 1 retry" when a model needed more than one try. */
+function retriedNote(attempts: number | undefined): string {
+  return attempts && attempts > 1 ? ` after ${attempts - 1} ${attempts === 2 ? 'retry' : 'retries'}` : '';
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -66,7 +71,8 @@ async function main(argv: string[]): Promise<number> {
     for (const n of ingest.notes) console.log(`note: ${n.file}: ${n.message}`);
     for (const s of ingest.sources) for (const n of s.notes ?? []) console.log(`note: ${s.file}: ${n}`);
     const pipelineRun = await lakehouse.runPipeline(await readModels(), {
-      onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]${balanceNote(m.balance)}` : ` — ${m.error}`}`),
+      onRetry: (model, attempt, ms, error) => console.log(`${model}: try ${attempt} failed (${error}); trying again in ${ms} ms`),
+      onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${retriedNote(m.attempts)}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]${balanceNote(m.balance)}` : ` — ${m.error}`}`),
     });
     const tables = await lakehouse.tables();
     const written = await writeLakehouse(engine, tables, values.out);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rerunSet } from './dag';
+import { rerunSet, resumeSet, topologicalOrder } from './dag';
 import { parseModel } from './model';
 import { bundledModelFiles } from './models/bundledModels';
 
@@ -21,5 +21,24 @@ describe('rerunSet', () => {
 
   it('refuses a model that does not exist', () => {
     expect(() => rerunSet(models, 'gold.nope')).toThrow('there is no model gold.nope');
+  });
+});
+
+describe('resumeSet', () => {
+  const succeeded = (except: string[]) => models.filter((m) => !except.includes(m.id)).map((m) => ({ name: m.id, status: 'success' }));
+
+  it('is nothing when every model succeeded', () => {
+    expect(resumeSet(models, succeeded([]))).toEqual([]);
+  });
+
+  it('is the failed and skipped models and what reads them, in run order, never what succeeded apart from them', () => {
+    const previous = [...succeeded(['gold.customer_ltv', 'gold.rfm']), { name: 'gold.customer_ltv', status: 'failed' }, { name: 'gold.rfm', status: 'skipped' }];
+    const set = resumeSet(models, previous);
+    expect([...set].sort()).toEqual(rerunSet(models, 'gold.customer_ltv').sort());
+    expect(set).toEqual(topologicalOrder(models).map((m) => m.id).filter((id) => set.includes(id)));
+  });
+
+  it('includes a model the previous run did not have', () => {
+    expect(resumeSet(models, succeeded(['gold.rfm']))).toEqual(['gold.rfm']);
   });
 });

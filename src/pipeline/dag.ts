@@ -40,3 +40,14 @@ export function rerunSet(models: Model[], id: string): string[] {
   if (!models.some((m) => m.id === id)) throw new Error(`there is no model ${id}`);
   return [id, ...descendants(models, id)];
 }
+
+/**
+ * What resuming a run rebuilds: every model that did not succeed in it (failed, skipped,
+ * or not in it at all) and every model that reads one of them; what succeeded stays.
+ */
+export function resumeSet(models: Model[], previous: ReadonlyArray<{ name: string; status: string }>): string[] {
+  const succeeded = new Set(previous.filter((m) => m.status === 'success').map((m) => m.name));
+  const out = new Set<string>();
+  for (const m of topologicalOrder(models)) if (!succeeded.has(m.id)) for (const id of rerunSet(models, m.id)) out.add(id);
+  return topologicalOrder(models).filter((m) => out.has(m.id)).map((m) => m.id);
+}

@@ -17,6 +17,8 @@ export interface Model {
   key: string[];
   /** Silver only: returns one row per key (plus quarantined rows); this column counts the good bronze rows behind each. */
   reduces?: string;
+  /** `retries: N` in the header: a failing build is tried again up to N times (not when out of memory). */
+  retries?: number;
   docs: string[];
   expectations: ExpectationSpec[];
   /** Layer-qualified tables the SQL reads, derived from the SQL. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from './model';
+import { MAX_RETRIES } from './modelHeader';
 
 const SQL = `-- Orders, typed.
 -- grain: one row per order
@@ -40,6 +41,13 @@ describe('parseModel', () => {
     expect(parseModel({ path: 'silver/points.sql', sql })).toMatchObject({ key: ['zip'], reduces: 'points', docs: [] });
     expect(parseModel({ path: 'silver/orders.sql', sql: SQL }).reduces).toBeUndefined();
     expect(() => parseModel({ path: 'silver/points.sql', sql: sql.replace('points', 'points, n') })).toThrow('silver/points.sql:3: reduces: names the one column');
+  });
+
+  it('reads retries: N (a whole number up to MAX_RETRIES), absent meaning none', () => {
+    expect(parseModel({ path: 'gold/x.sql', sql: '-- x\n-- retries: 2\nSELECT 1' }).retries).toBe(2);
+    expect(parseModel({ path: 'gold/x.sql', sql: '-- x\nSELECT 1' }).retries).toBeUndefined();
+    expect(() => parseModel({ path: 'gold/x.sql', sql: '-- x\n-- retries: two\nSELECT 1' })).toThrow('gold/x.sql:2: retries: is a whole number from 0 to 5');
+    expect(() => parseModel({ path: 'gold/x.sql', sql: `-- x\n-- retries: ${MAX_RETRIES + 1}\nSELECT 1` })).toThrow('retries: is a whole number');
   });
 
   it('names the file and line of an expectation it cannot read', () => {

@@ -6,9 +6,14 @@ export interface ModelHeader {
   key: string[];
   /** Silver only: the model reduces its good rows to one per key, and this column counts them. */
   reduces?: string;
+  /** How many times a failing build is tried again (with a short, growing pause); 0 when not declared. */
+  retries?: number;
   docs: string[];
   expectations: ExpectationSpec[];
 }
+
+/** More would hide a model that is simply broken behind minutes of pauses. */
+export const MAX_RETRIES = 5;
 
 /** Reads the leading `--` comment block of a model (format: src/pipeline/models/README.md). */
 export function parseModelHeader(path: string, sql: string): ModelHeader {
@@ -20,7 +25,7 @@ export function parseModelHeader(path: string, sql: string): ModelHeader {
     if (line === '' && index === 0) continue;
     if (!line.startsWith('--')) break;
     const text = line.replace(/^--\s?/, '').trim();
-    const field = /^(grain|key|reduces|expect):\s*(.*)$/i.exec(text);
+    const field = /^(grain|key|reduces|retries|expect):\s*(.*)$/i.exec(text);
     if (!field) {
       if (!header.description) header.description = text;
       else if (text) header.docs.push(text);
@@ -37,6 +42,10 @@ export function parseModelHeader(path: string, sql: string): ModelHeader {
       case 'reduces':
         if (!/^[a-z_][a-z0-9_]*$/i.test(value)) throw new Error(`${path}:${index + 1}: reduces: names the one column that counts the rows each row stands for, got "${value}"`);
         header.reduces = value;
+        break;
+      case 'retries':
+        if (!/^\d+$/.test(value) || Number(value) > MAX_RETRIES) throw new Error(`${path}:${index + 1}: retries: is a whole number from 0 to ${MAX_RETRIES}, got "${value}"`);
+        header.retries = Number(value);
         break;
       default:
         header.expectations.push(parseExpectation(value, `${path}:${index + 1}`));

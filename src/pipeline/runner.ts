@@ -1,15 +1,14 @@
 import type { Engine } from '../engine/interface';
-import { isOutOfMemory, outOfMemoryMessage } from '../ingest/outOfMemory';
 import { qualified, quoteLiteral } from '../engine/sql';
 import { descendants, topologicalOrder } from './dag';
 import { runExpectations, type ExpectationCheck, type ExpectationResult } from './expectations/runExpectation';
 import type { ExpectationSpec } from './expectations/expectationSpec';
 import { ensureLayerSchemas } from './layers';
 import { createSqlMacros } from './sqlMacros';
-import { materialiseGold, materialiseSilver } from './materialise';
+import { buildWithRetries, CANCELLED_BETWEEN_TRIES, CANCELLED_WHILE_RUNNING } from './buildModel';
 import { checkRowAccounting } from './rowAccounting';
-import { countBalance, type SilverBalance } from './silverBalance';
-import { binderMissingColumn, describeMissingColumns, findMissingColumns, tableLacking, type MissingColumns } from './missingColumns';
+import type { SilverBalance } from './silverBalance';
+import { describeMissingColumns, findMissingColumns, type MissingColumns } from './missingColumns';
 import type { Model } from './model';
 
 export interface ModelRun {
@@ -24,6 +23,10 @@ export interface ModelRun {
   error?: string;
   /** Silver only: where the bronze rows went, counted from the stored tables. */
   balance?: SilverBalance;
+  /** Builds tried (1 unless the model declares `retries:` and failed); absent when it was skipped. */
+  attempts?: number;
+  /** The first line of each failed try before the last, when it was retried. */
+  retried_errors?: string[];
 }
 
 export interface PipelineRun {
@@ -51,6 +54,10 @@ export interface RunOptions {
   bronzeFiles?: Record<string, string[]>;
   /** Cancels the run before the next model; the models built so far stay. */
   signal?: AbortSignal;
+  /** Called when a try at `model` failed and it will be tried again after `pauseMs`. */
+  onRetry?: (model: string, attempt: number, pauseMs: number, error: string) => void;
+  /** The pause before the first retry of a model declaring `retries:`; each next pause doubles. Default 250 ms. */
+  retryPauseMs?: number;
   /**
    * Tests only: `onStage` sees a silver model's whole result (every row with its `_reason`)
    * before the runner splits it; `afterSilver` runs once silver, quarantine and duplicates
@@ -59,6 +66,8 @@ export interface RunOptions {
   testHooks?: {
     onStage?: (model: Model, stage: string) => Promise<void>;
     afterSilver?: (model: Model) => Promise<void>;
+    /** Runs before each try at building a model (1, 2, …): tests make a model fail once here. */
+    beforeAttempt?: (model: Model, attempt: number) => Promise<void>;
   };
 }
 
@@ -91,27 +100,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
       run.error = await describeMissingColumns(engine, model, missingColumns, options.bronzeFiles);
     } else {
       const started = performance.now();
-      try {
-        if (model.layer === 'silver') {
-          await materialiseSilver(engine, model, options.testHooks?.onStage);
-          await options.testHooks?.afterSilver?.(model);
-          run.balance = await countBalance(engine, model.name);
-          run.rows = run.balance.silver;
-        } else {
-          run.rows = await materialiseGold(engine, model);
-        }
-        run.status = 'success';
-      } catch (error) {
-        // After a cancel, a failing statement is the engine's interrupt of it: cancelled too.
-        const cancelledInside = options.signal?.aborted === true;
-        const lacking = cancelledInside ? undefined : await lackingColumn(engine, model, (error as Error).message);
-        run.status = lacking || cancelledInside ? 'skipped' : 'failed';
-        run.error = cancelledInside
-          ? CANCELLED_WHILE_RUNNING
-          : lacking
-          ? await describeMissingColumns(engine, model, [lacking], options.bronzeFiles)
-          : isOutOfMemory(error) ? outOfMemoryMessage(`building ${model.id}`, error) : (error as Error).message.split('\n')[0];
-      }
+      await buildWithRetries(engine, model, run, options);
       run.milliseconds = Math.round(performance.now() - started);
       run.finished_at = new Date().toISOString();
     }
@@ -121,7 +110,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
     runs.push(run);
     options.onModel?.(run, index, order.length);
   }
-  const cancelled = runs.some((r) => r.error === CANCELLED || r.error === CANCELLED_WHILE_RUNNING);
+  const cancelled = runs.some((r) => r.error === CANCELLED || r.error === CANCELLED_WHILE_RUNNING || r.error === CANCELLED_BETWEEN_TRIES);
   if (cancelled) return { models: runs, expectations, ok: false, cancelled, milliseconds: Math.round(performance.now() - started) };
   // Expectations run once every model is built: a reconciliation declared on one model
   // may read another that comes later in the order.
@@ -140,7 +129,6 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
 }
 
 const CANCELLED = 'cancelled before it started';
-const CANCELLED_WHILE_RUNNING = 'cancelled while it ran; nothing of it was kept';
 
 /** A model's declared expectations, plus the implied `unique(key)` first when it does not declare it. */
 function modelChecks(model: Model): ExpectationCheck[] {
@@ -151,12 +139,6 @@ function modelChecks(model: Model): ExpectationCheck[] {
     specs.unshift({ kind: 'unique', args: [key], severity: 'error', name: `unique(${key})` });
   }
   return specs.map((spec) => ({ model: model.id, table, spec }));
-}
-
-/** A bronze column the model's table lacks, when that is what DuckDB's error is about. */
-async function lackingColumn(engine: Engine, model: Model, message: string): Promise<MissingColumns | undefined> {
-  const column = binderMissingColumn(message);
-  return column === undefined ? undefined : tableLacking(engine, model, column);
 }
 
 async function existingTables(engine: Engine, schemas: string[]): Promise<Set<string>> {
