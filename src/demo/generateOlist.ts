@@ -29,6 +29,8 @@ export interface GenerateOlistOptions {
   sf: number;
   /** PRNG seed; the same {sf, seed} always gives byte-identical files. */
   seed?: number;
+  /** Largest part (MAX_PART_SF); smaller only to test parts at a small sf. */
+  maxPartSf?: number;
 }
 
 export const DEFAULT_SEED = 42;
@@ -131,7 +133,8 @@ export function streamOlist(options: GenerateOlistOptions, write: OlistChunkWrit
   }
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const parts = sf <= MAX_PART_SF ? 1 : Math.ceil(sf / MAX_PART_SF);
+  const maxPart = options.maxPartSf ?? MAX_PART_SF;
+  const parts = sf <= maxPart ? 1 : Math.ceil(sf / maxPart);
   for (let k = 0; k < parts; k++) {
     const root = parts === 1 ? new Random(seed) : new Random(seed).fork(`part-${k}`);
     writePart(root, sf / parts, write, k === 0);
