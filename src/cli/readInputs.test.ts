@@ -47,6 +47,8 @@ describe('the CLI reads CSV inputs where they are on disk (native engine)', () =
     const { files } = await readInputs([join(dir, 'olist'), join(dir, 'latin1.csv')]);
     expect(files.length).toBe(10);
     for (const f of files) expect(f.diskPath).toBe(resolve(dir, f.path));
+    // Nor does the CLI hold a CSV in memory: the engine reads it in place, or from its stream.
+    for (const f of files) expect([f.bytes.length, f.stream?.size]).toEqual([0, expect.any(Number)]);
   });
 
   it('loads each CSV with read_csv of the original file (no temporary copy) and the same bronze rows as a copy would give', async () => {

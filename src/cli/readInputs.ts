@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
-import { isStreamable, type InputFile } from '../ingest/inputFile';
+import { isReadInPlace, isStreamable, type InputFile } from '../ingest/inputFile';
 import type { IngestProblem } from '../ingest/ingestError';
 
 /**
@@ -32,15 +32,21 @@ export async function readInputs(args: string[], exclude?: string): Promise<{ fi
   return { files, problems };
 }
 
-/** Dumps are streamed from disk (a dump can be larger than memory); the rest is read whole. */
+/**
+ * Dumps are streamed from disk (a dump can be larger than memory); CSVs are read in place
+ * by the native engine (diskPath) and only their head is read here (the WASM engine reads
+ * them whole when it loads them); the rest is read whole.
+ */
 async function inputFile(name: string, path: string): Promise<InputFile> {
+  const inPlace = isReadInPlace(path);
   // diskPath: the native engine reads the file in place; absolute, so cwd does not matter.
-  if (!isStreamable(path)) return { path: name, bytes: await readFile(path), diskPath: resolve(path) };
+  if (!isStreamable(path) && !inPlace) return { path: name, bytes: await readFile(path), diskPath: resolve(path) };
   const { size } = await stat(path);
   return {
     path: name,
     bytes: new Uint8Array(0),
     stream: { size, chunks: () => createReadStream(path, { highWaterMark: 4 << 20 }) },
+    ...(inPlace && { diskPath: resolve(path) }),
   };
 }
 

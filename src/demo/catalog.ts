@@ -169,7 +169,7 @@ export function buildProducts(r: Random, sf: number, sellerCount: number): Produ
   const missing = new Set(UNTRANSLATED_CATEGORIES);
   const ordinaryPool = pool.filter((i) => !missing.has(products[i]!.category ?? ''));
   pool.length = 0;
-  pool.push(...ordinaryPool);
+  for (const i of ordinaryPool) pool.push(i); // not push(...): a spread of 300 k arguments overflows the stack
 
   const withoutCategory = Math.min(pool.length, rare(REAL_QUIRKS.productsWithoutCategory, sf));
   for (let k = 0; k < withoutCategory; k++) {

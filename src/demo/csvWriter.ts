@@ -14,6 +14,9 @@
 const FLUSH_AT = 1 << 20; // characters
 
 export class CsvSink {
+  /** `emit`: where full chunks go as they are encoded (a file being written); without it they are kept for finish(). */
+  constructor(private readonly emit?: (bytes: Uint8Array) => void) {}
+
   private pending = '';
   private readonly chunks: Uint8Array[] = [];
   private byteLength = 0;
@@ -41,14 +44,16 @@ export class CsvSink {
   private flush(): void {
     if (this.pending.length === 0) return;
     const bytes = this.encoder.encode(this.pending);
+    this.pending = '';
+    if (this.emit) return this.emit(bytes);
     this.chunks.push(bytes);
     this.byteLength += bytes.length;
-    this.pending = '';
   }
 
-  /** All bytes written so far, as one array. */
+  /** All bytes written so far, as one array (empty when they were emitted as they came). */
   finish(): Uint8Array {
     this.flush();
+    if (this.chunks.length === 0) return new Uint8Array(0);
     if (this.chunks.length === 1) return this.chunks[0]!;
     const out = new Uint8Array(this.byteLength);
     let at = 0;

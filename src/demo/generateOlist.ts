@@ -29,6 +29,8 @@ export interface GenerateOlistOptions {
   sf: number;
   /** PRNG seed; the same {sf, seed} always gives byte-identical files. */
   seed?: number;
+  /** Largest part (MAX_PART_SF); smaller only to test parts at a small sf. */
+  maxPartSf?: number;
 }
 
 export const DEFAULT_SEED = 42;
@@ -97,21 +99,55 @@ export const OLIST_HEADERS: Readonly<Record<string, readonly string[]>> = {
 
 export const OLIST_FILE_NAMES: readonly string[] = Object.keys(OLIST_HEADERS);
 
-function sinkFor(name: string): CsvSink {
-  const sink = new CsvSink();
-  sink.header(OLIST_HEADERS[name]!);
-  return sink;
+/** Scale factors above this are generated as several independent parts (see streamOlist). */
+export const MAX_PART_SF = 3;
+
+/** Receives the files' bytes as they are produced: chunks of one file arrive in order. */
+export type OlistChunkWriter = (name: string, bytes: Uint8Array) => void;
+
+/** The nine files, each whole in memory: for the demo and tests (sf up to a few). */
+export function generateOlist(options: GenerateOlistOptions): OlistFile[] {
+  const chunks = new Map<string, Uint8Array[]>();
+  streamOlist(options, (name, bytes) => {
+    const list = chunks.get(name) ?? [];
+    if (list.length === 0) chunks.set(name, list);
+    list.push(bytes);
+  });
+  return [...chunks].map(([name, parts]) => ({ name, bytes: concat(parts) }));
 }
 
-export function generateOlist(options: GenerateOlistOptions): OlistFile[] {
+/**
+ * Generates the nine files and hands their bytes to `write` in chunks of about a megabyte,
+ * in this order: customers, geolocation, items, payments, reviews, orders, products,
+ * sellers, translation. Memory stays bounded at any sf: up to MAX_PART_SF the data is one
+ * part (the bytes are those of every earlier version); above it, ceil(sf / MAX_PART_SF)
+ * parts of equal size, each a self-contained shop with its own seed (fork `part-k`) whose
+ * rows are appended to the same nine files (one header each), so a part's orders,
+ * products and geolocation are in memory only while that part is written. Ids are random
+ * 32-hex strings, so parts never share one; every rare quirk shows up in every part.
+ */
+export function streamOlist(options: GenerateOlistOptions, write: OlistChunkWriter): void {
   const { sf } = options;
   if (!Number.isFinite(sf) || sf < MIN_SF) {
     throw new RangeError(`sf must be a number >= ${MIN_SF}, got ${sf}`);
   }
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
-  const root = new Random(seed);
+  const maxPart = options.maxPartSf ?? MAX_PART_SF;
+  const parts = sf <= maxPart ? 1 : Math.ceil(sf / maxPart);
+  for (let k = 0; k < parts; k++) {
+    const root = parts === 1 ? new Random(seed) : new Random(seed).fork(`part-${k}`);
+    writePart(root, sf / parts, write, k === 0);
+  }
+  write('product_category_name_translation.csv', translationBytes());
+}
 
+function writePart(root: Random, sf: number, write: OlistChunkWriter, withHeaders: boolean): void {
+  const sinkFor = (name: string): CsvSink => {
+    const sink = new CsvSink((bytes) => write(name, bytes));
+    if (withHeaders) sink.header(OLIST_HEADERS[name]!);
+    return sink;
+  };
   const places = new PlacePicker(root.fork('places'));
   const sellers = buildSellers(root.fork('sellers'), places, sf);
   const products = buildProducts(root.fork('products'), sf, sellers.length);
@@ -119,25 +155,26 @@ export function generateOlist(options: GenerateOlistOptions): OlistFile[] {
   const payments = buildPayments(root.fork('payments'), sf, orders);
   const reviews = buildReviews(root.fork('reviews'), sf, orders);
 
-  const files: OlistFile[] = [];
-  const add = (name: string, sink: CsvSink) => files.push({ name, bytes: sink.finish() });
-
-  add('olist_customers_dataset.csv', writeCustomers(root.fork('customers-order'), orders, persons));
+  writeCustomers(sinkFor('olist_customers_dataset.csv'), root.fork('customers-order'), orders, persons).finish();
   const geo = sinkFor('olist_geolocation_dataset.csv');
   writeGeolocation(root.fork('geolocation'), sf, places, geo);
-  add('olist_geolocation_dataset.csv', geo);
-  add('olist_order_items_dataset.csv', writeItems(items, orders, products, sellers));
-  add('olist_order_payments_dataset.csv', writePayments(payments, orders));
-  add('olist_order_reviews_dataset.csv', writeReviews(reviews, orders));
-  add('olist_orders_dataset.csv', writeOrders(orders));
-  add('olist_products_dataset.csv', writeProducts(products));
-  add('olist_sellers_dataset.csv', writeSellers(sellers));
-  files.push({ name: 'product_category_name_translation.csv', bytes: translationBytes() });
-  return files;
+  geo.finish();
+  writeItems(sinkFor('olist_order_items_dataset.csv'), items, orders, products, sellers).finish();
+  writePayments(sinkFor('olist_order_payments_dataset.csv'), payments, orders).finish();
+  writeReviews(sinkFor('olist_order_reviews_dataset.csv'), reviews, orders).finish();
+  writeOrders(sinkFor('olist_orders_dataset.csv'), orders).finish();
+  writeProducts(sinkFor('olist_products_dataset.csv'), products).finish();
+  writeSellers(sinkFor('olist_sellers_dataset.csv'), sellers).finish();
 }
 
-function writeCustomers(r: Random, orders: readonly Order[], persons: readonly Person[]): CsvSink {
-  const sink = sinkFor('olist_customers_dataset.csv');
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
+  return out;
+}
+
+function writeCustomers(sink: CsvSink, r: Random, orders: readonly Order[], persons: readonly Person[]): CsvSink {
   for (const oi of r.shuffle(orders.map((_, i) => i))) {
     const o = orders[oi]!;
     const p = persons[o.person]!;
@@ -156,8 +193,7 @@ function writeCustomers(r: Random, orders: readonly Order[], persons: readonly P
   return sink;
 }
 
-function writeOrders(orders: readonly Order[]): CsvSink {
-  const sink = sinkFor('olist_orders_dataset.csv');
+function writeOrders(sink: CsvSink, orders: readonly Order[]): CsvSink {
   for (const o of orders) {
     sink.row(
       [
@@ -176,12 +212,12 @@ function writeOrders(orders: readonly Order[]): CsvSink {
 }
 
 function writeItems(
+  sink: CsvSink,
   items: readonly Item[],
   orders: readonly Order[],
   products: readonly Product[],
   sellers: readonly Seller[],
 ): CsvSink {
-  const sink = sinkFor('olist_order_items_dataset.csv');
   // The real file is sorted by order_id, then order_item_id.
   const sorted = items.slice().sort((a, b) => {
     const x = orders[a.order]!.id;
@@ -204,8 +240,7 @@ function writeItems(
   return sink;
 }
 
-function writePayments(payments: readonly Payment[], orders: readonly Order[]): CsvSink {
-  const sink = sinkFor('olist_order_payments_dataset.csv');
+function writePayments(sink: CsvSink, payments: readonly Payment[], orders: readonly Order[]): CsvSink {
   for (const p of payments) {
     sink.row(
       text(orders[p.order]!.id) + ',' + p.sequential + ',' + p.type + ',' + p.installments + ',' + money(p.valueCents),
@@ -214,8 +249,7 @@ function writePayments(payments: readonly Payment[], orders: readonly Order[]): 
   return sink;
 }
 
-function writeReviews(reviews: readonly Review[], orders: readonly Order[]): CsvSink {
-  const sink = sinkFor('olist_order_reviews_dataset.csv');
+function writeReviews(sink: CsvSink, reviews: readonly Review[], orders: readonly Order[]): CsvSink {
   for (const v of reviews) {
     sink.row(
       [
@@ -232,8 +266,7 @@ function writeReviews(reviews: readonly Review[], orders: readonly Order[]): Csv
   return sink;
 }
 
-function writeProducts(products: readonly Product[]): CsvSink {
-  const sink = sinkFor('olist_products_dataset.csv');
+function writeProducts(sink: CsvSink, products: readonly Product[]): CsvSink {
   for (const p of products) {
     sink.row(
       [
@@ -252,8 +285,7 @@ function writeProducts(products: readonly Product[]): CsvSink {
   return sink;
 }
 
-function writeSellers(sellers: readonly Seller[]): CsvSink {
-  const sink = sinkFor('olist_sellers_dataset.csv');
+function writeSellers(sink: CsvSink, sellers: readonly Seller[]): CsvSink {
   for (const s of sellers) {
     sink.row(text(s.id) + ',' + text(formatZip(s.place.zip)) + ',' + text(s.cityText) + ',' + s.place.state.uf);
   }

@@ -25,13 +25,14 @@ export interface Engine {
    */
   queryAllIPC(sqls: readonly string[]): Promise<Uint8Array[]>;
   /**
-   * Makes `bytes` readable by SQL and returns the path to use in SQL
+   * Makes a file readable by SQL and returns the path to use in SQL
    * (e.g. `read_csv('<path>')`). Call `dropFile` with the same name when done.
-   * `onDisk`: where the very same bytes are on the host's disk, if anywhere; an engine
-   * that can read the host's files (native) reads them there and copies nothing, the
-   * others register `bytes`.
+   * `bytes`: the file, or a function that reads it whole, called only by an engine that
+   * cannot read it in place. `inPlace`: where the very same bytes already are — on the
+   * host's disk (native DuckDB reads them there) or in a picked File (DuckDB-WASM's EH
+   * build reads slices of it as it scans) — so that a large file is never copied whole.
    */
-  registerFile(name: string, bytes: Uint8Array, onDisk?: string): Promise<string>;
+  registerFile(name: string, bytes: FileBytes, inPlace?: FileInPlace): Promise<string>;
   dropFile(name: string): Promise<void>;
   /** Creates `table` from Arrow data, or appends to it when it exists. */
   insertArrow(table: string, data: Table, known?: KnownTable): Promise<void>;
@@ -55,6 +56,19 @@ export interface Engine {
  * exists with exactly the batch's columns in the batch's order (made by an earlier batch).
  */
 export type KnownTable = 'new' | 'same-columns';
+
+/** A file's bytes, or how to read them whole when an engine needs them in memory. */
+export type FileBytes = Uint8Array | (() => Promise<Uint8Array>);
+
+/** Where a file's bytes are outside the engine, for engines that can read them there. */
+export interface FileInPlace {
+  diskPath?: string;
+  blob?: Blob;
+}
+
+export async function bytesOf(bytes: FileBytes): Promise<Uint8Array> {
+  return typeof bytes === 'function' ? bytes() : bytes;
+}
 
 export interface EngineInfo {
   kind: EngineKind;

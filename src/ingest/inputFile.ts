@@ -18,6 +18,11 @@ export interface InputFile {
    * engine that reads the host's files itself (native DuckDB) reads it in place, no copy.
    */
   diskPath?: string;
+  /**
+   * The picked File itself (browser), for an engine that reads it in place (DuckDB-WASM's
+   * EH build reads slices of it as it scans): then the file is never held whole.
+   */
+  blob?: Blob;
 }
 
 export function sizeOf(file: InputFile): number {
@@ -31,6 +36,24 @@ export async function* chunksOf(file: InputFile, size: number): AsyncIterable<Ui
     return;
   }
   for (let at = 0; at < file.bytes.length; at += size) yield file.bytes.subarray(at, at + size);
+}
+
+/** The whole file in one array: read from its stream when it has one (a fallback, for engines that cannot read it in place). */
+export async function wholeBytesOf(file: InputFile): Promise<Uint8Array> {
+  if (!file.stream) return file.bytes;
+  const whole = new Uint8Array(file.stream.size);
+  let at = 0;
+  for await (const chunk of file.stream.chunks()) {
+    whole.set(chunk.subarray(0, whole.length - at), at);
+    at += chunk.length;
+  }
+  return at === whole.length ? whole : whole.subarray(0, at);
+}
+
+/** CSVs: read where they are (disk, picked File) by engines that can, else read whole. */
+export function isReadInPlace(path: string): boolean {
+  const extension = extensionOf(path);
+  return extension === 'csv' || extension === 'tsv';
 }
 
 /**

@@ -2,7 +2,7 @@ import type { EngineInfo } from '../engine/interface';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import { createBrowserWasmEngine } from '../engine/wasm/browserWasmEngine';
 import { generateOlist } from '../demo/generateOlist';
-import { isStreamable, type InputFile } from '../ingest/inputFile';
+import { isReadInPlace, isStreamable, type InputFile } from '../ingest/inputFile';
 import { emptyIngestReport, type IngestReport } from '../ingest/loadFiles';
 import { CurrentOperation } from './cancel/currentOperation';
 import type { LoadProgress, ProgressListener } from '../ingest/progress';
@@ -77,8 +77,10 @@ export class LakehouseService {
     for (const p of picked) {
       if (signal.aborted) return { ...emptyIngestReport(), cancelled: true };
       onProgress?.(progress('reading', p.path, files.length, picked.length, done, total));
-      // A dump is parsed statement by statement, so it is read in slices, never whole.
+      // A dump is parsed statement by statement, so it is read in slices, never whole; a CSV
+      // is read by DuckDB straight from the File (the COI build reads it whole, wasmEngine.ts).
       if (isStreamable(p.path)) files.push({ path: p.path, bytes: new Uint8Array(0), stream: blobStream(p.file) });
+      else if (isReadInPlace(p.path)) files.push({ path: p.path, bytes: new Uint8Array(0), stream: blobStream(p.file), blob: p.file });
       else files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
       done += p.file.size;
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Int8, Table, tableToIPC, Type, vectorFromArray } from 'apache-arrow';
-import type { Engine, EngineInfo } from '../interface';
+import { bytesOf, type Engine, type EngineInfo, type FileBytes, type FileInPlace } from '../interface';
 import { offlineSettings } from '../offlineSettings';
 import { initParquet, ipcToParquet, parquetToArrow } from '../parquet';
 import { QueryCancelledError } from '../queryCancelled';
@@ -68,12 +68,12 @@ export class NativeEngine implements Engine {
     return results;
   }
 
-  async registerFile(name: string, bytes: Uint8Array, onDisk?: string): Promise<string> {
+  async registerFile(name: string, bytes: FileBytes, inPlace?: FileInPlace): Promise<string> {
     // A file already on disk is read where it is: writing a copy would cost as much as the
     // read itself (and the disk space of every input once more).
-    if (onDisk !== undefined) return onDisk;
+    if (inPlace?.diskPath !== undefined) return inPlace.diskPath;
     const file = join(this.scratch, `${this.seq++}-${name.replace(/[^\w.-]+/g, '_')}`);
-    await writeFile(file, bytes);
+    await writeFile(file, await bytesOf(bytes));
     this.files.set(name, file);
     return file;
   }

@@ -1,5 +1,5 @@
 import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
-import type { Engine, EngineInfo, KnownTable } from '../interface';
+import { bytesOf, type Engine, type EngineInfo, type FileBytes, type FileInPlace, type KnownTable } from '../interface';
 import { columnTypes, tableExists } from '../catalog';
 import { offlineSettings } from '../offlineSettings';
 import { ipcToParquet } from '../parquet';
@@ -19,6 +19,8 @@ export interface WasmDatabase extends PendingQueryDatabase {
   disconnect(conn: number): unknown;
   insertArrowFromIPCStream(conn: number, ipc: Uint8Array, options: { name: string; schema?: string; create?: boolean }): unknown;
   registerFileBuffer(name: string, buffer: Uint8Array): unknown;
+  /** AsyncDuckDB only (the browser): a File read by DuckDB's worker in slices (FileReaderSync). */
+  registerFileHandle?(name: string, handle: Blob, protocol: number, directIO: boolean): unknown;
   dropFile(name: string): unknown;
   getVersion(): string | Promise<string>;
 }
@@ -29,6 +31,9 @@ export interface WasmEngineOptions {
   extensionRepository?: string;
   onClose?: () => unknown;
 }
+
+/** DuckDBDataProtocol.BROWSER_FILEREADER (not imported: the Node build must not load the browser package). */
+const BROWSER_FILEREADER = 2;
 
 export class WasmEngine implements Engine {
   readonly kind = 'wasm' as const;
@@ -113,7 +118,18 @@ export class WasmEngine implements Engine {
     return next;
   }
 
-  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+  async registerFile(name: string, bytes: FileBytes, inPlace?: FileInPlace): Promise<string> {
+    // A picked File is read where it is, in slices, as DuckDB scans it: a 1 GB CSV never
+    // becomes a 1 GB buffer here nor a copy in WASM memory. Not in the COI build, whose
+    // file handles fail with more than one thread (DESIGN.md §3): there it is read whole.
+    if (inPlace?.blob && this.db.registerFileHandle && this.options.bundle !== 'coi') {
+      await this.db.registerFileHandle(name, inPlace.blob, BROWSER_FILEREADER, true);
+      return name;
+    }
+    return this.registerBuffer(name, await bytesOf(bytes));
+  }
+
+  private async registerBuffer(name: string, bytes: Uint8Array): Promise<string> {
     // AsyncDuckDB transfers the underlying ArrayBuffer to its worker: a view into a
     // larger buffer would take its neighbours with it, so hand over an exact copy.
     const exact = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();

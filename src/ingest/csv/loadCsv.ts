@@ -4,7 +4,7 @@ import { quoteIdent, quoteLiteral } from '../../engine/sql';
 import { appendTable } from '../appendTable';
 import { IngestError, type IngestProblem } from '../ingestError';
 import { isOutOfMemory } from '../outOfMemory';
-import type { InputFile } from '../inputFile';
+import { chunksOf, wholeBytesOf, type InputFile } from '../inputFile';
 import type { LoadedSource } from '../loadedSource';
 import { recogniseSource, tableNameFromPath } from '../recogniseSource';
 import { csvAsUtf8 } from './csvEncoding';
@@ -29,7 +29,7 @@ const SAMPLE_PROBLEMS = 5;
  */
 export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadContext): Promise<LoadedSource> {
   const started = performance.now();
-  const text = csvAsUtf8(file.bytes);
+  const text = await csvText(file);
   const header = readCsvHeader(file.path, text.bytes);
   const recognised = recogniseSource(header.columns);
   const source = recognised ?? tableNameFromPath(file.path);
@@ -38,7 +38,9 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
   const bronze = `bronze.${quoteIdent(source)}`;
 
   // Converted text differs from the file on disk: only unconverted bytes may be read in place.
-  const path = await engine.registerFile(registered, text.bytes, text.transcoded ? undefined : file.diskPath);
+  const path = text.streamed
+    ? await engine.registerFile(registered, () => wholeBytesOf(file), { diskPath: file.diskPath, blob: file.blob })
+    : await engine.registerFile(registered, text.bytes, text.transcoded ? undefined : { diskPath: file.diskPath });
   try {
     const columns = header.columns.map((c) => `${quoteLiteral(c)}: 'VARCHAR'`).join(', ');
     const reader = `read_csv(${quoteLiteral(path)},
@@ -78,6 +80,36 @@ export async function loadCsv(engine: Engine, file: InputFile, ctx: CsvLoadConte
     await engine.exec(`DROP TABLE IF EXISTS ${rejects}; DROP TABLE IF EXISTS ${rejects}_scan`);
     await engine.dropFile(registered);
   }
+}
+
+/** How much of a streamed CSV is looked at before deciding to read it in place. */
+const HEAD_BYTES = 8 << 20;
+
+/**
+ * The CSV's text, or for a streamed file (a large CSV read in place by the engine) only its
+ * head: when the head is UTF-8 the engine reads the file where it is (`streamed`; a broken
+ * byte further on goes to quarantine with its line, as in any UTF-8 file); when the head
+ * needs converting, the file is read whole and converted as before.
+ */
+async function csvText(file: InputFile): Promise<ReturnType<typeof csvAsUtf8> & { streamed?: boolean }> {
+  if (!file.stream) return csvAsUtf8(file.bytes);
+  const head = await headOf(file);
+  const checked = csvAsUtf8(head);
+  if (!checked.transcoded) return { bytes: head, transcoded: false, streamed: true };
+  return csvAsUtf8(await wholeBytesOf(file));
+}
+
+/** The file's first HEAD_BYTES, cut after the last line break (no character split in two). */
+async function headOf(file: InputFile): Promise<Uint8Array> {
+  const head = new Uint8Array(Math.min(HEAD_BYTES, file.stream!.size));
+  let at = 0;
+  for await (const chunk of chunksOf(file, HEAD_BYTES)) {
+    const part = chunk.subarray(0, head.length - at);
+    head.set(part, at);
+    if ((at += part.length) >= head.length) break;
+  }
+  const end = at < file.stream!.size ? head.lastIndexOf(0x0a, at - 1) + 1 : at;
+  return head.subarray(0, end > 0 ? end : at);
 }
 
 /**
