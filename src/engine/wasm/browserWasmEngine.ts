@@ -47,7 +47,9 @@ async function step<T>(what: string, work: Promise<T>): Promise<T> {
 /**
  * Where the database lives: in memory (the default); an `opfs://` file opened read-write
  * (the lakehouse stored in the browser, src/lakehouse/storage/); or a copy of such a
- * file's bytes, opened read-only (an embed beside the app, which has the file open).
+ * file's bytes in memory (an embed beside the app, which has the file open). The copy is
+ * opened read-write — the dashboard builds its own small tables — but it is the page's
+ * own: nothing written to it reaches browser storage.
  */
 export type DatabaseSource = { path: string } | { snapshot: Uint8Array };
 
@@ -93,5 +95,5 @@ async function openDatabase(db: duckdb.AsyncDuckDB, database: DatabaseSource | u
   if (!database) return db.open({});
   if ('path' in database) return db.open({ path: database.path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
   await db.registerFileBuffer(SNAPSHOT_FILE, database.snapshot);
-  return db.open({ path: SNAPSHOT_FILE, accessMode: duckdb.DuckDBAccessMode.READ_ONLY });
+  return db.open({ path: SNAPSHOT_FILE, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
 }
