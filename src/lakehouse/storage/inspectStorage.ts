@@ -8,7 +8,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /**
  * What the storage folder holds, judged before DuckDB opens anything (opening would
  * write to the file): nothing; a checkpointed lakehouse (marker of this format version and
- * a database file of the checkpointed size); or something that must not be opened — files
+ * a database file at least as long as at the checkpoint); or something that must not be opened — files
  * without a marker (a change that did not finish), a marker of another version, a missing
  * or cut-short database file.
  */
@@ -27,9 +27,10 @@ export async function inspectStorage(folder: StorageDirectory): Promise<Inspecti
   }
   const bytes = await folder.size(DATABASE_FILE);
   if (bytes === undefined) return { status: 'damaged', why: 'its database file is missing' };
-  if (bytes !== manifest.databaseBytes) {
-    const how = bytes < manifest.databaseBytes ? 'it was cut short' : 'it changed after the checkpoint';
-    return { status: 'damaged', why: `its database file has ${bytes} bytes where ${manifest.databaseBytes} were checkpointed (${how})` };
+  // Larger is fine: the dashboard's, grid's and console's working tables are written after
+  // the checkpoint (Lakehouse.dropWorkingTables); they only add blocks past its last one.
+  if (bytes < manifest.databaseBytes) {
+    return { status: 'damaged', why: `its database file has ${bytes} bytes where ${manifest.databaseBytes} were checkpointed (it was cut short)` };
   }
   return { status: 'checkpointed', manifest };
 }

@@ -8,7 +8,7 @@ import { tablesDiffer } from './tablesDiffer';
 
 export type RestoreResult =
   | { status: 'empty' }
-  | { status: 'restored'; tables: number; bytes: number; savedAt: string; milliseconds: number }
+  | { status: 'restored'; tables: number; bytes: number; savedAt: string; milliseconds: number; phases?: Record<string, number> }
   /** The stored lakehouse cannot be used; the message says why, and the app offers Reset. */
   | { status: 'damaged'; message: string }
   /** Another tab has the stored lakehouse open: this one works in memory and stores nothing. */
@@ -79,19 +79,27 @@ export class StoredLakehouse {
     const folder = this.host.folder;
     if (!folder || use === 'memory') return { lakehouse: await this.inMemory(), result: { status: 'empty' } };
     if (use === 'read-only') return this.openCopy(folder, started);
+    const phases: Record<string, number> = {};
+    const lap = (name: string) => (phases[name] = Math.round(performance.now() - started - Object.values(phases).reduce((a, b) => a + b, 0)));
     this.locked = await this.host.takeLock();
+    lap('lock');
     if (!this.locked) return { lakehouse: await this.inMemory(), result: { status: 'elsewhere', message: ELSEWHERE } };
     const found = await inspectStorage(folder);
+    lap('marker');
     if (found.status === 'damaged') return { lakehouse: await this.inMemory(), result: damaged(found.why) };
     if (found.status === 'empty') return { lakehouse: await this.fresh(), result: { status: 'empty' } };
     let engine: Engine;
     try {
       await folder.waitUntilFree?.(DATABASE_FILE);
+      lap('file free');
       engine = await this.host.openEngine('file');
+      lap('engine');
     } catch (error) {
       return { lakehouse: await this.inMemory(), result: damaged(`DuckDB could not open its database file (${(error as Error).message})`) };
     }
     const opened = await this.adopt(engine, found.manifest, started);
+    lap('tables checked');
+    if (opened.result.status === 'restored') opened.result.phases = phases;
     this.onFile = opened.result.status !== 'damaged';
     return opened;
   }
@@ -174,6 +182,7 @@ export class StoredLakehouse {
     const started = performance.now();
     const folder = this.host.folder!;
     try {
+      await lakehouse.dropWorkingTables();
       await lakehouse.engine.exec('CHECKPOINT');
       const tables = (await listTables(lakehouse.engine)).map(({ layer, name, rows, columns }) => ({ layer, name, rows, columns }));
       const manifest = createManifest(tables, (await folder.size(DATABASE_FILE)) ?? 0, lakehouse.session());

@@ -7,7 +7,7 @@ export type SavedState =
   | { status: 'checking' }
   | { status: 'none' }
   | { status: 'saving' }
-  | { status: 'saved'; tables: number; bytes: number; savedAt: string; milliseconds: number; restored: boolean }
+  | { status: 'saved'; tables: number; bytes: number; savedAt: string; milliseconds: number; restored: boolean; phases?: Record<string, number> }
   /** Found at start-up and not usable: the message says why; the app offers a reset. */
   | { status: 'damaged'; message: string }
   /** The last save failed (storage full, say): the lakehouse lives in this tab only. */
@@ -30,7 +30,7 @@ export async function restoreSaved(client: LakehouseClient): Promise<Restored> {
     const result = await client.restoreSaved();
     if (result.status === 'damaged' || result.status === 'elsewhere') return { saved: result };
     if (result.status === 'empty') return { saved: { status: 'none' } };
-    return { saved: { status: 'saved', tables: result.tables, bytes: result.bytes, savedAt: result.savedAt, milliseconds: result.milliseconds, restored: true }, session: await client.session(), tables: await client.tables() };
+    return { saved: { status: 'saved', tables: result.tables, bytes: result.bytes, savedAt: result.savedAt, milliseconds: result.milliseconds, restored: true, phases: result.phases }, session: await client.session(), tables: await client.tables() };
   } catch (e) {
     return { saved: { status: 'damaged', message: `The lakehouse stored in this browser could not be read: ${(e as Error).message}` } };
   }
