@@ -1,12 +1,13 @@
 import type { Page } from '@playwright/test';
 import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
 import { expect, openApp, test } from './support/fixtures';
-import { runDemoAndSave, savedFiles, tableRows, writeSavedFile } from './support/savedLakehouse';
+import { leaveApp, readSavedFile, runDemoAndSave, savedFiles, tableRows, truncateSavedFile, writeSavedFile } from './support/savedLakehouse';
 
 /*
- * The lakehouse saved in the browser (OPFS, Parquet per table plus a manifest written last):
- * a reload brings back the same tables, reports and dashboard; Reset empties it; a damaged
- * save is recognised at start-up, said in words, and can be reset while the app keeps working.
+ * The lakehouse stored in the browser (OPFS: one DuckDB database file, plus a checkpoint
+ * marker written after each checkpoint): a reload re-attaches the same tables, reports and
+ * dashboard; Reset empties it; a damaged store is recognised at start-up, said in words,
+ * and can be reset while the app keeps working.
  */
 
 /** The revenue-by-state marks' labels, e.g. "SP: revenue R$ 618,565.12, 4,054 orders, 3,910 customers". */
@@ -29,10 +30,12 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   const revenue = await stateRevenue(page);
   expect(revenue.find((l) => l.startsWith('SP: revenue R$'))).toBeTruthy();
   const files = await savedFiles(page);
-  expect(Object.keys(files)).toContain('manifest.json');
-  // The Parquet was encoded in a worker of its own, so the lakehouse worker stayed free for queries.
-  expect(page.workers().map((w) => w.url())).toContainEqual(expect.stringMatching(/\/parquet\.worker-[\w-]+\.js$/));
-  expect(Object.keys(files).length).toBe(Object.keys(tables).length + 1);
+  // One database file (DuckDB's WAL beside it, if any) and the marker listing every table.
+  expect(Object.keys(files).sort()).toEqual(expect.arrayContaining(['lakehouse.duckdb', 'manifest.json']));
+  expect(Object.keys(files).every((f) => ['lakehouse.duckdb', 'lakehouse.duckdb.wal', 'manifest.json'].includes(f))).toBe(true);
+  const manifest = JSON.parse(await readSavedFile(page, 'manifest.json'));
+  expect(manifest).toMatchObject({ format: 'pocket-lakehouse', version: 2, databaseBytes: files['lakehouse.duckdb'] });
+  expect(manifest.tables.map((t: { layer: string; name: string }) => `${t.layer}.${t.name}`).sort()).toEqual(Object.keys(tables).sort());
 
   await page.reload();
   await expect(page.getByTestId('engine-badge')).toBeVisible({ timeout: 60_000 });
@@ -47,7 +50,7 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   // Storage used, then Reset (asked twice) clears the tab and the browser's copy.
   await page.getByRole('tab', { name: 'Export & storage' }).click();
   const usage = page.getByTestId('storage-usage');
-  await expect(usage).toContainText(new RegExp(`${Object.keys(tables).length} tables, [\\d.]+ (KiB|MiB) of Parquet`));
+  await expect(usage).toContainText(new RegExp(`${Object.keys(tables).length} tables, [\\d.]+ (KiB|MiB) database file`));
   await expect(usage).toContainText(/Used by this site[\d.]+ (KiB|MiB|bytes)/);
   await page.screenshot({ path: 'test-results/persistence-export-view.png', fullPage: true });
   // By keyboard: the confirmation takes the focus, so pressing Enter twice resets.
@@ -58,7 +61,10 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid^="rows-"]')).toHaveCount(0);
   await expect(page.getByRole('tablist', { name: 'Views' })).toHaveCount(0);
-  expect(await savedFiles(page)).toEqual({});
+  // The old file is gone; what remains is a new, empty database and its marker.
+  const afterReset = await savedFiles(page);
+  expect(afterReset['lakehouse.duckdb']).toBeLessThan(files['lakehouse.duckdb']!);
+  expect(JSON.parse(await readSavedFile(page, 'manifest.json')).tables).toEqual([]);
   await page.reload();
   await expect(page.getByTestId('engine-badge')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Try the demo' })).toBeEnabled();
@@ -66,38 +72,40 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   await expect(page.getByTestId('saved-problem')).toHaveCount(0);
 });
 
-test('a damaged save is reported at start-up with a reset, and the app keeps working', async ({ page }) => {
+test('a damaged store is reported at start-up with a reset, and the app keeps working', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await runDemoAndSave(page);
-  const files = Object.keys(await savedFiles(page));
-  const gold = files.find((f) => f.startsWith('gold.customer_ltv'))!;
-  expect(gold).toBeTruthy();
-  // Garbage over one table's file, as a damaged disk would leave it.
-  await writeSavedFile(page, gold, 'PAR1 this is not the file that was saved');
-
-  await page.reload();
+  const bytes = (await savedFiles(page))['lakehouse.duckdb']!;
   const problem = page.getByTestId('saved-problem');
-  await expect(problem).toBeVisible({ timeout: 60_000 });
-  await expect(problem).toHaveAttribute('role', 'alert');
-  await expect(problem).toContainText(/cannot be restored: the file of gold\.customer_ltv has \d+ bytes where \d+ were saved/);
-  await expect(page.getByRole('button', { name: 'Try the demo' })).toBeEnabled();
-  await expect(page.locator('[data-testid^="rows-"]')).toHaveCount(0);
+  const damagedAtStart = async (message: string | RegExp) => {
+    await page.goto('/');
+    await expect(problem).toBeVisible({ timeout: 60_000 });
+    await expect(problem).toHaveAttribute('role', 'alert');
+    await expect(problem).toContainText(message);
+    await expect(page.getByRole('button', { name: 'Try the demo' })).toBeEnabled();
+    await expect(page.locator('[data-testid^="rows-"]')).toHaveCount(0);
+  };
+
+  // The database file cut short, as a crash or a full disk would leave it.
+  await leaveApp(page);
+  await truncateSavedFile(page, 'lakehouse.duckdb', Math.floor(bytes / 2));
+  await damagedAtStart(`cannot be opened: its database file has ${Math.floor(bytes / 2)} bytes where ${bytes} were checkpointed (it was cut short)`);
   await page.screenshot({ path: 'test-results/persistence-damaged.png', fullPage: true });
   await page.getByRole('button', { name: 'Reset saved data' }).click();
   await expect(problem).toHaveCount(0);
-  expect(await savedFiles(page)).toEqual({});
+  expect(JSON.parse(await readSavedFile(page, 'manifest.json')).tables).toEqual([]);
 
-  // A save cut short: table files without a manifest.
-  await writeSavedFile(page, 'bronze.orders.parquet', [80, 65, 82, 49]);
-  await page.reload();
-  await expect(problem).toContainText('a save did not finish (1 file without a manifest)', { timeout: 60_000 });
+  // A change that did not finish: files without a checkpoint marker.
+  await leaveApp(page);
+  await writeSavedFile(page, 'manifest.json', null);
+  await damagedAtStart('a change did not finish: the checkpoint marker is missing');
   await page.getByRole('button', { name: 'Reset saved data' }).click();
   await expect(problem).toHaveCount(0);
 
-  // A manifest from another version of the app.
-  await writeSavedFile(page, 'manifest.json', JSON.stringify({ format: 'pocket-lakehouse', version: 99, tables: [] }));
-  await page.reload();
-  await expect(problem).toContainText('it was saved in format version 99', { timeout: 60_000 });
+  // A marker from another version of the app (version 1 was one Parquet file per table).
+  await leaveApp(page);
+  await writeSavedFile(page, 'manifest.json', JSON.stringify({ format: 'pocket-lakehouse', version: 1, tables: [] }));
+  await damagedAtStart('it was saved in format version 1, and this version of the app reads version 2');
   await page.getByRole('button', { name: 'Reset saved data' }).click();
   await expect(problem).toHaveCount(0);
 

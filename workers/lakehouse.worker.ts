@@ -2,36 +2,11 @@
 import * as Comlink from 'comlink';
 import { LakehouseService } from '../src/lakehouse/lakehouseService';
 import type { ExportedFile } from '../src/lakehouse/export/exportTable';
-import type { ParquetCodec } from '../src/lakehouse/persistence/parquetCodec';
-import type { ParquetWorkerApi } from './parquet.worker';
-
-/** The Parquet worker, started on first use; `failed` rejects if it dies (Comlink would wait forever). */
-let parquetWorker: { api: Comlink.Remote<ParquetWorkerApi>; failed: Promise<never> } | undefined;
-function parquetCall(call: (api: Comlink.Remote<ParquetWorkerApi>) => Promise<Uint8Array>): Promise<Uint8Array> {
-  if (!parquetWorker) {
-    const worker = new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module', name: 'parquet' });
-    const failed = new Promise<never>((_, reject) => worker.addEventListener('error', (e) => reject(new Error(`the Parquet worker failed: ${e.message || 'unknown error'}`))));
-    failed.catch(() => undefined);
-    parquetWorker = { api: Comlink.wrap<ParquetWorkerApi>(worker), failed };
-  }
-  return Promise.race([call(parquetWorker.api), parquetWorker.failed]);
-}
-
-/** Saves and restores encode and decode Parquet in that worker; the bytes are handed over, not copied. */
-const parquet: ParquetCodec = {
-  encode: (ipc) => parquetCall((api) => api.encode(Comlink.transfer(ipc, [ipc.buffer as ArrayBuffer]))),
-  decode: (file) => parquetCall((api) => api.decode(Comlink.transfer(file, [file.buffer as ArrayBuffer]))),
-};
-
 /**
  * The browser's engine host: DuckDB-WASM and the lakehouse run here, off the UI thread.
  * Arrow IPC results are transferred to the page, not copied.
  */
 class WorkerApi extends LakehouseService {
-  constructor() {
-    super({ parquet });
-  }
-
   override async gridWindow(...args: Parameters<LakehouseService['gridWindow']>): ReturnType<LakehouseService['gridWindow']> {
     const window = await super.gridWindow(...args);
     return Comlink.transfer(window, [window.ipc.buffer as ArrayBuffer]);

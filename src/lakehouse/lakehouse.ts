@@ -19,7 +19,8 @@ import type { DashboardFilter } from './dashboard/dashboardFilter';
 import { DASHBOARD_SCHEMA, DashboardTables } from './dashboard/dashboardTables';
 import { queryDashboardOptions, type DashboardOptions } from './dashboard/dashboardOptions';
 import { listTables, type TableInfo } from './tableInfo';
-import { GridQueries } from './grid/gridQueries';
+import { GRID_CACHE_SCHEMA, GridQueries } from './grid/gridQueries';
+import { CONSOLE_SCHEMA } from './console/consoleResult';
 import type { GridWindow, WindowRequest } from './grid/gridTypes';
 import { SqlConsole } from './console/sqlConsole';
 import type { ConsoleOutcome } from './console/consoleOutcome';
@@ -236,6 +237,18 @@ export class Lakehouse {
   /** The SQL behind a dashboard chart under a filter, for "view data". */
   chartQuery(chart: ChartId, filter: DashboardFilter): string {
     return chartQuery(chart, filter);
+  }
+
+  /**
+   * Drops the tables the dashboard, the grid and the console derive for themselves (they
+   * are rebuilt when next asked for). A checkpoint of the stored lakehouse leaves them out,
+   * so the database file it marks holds the layers only; what they write afterwards only
+   * grows the file.
+   */
+  dropWorkingTables(): Promise<void> {
+    this.dashboardTables.invalidate();
+    this.grid.invalidate();
+    return this.engine.exec([DASHBOARD_SCHEMA, GRID_CACHE_SCHEMA, CONSOLE_SCHEMA].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`).join('; '));
   }
 
   /** Drops every table of every layer: a fresh lakehouse. */

@@ -28,11 +28,10 @@ import type { ConsoleOutcome } from './console/consoleOutcome';
 import type { ChartRows } from './console/chartRows';
 import type { ExportedFile, ExportFormat } from './export/exportTable';
 import { reportNumbers, type ReportNumber } from './export/reportNumbers';
-import { OpfsDirectory } from './persistence/opfsDirectory';
-import type { RestoreResult } from './persistence/restoreLakehouse';
-import type { ParquetCodec } from './persistence/parquetCodec';
-import type { SaveResult } from './persistence/saveLakehouse';
-import { SavedLakehouse } from './persistence/savedLakehouse';
+import { OpfsDirectory } from './storage/opfsDirectory';
+import { StoredLakehouse, type RestoreResult, type SaveResult, type StorageUse } from './storage/storedLakehouse';
+import { DATABASE_PATH } from './storage/storedManifest';
+import { takeWriterLock } from './storage/writerLock';
 import type { LakehouseSession } from './session';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
@@ -49,15 +48,28 @@ export interface PickedFile {
 export class LakehouseService {
   private lakehouse?: Lakehouse;
   private readonly operations = new CurrentOperation(async () => this.lakehouse?.engine.cancel());
-  private readonly saved: SavedLakehouse;
+  private saved?: StoredLakehouse;
+  private restored: RestoreResult = { status: 'empty' };
 
-  /** `parquet`: where saves and restores encode and decode Parquet (the worker passes a second worker's). */
-  constructor(options: { parquet?: ParquetCodec } = {}) {
-    this.saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined, options.parquet);
-  }
-
-  async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {
-    if (!this.lakehouse) this.lakehouse = new Lakehouse(await createBrowserWasmEngine(bundle));
+  /**
+   * Starts DuckDB on the lakehouse stored in this browser (see StoredLakehouse; `use` says
+   * how this page uses it). The multi-threaded build cannot reopen a stored file, so with
+   * it the lakehouse lives in memory only.
+   */
+  async start(bundle: BundleChoice = 'auto', use: StorageUse = 'stored'): Promise<EngineInfo> {
+    if (!this.lakehouse) {
+      const storable = OpfsDirectory.available() && bundle !== 'coi';
+      this.saved = new StoredLakehouse({
+        folder: storable ? new OpfsDirectory() : undefined,
+        takeLock: () => takeWriterLock(),
+        openEngine: (source) => createBrowserWasmEngine(bundle, source === 'memory' ? undefined : source === 'file' ? { path: DATABASE_PATH } : source),
+      });
+      const opened = await this.saved.open(use);
+      this.lakehouse = opened.lakehouse;
+      this.restored = opened.result;
+      // The stored run was made with the shipped models: re-run and the catalog need them.
+      if (this.restored.status === 'restored') this.lakehouse.useModels(bundledModelFiles);
+    }
     return this.lakehouse.engineInfo();
   }
 
@@ -84,7 +96,7 @@ export class LakehouseService {
       else files.push({ path: p.path, bytes: new Uint8Array(await p.file.arrayBuffer()) });
       done += p.file.size;
     }
-    await this.saved.idle();
+    await this.store().changing();
     return this.ready().load(files, onProgress, signal);
   }
 
@@ -94,7 +106,7 @@ export class LakehouseService {
     try {
       onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
       const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
-      await this.saved.idle();
+      await this.store().changing();
       return await this.ready().load(files, onProgress, signal);
     } finally {
       this.operations.end(signal);
@@ -102,11 +114,14 @@ export class LakehouseService {
   }
 
   /** Builds silver and gold from bronze with the shipped models. */
-  runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
+  async runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
     const signal = this.operations.begin('run');
-    return this.ready()
-      .runPipeline(bundledModelFiles, { onPlan, onModel, signal })
-      .finally(() => this.operations.end(signal));
+    try {
+      await this.store().changing();
+      return await this.ready().runPipeline(bundledModelFiles, { onPlan, onModel, signal });
+    } finally {
+      this.operations.end(signal);
+    }
   }
 
   /**
@@ -119,7 +134,8 @@ export class LakehouseService {
   }
 
   /** Rebuilds one model and its descendants (the pipeline view's "re-run from here"). */
-  rerunFrom(model: string, onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<Rerun> {
+  async rerunFrom(model: string, onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<Rerun> {
+    await this.store().changing();
     return this.ready().rerunFrom(model, { onPlan, onModel });
   }
 
@@ -173,8 +189,11 @@ export class LakehouseService {
     return this.ready().gridWindow(request);
   }
 
-  runSql(sql: string): Promise<ConsoleOutcome> {
-    return this.ready().runSql(sql);
+  /** A console statement may change tables: then the store is checkpointed and marked again. */
+  async runSql(sql: string): Promise<ConsoleOutcome> {
+    const outcome = await this.ready().runSql(sql);
+    if (outcome.kind !== 'rows') await this.store().save(this.ready());
+    return outcome;
   }
 
   cancelSql(): Promise<boolean> {
@@ -201,23 +220,20 @@ export class LakehouseService {
     return this.ready().reset();
   }
 
-  /** Start-up: the lakehouse saved in this browser (OPFS), if any, checked and loaded. */
-  async restoreSaved(): Promise<RestoreResult> {
-    const result = await this.saved.restore(this.ready());
-    // The saved run was made with the shipped models: re-run and the catalog need them.
-    if (result.status === 'restored') this.ready().useModels(bundledModelFiles);
-    return result;
+  /** What start-up found in browser storage: the stored lakehouse re-attached, nothing, damaged, or open in another tab. */
+  restoreSaved(): RestoreResult {
+    return this.restored;
   }
 
-  /** Saves every table and the reports to browser storage (after any save under way); undefined where there is none. */
+  /** After a run: checkpoints the stored lakehouse and marks it whole; undefined when nothing is stored (memory, another tab). */
   saveToBrowser(): Promise<SaveResult | undefined> {
-    return this.saved.save(this.ready());
+    return this.store().save(this.ready());
   }
 
-  /** Clears the saved data and the lakehouse in memory. */
+  /** Clears the lakehouse in the tab and the stored database file (which starts anew, empty). */
   async resetAll(): Promise<void> {
-    await this.saved.clear();
-    await this.ready().reset();
+    this.lakehouse = await this.store().reset(this.ready());
+    this.restored = { status: 'empty' };
   }
 
   session(): LakehouseSession {
@@ -235,6 +251,11 @@ export class LakehouseService {
 
   exportLakehouse(): Promise<ExportedFile> {
     return this.ready().exportZip();
+  }
+
+  private store(): StoredLakehouse {
+    if (!this.saved) throw new Error('The engine has not started yet.');
+    return this.saved;
   }
 
   private ready(): Lakehouse {

@@ -73,7 +73,13 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
     setModelling(undefined);
     setTables(await c.tables());
     setSaved({ status: 'saving' });
-    void answered.then(() => saveToBrowser(c)).then(setSaved);
+    void answered
+      .then(() => saveToBrowser(c))
+      .then((state) => {
+        setSaved(state);
+        // Ask once there is something to keep; a refusal changes nothing but the notice in Export & storage.
+        if (state.status === 'saved') void navigator.storage?.persist?.().catch(() => false);
+      });
   }, []);
 
   const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>, alwaysLand = false) => {

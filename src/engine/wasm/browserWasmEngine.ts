@@ -16,7 +16,7 @@ import { warmUpArrowInsert } from './warmUpArrowInsert';
  * (never resolving, no error) in 3 of ~60 back-to-back starts in Chromium, while EH never
  * did. `coi` stays available as an opt-in for heavy aggregations on more cores; its
  * known defects are avoided by design: files are always registered as buffers (never as
- * File handles), and persistence does not use its `opfs://` database.
+ * File handles), and the stored lakehouse (an `opfs://` database file) needs EH.
  */
 export type BundleChoice = 'auto' | 'eh' | 'coi';
 
@@ -47,7 +47,19 @@ async function step<T>(what: string, work: Promise<T>): Promise<T> {
 /** Two to four: more than the cores only adds switching; one would make COI pointless. */
 const coiThreads = () => Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2));
 
-export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Promise<WasmEngine> {
+/**
+ * Where the database lives: in memory (the default); an `opfs://` file opened read-write
+ * (the lakehouse stored in the browser, src/lakehouse/storage/); or a copy of such a
+ * file's bytes in memory (an embed beside the app, which has the file open). The copy is
+ * opened read-write — the dashboard builds its own small tables — but it is the page's
+ * own: nothing written to it reaches browser storage.
+ */
+export type DatabaseSource = { path: string } | { snapshot: Uint8Array };
+
+const SNAPSHOT_FILE = 'stored-lakehouse-snapshot.duckdb';
+
+/** Only the EH build can reopen an `opfs://` file after a reload (DESIGN §3), so a stored database needs EH. */
+export async function createBrowserWasmEngine(choice: BundleChoice = 'auto', database?: DatabaseSource): Promise<WasmEngine> {
   const eh = { mainModule: abs(ehWasm), mainWorker: abs(ehWorker) };
   const coi = { mainModule: abs(coiWasm), mainWorker: abs(coiWorker), pthreadWorker: abs(coiPthreadWorker) };
   // Only the EH and COI builds are shipped: every browser with WASM exception handling
@@ -58,6 +70,7 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Pr
     throw new Error('The multi-threaded DuckDB build needs a cross-origin isolated page (COOP/COEP headers).');
   }
   const isCoi = bundle.mainModule === coi.mainModule;
+  if (isCoi && database) throw new Error('The multi-threaded DuckDB build cannot reopen a database file in browser storage; use the default build.');
   const worker = new Worker(bundle.mainWorker!);
   // An error thrown inside DuckDB's worker (a failed fetch, no memory for the WASM
   // instance) would otherwise leave instantiate() waiting forever.
@@ -69,9 +82,8 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Pr
     await step('loading the DuckDB WebAssembly module', Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]));
     // COI: the thread count is given when the database opens. Raising it afterwards with
     // `SET threads` hung 4 of 40 starts here (the pthread pool growing under a live
-    // connection); given at open, 0 of 40 did (bench/results/bundle-start.md).
-    const open = isCoi ? { maximumThreads: coiThreads() } : {};
-    await step('opening the database', Promise.race([db.open(open), workerFailed]));
+    // connection); given at open, none did (bench/results/bundle-start.md).
+    await step('opening the database', Promise.race([openDatabase(db, database, isCoi ? coiThreads() : undefined), workerFailed]));
     await step('loading the Parquet module', initParquet(async () => new URL(abs(parquetWasm))));
   } catch (error) {
     await db.terminate();
@@ -80,4 +92,11 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto'): Pr
   const engine = await step('connecting', WasmEngine.open(db, { bundle: isCoi ? 'coi' : 'eh', extensionRepository: abs('/extensions'), onClose: () => db.terminate() }));
   void warmUpArrowInsert(engine); // in the background: statements queue behind it
   return engine;
+}
+
+async function openDatabase(db: duckdb.AsyncDuckDB, database: DatabaseSource | undefined, maximumThreads?: number): Promise<void> {
+  if (!database) return db.open(maximumThreads ? { maximumThreads } : {});
+  if ('path' in database) return db.open({ path: database.path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+  await db.registerFileBuffer(SNAPSHOT_FILE, database.snapshot);
+  return db.open({ path: SNAPSHOT_FILE, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
 }

@@ -15,15 +15,16 @@ export const NO_SAVED_LAKEHOUSE = 'No saved lakehouse in this browser — open P
  * Gets the embed's data ready in the (started) worker: the one place that decides where
  * an embed's lakehouse comes from.
  * - `demo`: generates the demo dataset and runs the pipeline, as "Try the demo" does.
- * - `saved`: the lakehouse the app saved in this browser (OPFS, the same origin), restored
- *   read-only: the embed never saves or resets it.
+ * - `saved`: the lakehouse the app stored in this browser (OPFS, the same origin), opened
+ *   read-only from a copy of its database file: the embed never locks, writes or resets it,
+ *   so the app can stay open beside it.
  */
 export async function prepareEmbedData(client: LakehouseClient, source: EmbedDataSource, onStep?: (step: EmbedStep) => void): Promise<EmbedData> {
   if (source === 'saved') {
     onStep?.('opening the saved lakehouse');
     const restored = await client.restoreSaved();
     if (restored.status === 'restored') return goldOf(await client.tables());
-    if (restored.status === 'damaged') return { status: 'none', message: `${restored.message} Open Pocket Lakehouse to reset it.` };
+    if (restored.status === 'damaged' || restored.status === 'elsewhere') return { status: 'none', message: `${restored.message} Open Pocket Lakehouse to reset it.` };
     return { status: 'none', message: NO_SAVED_LAKEHOUSE };
   }
   onStep?.('loading the demo data');

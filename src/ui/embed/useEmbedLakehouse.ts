@@ -27,7 +27,8 @@ export function useEmbedLakehouse(source: EmbedDataSource) {
     let current = true;
     const step = (s: EmbedLakehouseState) => current && setState(s);
     (async () => {
-      await c.start('auto');
+      // The demo lives in memory; the stored lakehouse is read from a copy, never locked or written.
+      await c.start('auto', source === 'saved' ? 'read-only' : 'memory');
       const data = await prepareEmbedData(c, source, (s) => step({ status: s }));
       step(data);
     })().catch((e: Error) => step({ status: 'failed', message: e.message }));

@@ -65,18 +65,24 @@ export default function ExportPanel({ exportLakehouse, htmlReport, saved, onRese
 
 function StorageSection({ saved, onReset }: { saved: SavedState; onReset: () => Promise<void> }) {
   const [estimate, setEstimate] = useState<StorageEstimate>();
+  const [persisted, setPersisted] = useState<boolean>();
   const [confirming, setConfirming] = useState(false);
   useEffect(() => {
     void navigator.storage?.estimate?.().then(setEstimate, () => undefined);
+    void navigator.storage?.persisted?.().then(setPersisted, () => undefined);
   }, [saved]);
   return (
     <section aria-labelledby="export-storage">
       <h2 id="export-storage">Browser storage</h2>
       <dl data-testid="storage-usage">
         <dt>Saved lakehouse</dt>
-        <dd>{saved.status === 'saved' ? `${saved.tables} tables, ${formatBytes(saved.bytes)} of Parquet` : saved.status === 'saving' ? 'saving…' : 'nothing saved'}</dd>
+        <dd>{saved.status === 'saved' ? `${saved.tables} tables, ${formatBytes(saved.bytes)} database file` : saved.status === 'saving' ? 'saving…' : 'nothing saved'}</dd>
         <dt>Used by this site</dt>
         <dd>{estimate?.usage !== undefined ? `${formatBytes(estimate.usage)}${estimate.quota ? ` of ${formatBytes(estimate.quota)} available` : ''}` : 'unknown'}</dd>
+        <dt>Kept by the browser</dt>
+        <dd data-testid="storage-persisted">
+          {persisted ? 'yes: persistent storage was granted' : 'best effort: the browser refused persistent storage, so it may clear this site’s data when disk space runs low — download the lakehouse (.zip) to keep a copy'}
+        </dd>
       </dl>
       {confirming ? (
         <div className="export-buttons" role="group" aria-label="Confirm reset">

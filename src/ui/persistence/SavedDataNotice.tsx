@@ -20,7 +20,13 @@ export function SavedDataNotice({ saved, onReset }: Props) {
     case 'saved':
       return (
         <p className="saved-notice hint" role="status" data-testid="saved-notice">
-          {saved.restored ? 'Restored' : 'Saved'} {saved.tables} tables ({formatBytes(saved.bytes)}) {saved.restored ? 'saved in this browser on' : 'in this browser at'} {new Date(saved.savedAt).toLocaleString()} ({saved.restored ? 'restored' : 'saved'} in <span data-testid="saved-ms">{(saved.milliseconds / 1000).toFixed(1)}</span> s).
+          {saved.restored ? 'Restored' : 'Saved'} {saved.tables} tables ({formatBytes(saved.bytes)} database file) {saved.restored ? 'saved in this browser on' : 'in this browser at'} {new Date(saved.savedAt).toLocaleString()} ({saved.restored ? 'restored' : 'saved'} in <span data-testid="saved-ms" data-phases={saved.phases && JSON.stringify(saved.phases)}>{(saved.milliseconds / 1000).toFixed(2)}</span> s).
+        </p>
+      );
+    case 'elsewhere':
+      return (
+        <p className="saved-notice hint" role="status" data-testid="saved-elsewhere">
+          {saved.message}
         </p>
       );
     case 'damaged':

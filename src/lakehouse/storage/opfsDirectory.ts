@@ -1,7 +1,5 @@
+import { STORAGE_FOLDER } from './storedManifest';
 import type { StorageDirectory } from './storageDirectory';
-
-/** The folder in the origin's private file system that holds the saved lakehouse. */
-export const OPFS_FOLDER = 'pocket-lakehouse';
 
 /** What Chromium's workers offer beyond createWritable: a synchronous, faster handle. */
 interface SyncAccessHandle {
@@ -12,14 +10,15 @@ interface SyncAccessHandle {
 }
 
 /**
- * The saved lakehouse's folder in the Origin Private File System (navigator.storage,
+ * The stored lakehouse's folder in the Origin Private File System (navigator.storage,
  * available in workers). Files are written with a synchronous access handle where the
- * browser offers one (dedicated workers), otherwise with createWritable.
+ * browser offers one (dedicated workers), otherwise with createWritable. Reading and the
+ * size work while DuckDB holds the database file open (getFile() takes no lock).
  */
 export class OpfsDirectory implements StorageDirectory {
   private folder?: Promise<FileSystemDirectoryHandle>;
 
-  constructor(private readonly name = OPFS_FOLDER) {}
+  constructor(private readonly name = STORAGE_FOLDER) {}
 
   static available(): boolean {
     return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function';
@@ -38,12 +37,42 @@ export class OpfsDirectory implements StorageDirectory {
   }
 
   async read(name: string): Promise<Uint8Array | undefined> {
+    const file = await this.file(name);
+    return file && new Uint8Array(await file.arrayBuffer());
+  }
+
+  async size(name: string): Promise<number | undefined> {
+    return (await this.file(name))?.size;
+  }
+
+  private async file(name: string): Promise<File | undefined> {
     try {
-      const handle = await (await this.dir()).getFileHandle(name);
-      return new Uint8Array(await (await handle.getFile()).arrayBuffer());
+      return await (await (await this.dir()).getFileHandle(name)).getFile();
     } catch (error) {
       if ((error as DOMException).name === 'NotFoundError') return undefined;
       throw error;
+    }
+  }
+
+  /**
+   * Resolves once no one else has the file open for writing (tries an access handle and
+   * closes it at once). After a reload the previous page's DuckDB may still hold the
+   * database file for a moment; opening it then would fail.
+   */
+  async waitUntilFree(name: string, patienceMs = 5000): Promise<void> {
+    const until = Date.now() + patienceMs;
+    for (;;) {
+      try {
+        const handle = await (await this.dir()).getFileHandle(name);
+        const access = await (handle as unknown as { createSyncAccessHandle(): Promise<SyncAccessHandle> }).createSyncAccessHandle();
+        access.close();
+        return;
+      } catch (error) {
+        const name = (error as DOMException).name;
+        if (name === 'NotFoundError') return;
+        if (name !== 'NoModificationAllowedError' || Date.now() > until) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
     }
   }
 

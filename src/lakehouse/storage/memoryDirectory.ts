@@ -12,6 +12,10 @@ export class MemoryDirectory implements StorageDirectory {
     return this.files.get(name)?.slice();
   }
 
+  async size(name: string): Promise<number | undefined> {
+    return this.files.get(name)?.byteLength;
+  }
+
   async write(name: string, bytes: Uint8Array): Promise<void> {
     this.files.set(name, bytes.slice());
   }

@@ -1,0 +1,228 @@
+import type { Engine } from '../../engine/interface';
+import { Lakehouse } from '../lakehouse';
+import { listTables } from '../tableInfo';
+import { clearDirectory, type StorageDirectory } from './storageDirectory';
+import { createManifest, DATABASE_FILE, MANIFEST_FILE, type StoredManifest } from './storedManifest';
+import { inspectStorage } from './inspectStorage';
+import { tablesDiffer } from './tablesDiffer';
+
+export type RestoreResult =
+  | { status: 'empty' }
+  | { status: 'restored'; tables: number; bytes: number; savedAt: string; milliseconds: number; phases?: Record<string, number> }
+  /** The stored lakehouse cannot be used; the message says why, and the app offers Reset. */
+  | { status: 'damaged'; message: string }
+  /** Another tab has the stored lakehouse open: this one works in memory and stores nothing. */
+  | { status: 'elsewhere'; message: string };
+
+export interface SaveResult {
+  tables: number;
+  /** The database file's size after the checkpoint. */
+  bytes: number;
+  savedAt: string;
+  milliseconds: number;
+}
+
+/**
+ * Where a started engine's database lives: the stored database file (read-write), memory,
+ * or a copy of the stored file's bytes (read-only).
+ */
+export type EngineSource = 'file' | 'memory' | { snapshot: Uint8Array };
+
+/**
+ * How a worker uses the stored lakehouse: `stored` — the app, which writes it (one tab at
+ * a time); `read-only` — an embed showing it, from a copy of the file taken at its last
+ * checkpoint, so it never locks or writes the file the app has open; `memory` — not at
+ * all (an embed of the demo).
+ */
+export type StorageUse = 'stored' | 'read-only' | 'memory';
+
+/** What the store needs from its host (the browser worker; tests pass their own). */
+export interface StorageHost {
+  /** The folder of the database file and its manifest; undefined where there is none (no OPFS). */
+  folder?: StorageDirectory & { waitUntilFree?(name: string): Promise<void> };
+  /** True when this worker may write the stored lakehouse (see writerLock.ts). */
+  takeLock(): Promise<boolean>;
+  openEngine(source: EngineSource): Promise<Engine>;
+}
+
+export const ELSEWHERE =
+  'Pocket Lakehouse is open in another tab of this browser, which has the stored lakehouse: this tab works in memory and stores nothing. Close the other tab and reload this one to open the stored lakehouse.';
+
+const damaged = (why: string): RestoreResult => ({ status: 'damaged', message: `The lakehouse stored in this browser cannot be opened: ${why}.` });
+
+/**
+ * The lakehouse stored in browser storage as one DuckDB database file (OPFS): tables are
+ * written there as they are built, and a reload re-attaches the file instead of
+ * re-inserting anything. A manifest (the checkpoint marker) is removed before every change
+ * and written after the CHECKPOINT that follows it, with the file's size, every table's
+ * rows and columns and the session's reports; a start-up that finds no marker, another
+ * format version, a file of another size or tables that differ reports the store as
+ * damaged and works in memory until the user resets it — never on a half-written state.
+ */
+export class StoredLakehouse {
+  /** True while the engine works on the database file (false: in memory, nothing is stored). */
+  private onFile = false;
+  /** True once this worker holds the writer lock (kept until it ends). */
+  private locked = false;
+  /** Saves and clears, one at a time. */
+  private pending: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly host: StorageHost) {}
+
+  get stored(): boolean {
+    return this.onFile;
+  }
+
+  /** Start-up: the lakehouse to work on, and what became of the stored one. */
+  async open(use: StorageUse = 'stored'): Promise<{ lakehouse: Lakehouse; result: RestoreResult }> {
+    const started = performance.now();
+    const folder = this.host.folder;
+    if (!folder || use === 'memory') return { lakehouse: await this.inMemory(), result: { status: 'empty' } };
+    if (use === 'read-only') return this.openCopy(folder, started);
+    const phases: Record<string, number> = {};
+    const lap = (name: string) => (phases[name] = Math.round(performance.now() - started - Object.values(phases).reduce((a, b) => a + b, 0)));
+    this.locked = await this.host.takeLock();
+    lap('lock');
+    if (!this.locked) return { lakehouse: await this.inMemory(), result: { status: 'elsewhere', message: ELSEWHERE } };
+    const found = await inspectStorage(folder);
+    lap('marker');
+    if (found.status === 'damaged') return { lakehouse: await this.inMemory(), result: damaged(found.why) };
+    if (found.status === 'empty') return { lakehouse: await this.fresh(), result: { status: 'empty' } };
+    let engine: Engine;
+    try {
+      await folder.waitUntilFree?.(DATABASE_FILE);
+      lap('file free');
+      engine = await this.host.openEngine('file');
+      lap('engine');
+    } catch (error) {
+      return { lakehouse: await this.inMemory(), result: damaged(`DuckDB could not open its database file (${(error as Error).message})`) };
+    }
+    const opened = await this.adopt(engine, found.manifest, started);
+    lap('tables checked');
+    if (opened.result.status === 'restored') opened.result.phases = phases;
+    this.onFile = opened.result.status !== 'damaged';
+    return opened;
+  }
+
+  /** The engine's tables checked against the marker: restored when they match, else damaged (and in memory). */
+  private async adopt(engine: Engine, manifest: StoredManifest, started: number): Promise<{ lakehouse: Lakehouse; result: RestoreResult }> {
+    const lakehouse = new Lakehouse(engine);
+    const differs = await lakehouseDiffers(lakehouse, manifest);
+    if (differs) {
+      await engine.close();
+      return { lakehouse: await this.inMemory(), result: damaged(differs) };
+    }
+    lakehouse.adoptSession(manifest.session);
+    if (manifest.tables.length === 0) return { lakehouse, result: { status: 'empty' } };
+    const { tables, databaseBytes: bytes, savedAt } = manifest;
+    return { lakehouse, result: { status: 'restored', tables: tables.length, bytes, savedAt, milliseconds: performance.now() - started } };
+  }
+
+  /**
+   * Read-only: the database file's bytes as of its last checkpoint (reading takes no
+   * lock), opened read-only in memory. The marker is read before and after the copy, so a
+   * checkpoint made meanwhile is noticed rather than mixed in.
+   */
+  private async openCopy(folder: StorageDirectory, started: number): Promise<{ lakehouse: Lakehouse; result: RestoreResult }> {
+    const found = await inspectStorage(folder);
+    if (found.status !== 'checkpointed') return { lakehouse: await this.inMemory(), result: found.status === 'empty' ? found : damaged(found.why) };
+    const snapshot = await folder.read(DATABASE_FILE);
+    const after = await inspectStorage(folder);
+    if (!snapshot || snapshot.byteLength !== found.manifest.databaseBytes || after.status !== 'checkpointed' || after.manifest.savedAt !== found.manifest.savedAt) {
+      return { lakehouse: await this.inMemory(), result: damaged('the app changed it while it was being read; reload to try again') };
+    }
+    let engine: Engine;
+    try {
+      engine = await this.host.openEngine({ snapshot });
+    } catch (error) {
+      return { lakehouse: await this.inMemory(), result: damaged(`DuckDB could not open a copy of its database file (${(error as Error).message})`) };
+    }
+    return this.adopt(engine, found.manifest, started);
+  }
+
+  /** Resolves once no save or clear is running. */
+  idle(): Promise<void> {
+    return this.pending.then(() => undefined);
+  }
+
+  /**
+   * Before a load or a run changes the tables: the marker goes first, so that a tab
+   * closed (or a disk filled) half-way leaves a store that says it is unfinished.
+   */
+  async changing(): Promise<void> {
+    await this.idle();
+    if (this.onFile) await this.host.folder!.remove(MANIFEST_FILE);
+  }
+
+  /** After a run: CHECKPOINT (every change into the database file), then the marker. Undefined when nothing is stored. */
+  save(lakehouse: Lakehouse): Promise<SaveResult | undefined> {
+    // One of the lakehouse's writers too: a re-run started during the save waits for it.
+    return this.queue(async () => (this.onFile ? lakehouse.exclusive(() => this.checkpoint(lakehouse)) : undefined));
+  }
+
+  /**
+   * Reset: closes the engine, removes the database file and its marker (freeing the
+   * space), and starts on a new, empty file — also the way out of a damaged store.
+   * Without the lock (another tab has the store, or an embed) only this tab's memory is cleared.
+   */
+  reset(lakehouse: Lakehouse): Promise<Lakehouse> {
+    return this.queue(async () => {
+      if (!this.host.folder || !this.locked) {
+        await lakehouse.reset();
+        return lakehouse;
+      }
+      this.onFile = false;
+      await lakehouse.engine.close();
+      await clearDirectory(this.host.folder);
+      return this.fresh();
+    });
+  }
+
+  private async checkpoint(lakehouse: Lakehouse): Promise<SaveResult> {
+    const started = performance.now();
+    const folder = this.host.folder!;
+    try {
+      await lakehouse.dropWorkingTables();
+      await lakehouse.engine.exec('CHECKPOINT');
+      const tables = (await listTables(lakehouse.engine)).map(({ layer, name, rows, columns }) => ({ layer, name, rows, columns }));
+      const manifest = createManifest(tables, (await folder.size(DATABASE_FILE)) ?? 0, lakehouse.session());
+      await folder.write(MANIFEST_FILE, new TextEncoder().encode(JSON.stringify(manifest)));
+      return { tables: tables.length, bytes: manifest.databaseBytes, savedAt: manifest.savedAt, milliseconds: performance.now() - started };
+    } catch (error) {
+      await folder.remove(MANIFEST_FILE).catch(() => undefined);
+      throw new Error(`The lakehouse could not be stored in this browser (${(error as Error).message}); it is not marked as saved, and Reset clears it.`);
+    }
+  }
+
+  /** A new database file, marked at once as an empty lakehouse (so a start-up finds it whole). */
+  private async fresh(): Promise<Lakehouse> {
+    const folder = this.host.folder!;
+    await clearDirectory(folder);
+    const lakehouse = new Lakehouse(await this.host.openEngine('file'));
+    await lakehouse.reset();
+    this.onFile = true;
+    await this.checkpoint(lakehouse);
+    return lakehouse;
+  }
+
+  private async inMemory(): Promise<Lakehouse> {
+    this.onFile = false;
+    const lakehouse = new Lakehouse(await this.host.openEngine('memory'));
+    await lakehouse.reset();
+    return lakehouse;
+  }
+
+  private queue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.pending.then(work);
+    this.pending = next.catch(() => undefined);
+    return next;
+  }
+}
+
+async function lakehouseDiffers(lakehouse: Lakehouse, manifest: StoredManifest): Promise<string | undefined> {
+  try {
+    return tablesDiffer(await listTables(lakehouse.engine), manifest.tables);
+  } catch (error) {
+    return `its tables cannot be read (${(error as Error).message})`;
+  }
+}
