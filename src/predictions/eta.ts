@@ -57,7 +57,7 @@ function scoresOf(pred: ArrayLike<number>, y: ArrayLike<number>): RegressionScor
   return { mae: mae(pred, y), rmse: rmse(pred, y), within3: withinShare(pred, y, 3), rows: y.length };
 }
 
-export async function trainEta(cols: Columns, split: number, hooks: TrainHooks = {}): Promise<EtaResult> {
+export async function trainEta(cols: Columns, split: number, hooks: TrainHooks = {}, learner: LearnerOptions = ETA_LEARNER): Promise<EtaResult> {
   const n = cols.order_id!.length;
   const label = (r: number) => cols.delivery_days![r] as number | null;
   const purchased = (r: number) => Number(cols.purchased_at![r]);
@@ -81,7 +81,7 @@ export async function trainEta(cols: Columns, split: number, hooks: TrainHooks =
   const encoder = fitEncoder(withRoute, train, ETA_FEATURES);
   const xTrain = encode(encoder, withRoute, train);
   const yTrain = Float32Array.from(train, (r) => label(r)!);
-  const model = await trainModel(xTrain, yTrain, ETA_LEARNER, hooks);
+  const model = await trainModel(xTrain, yTrain, learner, hooks);
 
   const residuals = Array.from(predict(model, xTrain), (p, i) => yTrain[i]! - p);
   const residualQuantiles: [number, number] = [quantile(residuals, 0.1), quantile(residuals, 0.9)];
