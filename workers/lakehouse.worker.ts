@@ -4,6 +4,8 @@ import { LakehouseService } from '../src/lakehouse/lakehouseService';
 import type { ExportedFile } from '../src/lakehouse/export/exportTable';
 import type { ParquetCodec } from '../src/lakehouse/persistence/parquetCodec';
 import type { ParquetWorkerApi } from './parquet.worker';
+import type { PredictionsWorkerApi } from './predictions.worker';
+import type { PredictionInput, PredictionProgress } from '../src/predictions/predictions';
 
 /** The Parquet worker, started on first use; `failed` rejects if it dies (Comlink would wait forever). */
 let parquetWorker: { api: Comlink.Remote<ParquetWorkerApi>; failed: Promise<never> } | undefined;
@@ -23,13 +25,22 @@ const parquet: ParquetCodec = {
   decode: (file) => parquetCall((api) => api.decode(Comlink.transfer(file, [file.buffer as ArrayBuffer]))),
 };
 
+/** The prediction models' worker (TensorFlow.js), started on first training. */
+let predictionsWorker: Comlink.Remote<PredictionsWorkerApi> | undefined;
+const predictionsApi = () =>
+  (predictionsWorker ??= Comlink.wrap<PredictionsWorkerApi>(new Worker(new URL('./predictions.worker.ts', import.meta.url), { type: 'module', name: 'predictions' })));
+const predictions = {
+  train: (input: PredictionInput, onProgress?: (p: PredictionProgress) => void) => predictionsApi().train(input, onProgress && Comlink.proxy(onProgress)),
+  cancel: () => void predictionsWorker?.cancel(),
+};
+
 /**
  * The browser's engine host: DuckDB-WASM and the lakehouse run here, off the UI thread.
  * Arrow IPC results are transferred to the page, not copied.
  */
 class WorkerApi extends LakehouseService {
   constructor() {
-    super({ parquet });
+    super({ parquet, predictions });
   }
 
   override async gridWindow(...args: Parameters<LakehouseService['gridWindow']>): ReturnType<LakehouseService['gridWindow']> {
