@@ -1,6 +1,6 @@
 /**
  * Training time and metrics of the two prediction models in Chromium (a Web Worker, as in the
- * app), on generated Olist data: `npx tsx bench/predictions.ts [--sf 1] [--port 5223] [--runs 1]`.
+ * app), on generated Olist data: `npx tsx bench/predictions.ts [--sf 1] [--runs 1]`.
  * Features are built with native DuckDB from the pipeline's output (the same SQL the app runs
  * in DuckDB-WASM); the training is timed inside Chromium's worker. Writes bench/results/predictions.md.
  */
@@ -14,10 +14,10 @@ import { NativeEngine } from '../src/engine/native/nativeEngine';
 import { readFeatureSql, readLakehouseLayer } from '../src/cli/readLakehouse';
 import { preparePredictionInput } from '../src/predictions/predictions';
 import type { PredictionMetrics } from '../src/predictions/modelCard';
-import { launchChromium, startServer } from './chromium';
+import { launchChromium } from './chromium';
 import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
 
-const { values } = parseArgs({ options: { sf: { type: 'string', default: '1' }, port: { type: 'string', default: '5223' }, runs: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '1' } } });
 const sf = values.sf!;
 const dir = mkdtempSync(join(tmpdir(), 'predictions-bench-'));
 const loadBefore = loadAverage();
@@ -37,30 +37,30 @@ try {
   const worker = await build({ entryPoints: ['bench/support/predictionsBenchWorker.ts'], bundle: true, format: 'iife', write: false, platform: 'browser' });
   const workerJs = worker.outputFiles[0]!.text;
 
-  const server = await startServer(values.port!);
+  // A blank page (no server, no CSP): the worker is the bundled script from a Blob URL and
+  // gets the features by postMessage, as the app's lakehouse worker hands them over.
   const browser = await launchChromium();
   const runs: { totalMs: number; metrics: PredictionMetrics }[] = [];
   try {
     for (let i = 0; i < Number(values.runs); i++) {
       const page = await browser.newPage();
-      await page.route('**/bench-predictions-worker.js', (r) => r.fulfill({ body: workerJs, contentType: 'text/javascript' }));
-      await page.route('**/bench-predictions-input.json', (r) => r.fulfill({ body: inputJson, contentType: 'application/json' }));
-      await page.goto(`http://127.0.0.1:${values.port}/`);
+      await page.goto('about:blank');
       runs.push(
         await page.evaluate(
-          () =>
+          ({ js, json }) =>
             new Promise<{ totalMs: number; metrics: PredictionMetrics }>((ok, fail) => {
-              const w = new Worker('/bench-predictions-worker.js');
+              const w = new Worker(URL.createObjectURL(new Blob([js], { type: 'text/javascript' })));
+              w.onerror = (e) => fail(new Error(e.message));
               w.onmessage = (e) => (e.data.done ? ok(e.data.done) : e.data.error ? fail(new Error(e.data.error)) : undefined);
-              w.postMessage({ inputUrl: '/bench-predictions-input.json' });
+              w.postMessage({ input: JSON.parse(json) });
             }),
+          { js: workerJs, json: inputJson },
         ),
       );
       await page.close();
     }
   } finally {
     await browser.close();
-    server.kill();
   }
 
   const loadAfter = loadAverage();

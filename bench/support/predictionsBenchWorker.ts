@@ -4,9 +4,9 @@
 import { predictionMetrics } from '../../src/predictions/modelCard';
 import { trainPredictions, type PredictionInput } from '../../src/predictions/predictions';
 
-self.onmessage = async (e: MessageEvent<{ inputUrl: string }>) => {
+self.onmessage = async (e: MessageEvent<{ input: PredictionInput }>) => {
   try {
-    const input = (await (await fetch(e.data.inputUrl)).json()) as PredictionInput;
+    const input = e.data.input;
     const t0 = performance.now();
     const result = await trainPredictions(input, (p) => self.postMessage({ progress: p }));
     self.postMessage({ done: { totalMs: performance.now() - t0, metrics: predictionMetrics(result) } });
