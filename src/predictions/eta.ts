@@ -51,6 +51,9 @@ export interface EtaResult {
   scores: { order_id: string[]; predicted_days: Float64Array; lower_days: Float64Array; upper_days: Float64Array; set: string[] };
 }
 
+/** Min and max without spreading (a spread of 100k arguments overflows the stack). */
+const range = (xs: number[]): [number, number] => xs.reduce<[number, number]>((r, x) => [Math.min(r[0], x), Math.max(r[1], x)], [Infinity, -Infinity]);
+
 const routeKey = (cols: Columns, r: number) => `${cols.seller_state![r]}>${cols.customer_state![r]}`;
 
 function scoresOf(pred: ArrayLike<number>, y: ArrayLike<number>): RegressionScores {
@@ -101,8 +104,8 @@ export async function trainEta(cols: Columns, split: number, hooks: TrainHooks =
     split,
     trainRows: train.length,
     testRows: test.length,
-    trainPeriod: [Math.min(...train.map(purchased)), Math.max(...train.map(purchased))],
-    testPeriod: [Math.min(...test.map(purchased)), Math.max(...test.map(purchased))],
+    trainPeriod: range(train.map(purchased)),
+    testPeriod: range(test.map(purchased)),
     model: scoresOf(pTest, yTest),
     olistEstimate: scoresOf(olistRows.map((i) => olist[i]!), olistRows.map((i) => yTest[i]!)),
     routeMedian: scoresOf(route, yTest),
