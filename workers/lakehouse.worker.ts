@@ -2,11 +2,27 @@
 import * as Comlink from 'comlink';
 import { LakehouseService } from '../src/lakehouse/lakehouseService';
 import type { ExportedFile } from '../src/lakehouse/export/exportTable';
+import type { PredictionsWorkerApi } from './predictions.worker';
+import type { PredictionInput, PredictionProgress } from '../src/predictions/predictions';
+
+/** The prediction models' worker (TensorFlow.js), started on first training. */
+let predictionsWorker: Comlink.Remote<PredictionsWorkerApi> | undefined;
+const predictionsApi = () =>
+  (predictionsWorker ??= Comlink.wrap<PredictionsWorkerApi>(new Worker(new URL('./predictions.worker.ts', import.meta.url), { type: 'module', name: 'predictions' })));
+const predictions = {
+  train: (input: PredictionInput, onProgress?: (p: PredictionProgress) => void) => predictionsApi().train(input, onProgress && Comlink.proxy(onProgress)),
+  cancel: () => void predictionsWorker?.cancel(),
+};
+
 /**
  * The browser's engine host: DuckDB-WASM and the lakehouse run here, off the UI thread.
  * Arrow IPC results are transferred to the page, not copied.
  */
 class WorkerApi extends LakehouseService {
+  constructor() {
+    super({ predictions });
+  }
+
   override async gridWindow(...args: Parameters<LakehouseService['gridWindow']>): ReturnType<LakehouseService['gridWindow']> {
     const window = await super.gridWindow(...args);
     return Comlink.transfer(window, [window.ipc.buffer as ArrayBuffer]);

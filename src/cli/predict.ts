@@ -1,12 +1,10 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Engine } from '../engine/interface';
-import { quoteIdent } from '../engine/sql';
 import { modelCardMarkdown, predictionMetrics } from '../predictions/modelCard';
 import { DEFAULT_HORIZON_DAYS, preparePredictionInput, trainPredictions, writePredictions } from '../predictions/predictions';
 import { openEngine } from './openEngine';
+import { readFeatureSql, readLakehouseLayer } from './readLakehouse';
 import { runMain } from './runMain';
 
 const USAGE = `usage: npm run predict -- --lakehouse DIR [--horizon DAYS]
@@ -16,15 +14,7 @@ trains and evaluates the delivery-ETA and repeat-purchase models, and writes
 DIR/gold/delivery_eta.parquet, DIR/gold/churn_scores.parquet, DIR/predictions.json (metrics),
 DIR/model_card.md and DIR/models/{eta,churn}.json (weights and encoders, loadable again).`;
 
-const FEATURES = fileURLToPath(new URL('../predictions/features', import.meta.url));
 
-async function loadLayer(engine: Engine, dir: string, layer: string): Promise<void> {
-  await engine.exec(`CREATE SCHEMA IF NOT EXISTS ${layer}`);
-  for (const name of (await readdir(join(dir, layer))).filter((n) => n.endsWith('.parquet'))) {
-    const path = resolve(dir, layer, name).replaceAll("'", "''");
-    await engine.exec(`CREATE OR REPLACE TABLE ${layer}.${quoteIdent(name.replace(/\.parquet$/, ''))} AS SELECT * FROM read_parquet('${path}')`);
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -41,9 +31,8 @@ async function main(argv: string[]): Promise<number> {
   if (!(horizon > 0)) return console.error(`--horizon must be a positive number of days\n${USAGE}`), 2;
   const engine = await openEngine('native');
   try {
-    for (const layer of ['silver', 'gold']) await loadLayer(engine, dir, layer);
-    const sql = { eta: await readFile(join(FEATURES, 'eta_features.sql'), 'utf8'), churn: await readFile(join(FEATURES, 'churn_features.sql'), 'utf8') };
-    const input = await preparePredictionInput(engine, sql, horizon);
+    for (const layer of ['silver', 'gold']) await readLakehouseLayer(engine, dir, layer);
+    const input = await preparePredictionInput(engine, await readFeatureSql(), horizon);
     const result = await trainPredictions(input, (p) => {
       if (p.epoch === p.epochs) console.error(`${p.model}: trained (${p.epochs} epochs, loss ${p.loss.toFixed(4)})`);
     });

@@ -1,4 +1,6 @@
 import type { EngineInfo } from '../engine/interface';
+import type { PredictionProgress } from '../predictions/predictions';
+import { LakehousePredictions, type PredictionTrainer, type PredictionsView } from './predictions/lakehousePredictions';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import { createBrowserWasmEngine } from '../engine/wasm/browserWasmEngine';
 import { generateOlist } from '../demo/generateOlist';
@@ -50,6 +52,32 @@ export class LakehouseService {
   private readonly operations = new CurrentOperation(async () => this.lakehouse?.engine.cancel());
   private saved?: StoredLakehouse;
   private restored: RestoreResult = { status: 'empty' };
+
+  private readonly predictionModels?: LakehousePredictions;
+  private readonly stopTraining?: () => void;
+
+  /** `predictions`: where the prediction models train (the worker passes another worker's) and how to stop it. */
+  constructor(options: { predictions?: { train: PredictionTrainer; cancel: () => void } } = {}) {
+    if (options.predictions) {
+      this.predictionModels = new LakehousePredictions(options.predictions.train);
+      this.stopTraining = options.predictions.cancel;
+    }
+  }
+
+  /** Trains the delivery-ETA and repeat-purchase models on the current gold and writes their gold tables. */
+  retrainPredictions(onProgress?: (p: PredictionProgress) => void): Promise<PredictionsView> {
+    if (!this.predictionModels) throw new Error('Predictions are not available here.');
+    return this.predictionModels.retrain(this.ready(), onProgress);
+  }
+
+  cancelPredictions(): void {
+    this.stopTraining?.();
+  }
+
+  /** The last trained models' metrics, curves and model card, if any. */
+  predictions(): PredictionsView | undefined {
+    return this.predictionModels?.view();
+  }
 
   /**
    * Starts DuckDB on the lakehouse stored in this browser (see StoredLakehouse; `use` says

@@ -70,7 +70,13 @@ function classifierScores(score: Float32Array, y: Float32Array, probability: boo
   };
 }
 
-export async function trainChurn(cols: Columns, cutoffs: ChurnCutoffs, horizonDays: number, hooks: TrainHooks = {}): Promise<ChurnResult> {
+export async function trainChurn(
+  cols: Columns,
+  cutoffs: ChurnCutoffs,
+  horizonDays: number,
+  hooks: TrainHooks = {},
+  learner: LearnerOptions = CHURN_LEARNER,
+): Promise<ChurnResult> {
   const n = cols.customer_unique_id!.length;
   const trainCutoffs = new Set(cutoffs.train);
   const train: number[] = [];
@@ -91,7 +97,7 @@ export async function trainChurn(cols: Columns, cutoffs: ChurnCutoffs, horizonDa
   }
 
   const encoder = fitEncoder(cols, train, CHURN_FEATURES);
-  const model = await trainModel(encode(encoder, cols, train), yTrain, CHURN_LEARNER, hooks);
+  const model = await trainModel(encode(encoder, cols, train), yTrain, learner, hooks);
   const xTest = encode(encoder, cols, test);
   const pTest = predict(model, xTest);
   const recency = Float32Array.from(test, (r) => -Number(cols.recency_days![r]));

@@ -51,13 +51,16 @@ export interface EtaResult {
   scores: { order_id: string[]; predicted_days: Float64Array; lower_days: Float64Array; upper_days: Float64Array; set: string[] };
 }
 
+/** Min and max without spreading (a spread of 100k arguments overflows the stack). */
+const range = (xs: number[]): [number, number] => xs.reduce<[number, number]>((r, x) => [Math.min(r[0], x), Math.max(r[1], x)], [Infinity, -Infinity]);
+
 const routeKey = (cols: Columns, r: number) => `${cols.seller_state![r]}>${cols.customer_state![r]}`;
 
 function scoresOf(pred: ArrayLike<number>, y: ArrayLike<number>): RegressionScores {
   return { mae: mae(pred, y), rmse: rmse(pred, y), within3: withinShare(pred, y, 3), rows: y.length };
 }
 
-export async function trainEta(cols: Columns, split: number, hooks: TrainHooks = {}): Promise<EtaResult> {
+export async function trainEta(cols: Columns, split: number, hooks: TrainHooks = {}, learner: LearnerOptions = ETA_LEARNER): Promise<EtaResult> {
   const n = cols.order_id!.length;
   const label = (r: number) => cols.delivery_days![r] as number | null;
   const purchased = (r: number) => Number(cols.purchased_at![r]);
@@ -81,7 +84,7 @@ export async function trainEta(cols: Columns, split: number, hooks: TrainHooks =
   const encoder = fitEncoder(withRoute, train, ETA_FEATURES);
   const xTrain = encode(encoder, withRoute, train);
   const yTrain = Float32Array.from(train, (r) => label(r)!);
-  const model = await trainModel(xTrain, yTrain, ETA_LEARNER, hooks);
+  const model = await trainModel(xTrain, yTrain, learner, hooks);
 
   const residuals = Array.from(predict(model, xTrain), (p, i) => yTrain[i]! - p);
   const residualQuantiles: [number, number] = [quantile(residuals, 0.1), quantile(residuals, 0.9)];
@@ -101,8 +104,8 @@ export async function trainEta(cols: Columns, split: number, hooks: TrainHooks =
     split,
     trainRows: train.length,
     testRows: test.length,
-    trainPeriod: [Math.min(...train.map(purchased)), Math.max(...train.map(purchased))],
-    testPeriod: [Math.min(...test.map(purchased)), Math.max(...test.map(purchased))],
+    trainPeriod: range(train.map(purchased)),
+    testPeriod: range(test.map(purchased)),
     model: scoresOf(pTest, yTest),
     olistEstimate: scoresOf(olistRows.map((i) => olist[i]!), olistRows.map((i) => yTest[i]!)),
     routeMedian: scoresOf(route, yTest),

@@ -96,7 +96,9 @@ export async function trainModel(x: Matrix, y: Float32Array, o: LearnerOptions, 
       shuffle: false,
       verbose: 0,
       callbacks: {
-        onBatchEnd: async () => {
+        onBatchEnd: async (batch) => {
+          // Let a cancel message in (a worker handles messages only between tasks).
+          if (batch % 20 === 0) await new Promise((r) => setTimeout(r, 0));
           if (hooks.shouldStop?.()) {
             cancelled = true;
             model.stopTraining = true;

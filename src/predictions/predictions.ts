@@ -9,7 +9,7 @@ import { trainChurn, type ChurnResult } from './churn';
 import { trainEta, type EtaResult } from './eta';
 import type { FeatureSql } from './featureSql';
 import { buildChurnFeatures, buildEtaFeatures, ML_SCHEMA, purchaseRange, toColumns, type Columns } from './features';
-import type { TrainHooks } from './learner';
+import type { LearnerOptions, TrainHooks } from './learner';
 import { churnCutoffs, etaSplit, type ChurnCutoffs } from './split';
 
 export const DEFAULT_HORIZON_DAYS = 180;
@@ -52,15 +52,16 @@ export async function trainPredictions(
   input: PredictionInput,
   onProgress?: (p: PredictionProgress) => void,
   shouldStop?: () => boolean,
+  learners?: { eta: LearnerOptions; churn: LearnerOptions },
 ): Promise<PredictionResult> {
   const hooks = (model: 'eta' | 'churn'): TrainHooks => ({
     onEpoch: (epoch, epochs, loss) => onProgress?.({ model, epoch, epochs, loss }),
     shouldStop,
   });
   const t0 = performance.now();
-  const eta = await trainEta(input.eta, input.etaSplit, hooks('eta'));
+  const eta = await trainEta(input.eta, input.etaSplit, hooks('eta'), learners?.eta);
   const t1 = performance.now();
-  const churn = await trainChurn(input.churn, input.cutoffs, input.horizonDays, hooks('churn'));
+  const churn = await trainChurn(input.churn, input.cutoffs, input.horizonDays, hooks('churn'), learners?.churn);
   const t2 = performance.now();
   return { eta, churn, timings: { etaMs: t1 - t0, churnMs: t2 - t1 }, trainedAt: new Date().toISOString() };
 }

@@ -1,0 +1,69 @@
+/**
+ * Predictions as a typed operation of the lakehouse: features from the engine, training in
+ * the trainer the host passes (the browser: the predictions worker), the scores written to
+ * gold.delivery_eta and gold.churn_scores. The last result is kept for the view, the HTML
+ * report and the lakehouse zip (model card, models as JSON).
+ */
+import { bundledFeatureSql } from '../../predictions/bundledFeatures';
+import { modelCardMarkdown, predictionMetrics, type PredictionMetrics } from '../../predictions/modelCard';
+import {
+  preparePredictionInput, writePredictions,
+  type PredictionInput, type PredictionProgress, type PredictionResult,
+} from '../../predictions/predictions';
+import type { Lakehouse } from '../lakehouse';
+
+export type PredictionTrainer = (input: PredictionInput, onProgress?: (p: PredictionProgress) => void) => Promise<PredictionResult>;
+
+export interface PredictionsView {
+  metrics: PredictionMetrics;
+  curves: {
+    eta: { sample: { actual: number; predicted: number }[] };
+    churn: {
+      model: { roc: { x: number; y: number }[]; pr: { x: number; y: number }[] };
+      recencyBaseline: { roc: { x: number; y: number }[]; pr: { x: number; y: number }[] };
+    };
+  };
+  modelCard: string;
+  /** The trained models and encoders as JSON files (what the zip carries; loadable with predict()). */
+  models: { eta: string; churn: string };
+}
+
+export function predictionsView(r: PredictionResult): PredictionsView {
+  const c = r.churn.evaluation;
+  return {
+    metrics: predictionMetrics(r),
+    curves: {
+      eta: { sample: r.eta.evaluation.sample },
+      churn: {
+        model: { roc: c.model.roc, pr: c.model.pr },
+        recencyBaseline: { roc: c.recencyBaseline.roc, pr: c.recencyBaseline.pr },
+      },
+    },
+    modelCard: modelCardMarkdown(r),
+    models: {
+      eta: JSON.stringify({ encoder: r.eta.encoder, model: r.eta.model, residualQuantiles: r.eta.residualQuantiles, routeMedians: r.eta.routeMedians }),
+      churn: JSON.stringify({ encoder: r.churn.encoder, model: r.churn.model }),
+    },
+  };
+}
+
+export class LakehousePredictions {
+  private last?: PredictionsView;
+
+  constructor(private readonly trainer: PredictionTrainer) {}
+
+  /** Trains both models on the lakehouse's current gold and writes their tables; one write at a time. */
+  retrain(lakehouse: Lakehouse, onProgress?: (p: PredictionProgress) => void): Promise<PredictionsView> {
+    return lakehouse.exclusive(async () => {
+      const input = await preparePredictionInput(lakehouse.engine, bundledFeatureSql);
+      const result = await this.trainer(input, onProgress);
+      await writePredictions(lakehouse.engine, result);
+      this.last = predictionsView(result);
+      return this.last;
+    });
+  }
+
+  view(): PredictionsView | undefined {
+    return this.last;
+  }
+}
