@@ -12,7 +12,6 @@ import { generateOlist } from '../demo/generateOlist';
 import type { RunReport } from '../pipeline/runReport';
 import { prometheusSamples } from '../testing/prometheusSamples';
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const STABLE_MS = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -37,7 +36,8 @@ describe('npm run pipeline -- --watch FOLDER', () => {
     dir = await mkdtemp(join(tmpdir(), 'pipeline-watch-'));
     const inbox = join(dir, 'in');
     await mkdir(inbox);
-    child = spawn(TSX, ['src/cli/pipeline.ts', '--out', join(dir, 'out'), '--watch', inbox, '--metrics-port', '0'], {
+    // Node itself with tsx's loader, not the tsx wrapper: SIGINT goes straight to the CLI.
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/pipeline.ts', '--out', join(dir, 'out'), '--watch', inbox, '--metrics-port', '0'], {
       env: { ...process.env, LAKEHOUSE_WATCH_STABLE_MS: String(STABLE_MS) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -89,7 +89,8 @@ describe('npm run pipeline -- --watch FOLDER', () => {
 
   it('exits 0 on SIGINT', async () => {
     child.kill('SIGINT');
-    expect(await exited).toBe(0);
+    const code = await exited;
     expect(stdout).toMatch(/stopped after 2 batches/);
+    expect(code).toBe(0);
   }, 30_000);
 });
