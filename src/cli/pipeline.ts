@@ -1,38 +1,30 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatProblem } from '../ingest/ingestError';
-import { Lakehouse } from '../lakehouse/lakehouse';
-import { buildRunReport } from '../pipeline/runReport';
-import type { SilverBalance } from '../pipeline/silverBalance';
-import { ENGINE_NAMES, openEngine, type EngineName } from './openEngine';
-import { readInputs } from './readInputs';
-import { readModels } from './readModels';
-import { writeLakehouse } from './writeLakehouse';
+import { pushMetrics, writeMetricsFile } from './metrics/publishMetrics';
+import { RunMetrics } from './metrics/runMetrics';
+import { ENGINE_NAMES, type EngineName } from './openEngine';
+import { runBatch } from './runBatch';
 import { runMain } from './runMain';
+import { watchFolder } from './watch/watchFolder';
 
-const USAGE = `usage: npm run pipeline -- [--engine native|wasm] --out DIR INPUT...
+const USAGE = `usage: npm run pipeline -- [--engine native|wasm] --out DIR [--metrics FILE] [--pushgateway URL] INPUT...
+       npm run pipeline -- [--engine native|wasm] --out DIR --watch FOLDER [--metrics-port N] [--metrics FILE] [--pushgateway URL]
 
 Loads INPUT into bronze, builds silver and gold, and writes every table as Parquet.
 
   INPUT   files, folders (read recursively), .zip or .gz archives
   --out   where to write <layer>/<table>.parquet and run.json
   --engine  native (default: native DuckDB) or wasm (DuckDB-WASM, as in the browser)
+  --metrics FILE  write the run's Prometheus metrics to FILE (node_exporter textfile
+          collector format; written to a temporary file, then renamed)
+  --pushgateway URL  push the run's metrics to a Prometheus Pushgateway (job pocket_lakehouse)
+  --watch FOLDER  keep running: each new or changed file in FOLDER (once its size and
+          modification time have stopped changing) starts a batch, a full run over the
+          folder's files; Ctrl-C (SIGINT) or SIGTERM stops it
+  --metrics-port N  in watch mode, serve the metrics at http://127.0.0.1:N/metrics
 
-exit status: 0 done; 1 an input could not be loaded, a model failed or an
-error-severity expectation failed (everything computed is still written); 2 usage error`;
-
-/** "; bronze 100 = silver 90 + duplicates 6 (4 exact) + quarantine 4", each counted from its table. */
-function balanceNote(b: SilverBalance | undefined): string {
-  if (!b) return '';
-  const duplicates = b.exactDuplicates + b.conflictingDuplicates;
-  return `; bronze ${b.bronze} = silver ${b.silver} + duplicates ${duplicates} (${b.exactDuplicates} exact) + quarantine ${b.quarantined}`;
-}
-
-/** " after 1 retry" when a model needed more than one try. */
-function retriedNote(attempts: number | undefined): string {
-  return attempts && attempts > 1 ? ` after ${attempts - 1} ${attempts === 2 ? 'retry' : 'retries'}` : '';
-}
+exit status: 0 done; 1 an input could not be loaded, a model failed, an
+error-severity expectation failed or the metrics could not be pushed (everything
+computed is still written); 2 usage error`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -40,7 +32,15 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, engine: { type: 'string', default: 'native' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        engine: { type: 'string', default: 'native' },
+        metrics: { type: 'string' },
+        pushgateway: { type: 'string' },
+        watch: { type: 'string' },
+        'metrics-port': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
@@ -50,49 +50,42 @@ async function main(argv: string[]): Promise<number> {
   if (values.help) return console.log(USAGE), 0;
   const engineName = values.engine as EngineName;
   if (!ENGINE_NAMES.includes(engineName)) return console.error(`unknown engine "${values.engine}"\n\n${USAGE}`), 2;
-  if (!values.out || positionals.length === 0) return console.error(USAGE), 2;
+  if (!values.out) return console.error(USAGE), 2;
+  const port = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) return console.error(`--metrics-port takes a port number, got "${values['metrics-port']}"\n\n${USAGE}`), 2;
+  if (values.watch === undefined && port !== undefined) return console.error(`--metrics-port is for --watch\n\n${USAGE}`), 2;
+  if (values.watch !== undefined ? positionals.length > 0 : positionals.length === 0) return console.error(USAGE), 2;
 
-  const startedAt = new Date();
-  const { files, problems } = await readInputs(positionals, values.out);
-  const engine = await openEngine(engineName);
-  try {
-    const lakehouse = new Lakehouse(engine);
-    // Said before loading (DuckDB-WASM only): the files may not fit in its memory.
-    let warned = false;
-    const ingest = await lakehouse.load(files, (p) => {
-      if (p.memoryWarning && !warned) (warned = true), console.error(`warning: ${p.memoryWarning}`);
-    });
-    ingest.errors.unshift(...problems);
-    for (const s of ingest.sources) {
-      const q = s.quarantined ? `, ${s.quarantined} quarantined${s.samples[0] ? ` (e.g. ${formatProblem(s.samples[0])})` : ''}` : '';
-      console.log(`${s.file} → ${s.table}: ${s.rows} rows${q} [${s.milliseconds} ms]`);
+  const metrics = new RunMetrics();
+  /** After each run: the metrics file and the push; false when the push failed. */
+  const publish = async (): Promise<boolean> => {
+    if (values.metrics) await writeMetricsFile(metrics, values.metrics);
+    if (!values.pushgateway) return true;
+    try {
+      await pushMetrics(metrics, values.pushgateway);
+      return true;
+    } catch (error) {
+      console.error(`error: could not push the metrics to ${values.pushgateway}: ${(error as Error).message}`);
+      return false;
     }
-    // What the loaders decided about whole files (converted from Latin-1, views skipped, …).
-    for (const n of ingest.notes) console.log(`note: ${n.file}: ${n.message}`);
-    for (const s of ingest.sources) for (const n of s.notes ?? []) console.log(`note: ${s.file}: ${n}`);
-    const pipelineRun = await lakehouse.runPipeline(await readModels(), {
-      onRetry: (model, attempt, ms, error) => console.log(`${model}: try ${attempt} failed (${error}); trying again in ${ms} ms`),
-      onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${retriedNote(m.attempts)}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]${balanceNote(m.balance)}` : ` — ${m.error}`}`),
+  };
+  const out = values.out;
+  if (values.watch !== undefined) {
+    return watchFolder(values.watch, {
+      port,
+      out,
+      metrics,
+      batch: async () => {
+        const { report, ok } = await runBatch(engineName, [values.watch!], out);
+        metrics.record(report, ok);
+        await publish();
+      },
     });
-    const tables = await lakehouse.tables();
-    const written = await writeLakehouse(engine, tables, values.out);
-    const report = buildRunReport({ engine: await engine.describe(), startedAt, finishedAt: new Date(), ingest, tables, pipeline: pipelineRun });
-    await mkdir(values.out, { recursive: true });
-    await writeFile(join(values.out, 'run.json'), JSON.stringify(report, null, 2) + '\n');
-    console.log(`wrote ${written.length} Parquet files and run.json to ${values.out}`);
-    for (const p of ingest.errors) console.error(`error: ${formatProblem(p)}`);
-    for (const m of pipelineRun.models.filter((m) => m.status === 'failed')) console.error(`error: model ${m.name} failed: ${m.error}`);
-    // Skipped (a table it reads is not loaded): said, but neither a warning nor an error.
-    for (const e of pipelineRun.expectations.filter((e) => e.status === 'skipped')) console.log(`note: ${e.model}: expectation ${e.name} skipped: ${e.message}`);
-    for (const e of pipelineRun.expectations.filter((e) => e.status !== 'pass' && e.status !== 'skipped')) {
-      const line = `${e.model}: expectation ${e.name} ${e.status === 'error' ? `could not run: ${e.message}` : `failed on ${e.failing} rows`}`;
-      if (e.severity === 'error') console.error(`error: ${line}`);
-      else console.log(`warning: ${line}`);
-    }
-    return ingest.errors.length > 0 || !pipelineRun.ok ? 1 : 0;
-  } finally {
-    await engine.close();
   }
+  const { report, ok } = await runBatch(engineName, positionals, out);
+  metrics.record(report, ok);
+  const pushed = await publish();
+  return ok && pushed ? 0 : 1;
 }
 
 runMain(main);

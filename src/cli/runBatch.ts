@@ -1,0 +1,76 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatProblem } from '../ingest/ingestError';
+import { Lakehouse } from '../lakehouse/lakehouse';
+import { buildRunReport, type RunReport } from '../pipeline/runReport';
+import type { SilverBalance } from '../pipeline/silverBalance';
+import { openEngine, type EngineName } from './openEngine';
+import { readInputs } from './readInputs';
+import { readModels } from './readModels';
+import { writeLakehouse } from './writeLakehouse';
+
+export interface BatchResult {
+  report: RunReport;
+  /** No input failed, no model failed, no error-severity expectation failed. */
+  ok: boolean;
+}
+
+/** "; bronze 100 = silver 90 + duplicates 6 (4 exact) + quarantine 4", each counted from its table. */
+function balanceNote(b: SilverBalance | undefined): string {
+  if (!b) return '';
+  const duplicates = b.exactDuplicates + b.conflictingDuplicates;
+  return `; bronze ${b.bronze} = silver ${b.silver} + duplicates ${duplicates} (${b.exactDuplicates} exact) + quarantine ${b.quarantined}`;
+}
+
+/** " after 1 retry" when a model needed more than one try. */
+function retriedNote(attempts: number | undefined): string {
+  return attempts && attempts > 1 ? ` after ${attempts - 1} ${attempts === 2 ? 'retry' : 'retries'}` : '';
+}
+
+/**
+ * One run of DESIGN.md §7 in a fresh engine: loads the inputs into bronze, builds silver
+ * and gold, writes every table as Parquet and run.json to `out`, and says what happened.
+ */
+export async function runBatch(engineName: EngineName, inputs: string[], out: string): Promise<BatchResult> {
+  const startedAt = new Date();
+  const { files, problems } = await readInputs(inputs, out);
+  const engine = await openEngine(engineName);
+  try {
+    const lakehouse = new Lakehouse(engine);
+    // Said before loading (DuckDB-WASM only): the files may not fit in its memory.
+    let warned = false;
+    const ingest = await lakehouse.load(files, (p) => {
+      if (p.memoryWarning && !warned) (warned = true), console.error(`warning: ${p.memoryWarning}`);
+    });
+    ingest.errors.unshift(...problems);
+    for (const s of ingest.sources) {
+      const q = s.quarantined ? `, ${s.quarantined} quarantined${s.samples[0] ? ` (e.g. ${formatProblem(s.samples[0])})` : ''}` : '';
+      console.log(`${s.file} → ${s.table}: ${s.rows} rows${q} [${s.milliseconds} ms]`);
+    }
+    // What the loaders decided about whole files (converted from Latin-1, views skipped, …).
+    for (const n of ingest.notes) console.log(`note: ${n.file}: ${n.message}`);
+    for (const s of ingest.sources) for (const n of s.notes ?? []) console.log(`note: ${s.file}: ${n}`);
+    const pipelineRun = await lakehouse.runPipeline(await readModels(), {
+      onRetry: (model, attempt, ms, error) => console.log(`${model}: try ${attempt} failed (${error}); trying again in ${ms} ms`),
+      onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${retriedNote(m.attempts)}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]${balanceNote(m.balance)}` : ` — ${m.error}`}`),
+    });
+    const tables = await lakehouse.tables();
+    const written = await writeLakehouse(engine, tables, out);
+    const report = buildRunReport({ engine: await engine.describe(), startedAt, finishedAt: new Date(), ingest, tables, pipeline: pipelineRun });
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, 'run.json'), JSON.stringify(report, null, 2) + '\n');
+    console.log(`wrote ${written.length} Parquet files and run.json to ${out}`);
+    for (const p of ingest.errors) console.error(`error: ${formatProblem(p)}`);
+    for (const m of pipelineRun.models.filter((m) => m.status === 'failed')) console.error(`error: model ${m.name} failed: ${m.error}`);
+    // Skipped (a table it reads is not loaded): said, but neither a warning nor an error.
+    for (const e of pipelineRun.expectations.filter((e) => e.status === 'skipped')) console.log(`note: ${e.model}: expectation ${e.name} skipped: ${e.message}`);
+    for (const e of pipelineRun.expectations.filter((e) => e.status !== 'pass' && e.status !== 'skipped')) {
+      const line = `${e.model}: expectation ${e.name} ${e.status === 'error' ? `could not run: ${e.message}` : `failed on ${e.failing} rows`}`;
+      if (e.severity === 'error') console.error(`error: ${line}`);
+      else console.log(`warning: ${line}`);
+    }
+    return { report, ok: ingest.errors.length === 0 && pipelineRun.ok };
+  } finally {
+    await engine.close();
+  }
+}
