@@ -223,6 +223,15 @@ export class Lakehouse {
     return chartQuery(chart, filter);
   }
 
+  /**
+   * Tables of a published extract were just loaded (policies/loadExtract.ts): its dashboard
+   * tables were built from the audience's rows by the publisher and are used as they are.
+   */
+  usePublishedDashboard(): void {
+    this.grid.invalidate();
+    this.dashboardTables.usePrebuilt();
+  }
+
   /** Drops every table of every layer: a fresh lakehouse. */
   reset(): Promise<void> {
     return this.writer.run(() => this.resetNow());

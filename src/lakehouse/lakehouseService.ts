@@ -30,7 +30,9 @@ import type { ExportedFile, ExportFormat } from './export/exportTable';
 import { reportNumbers, type ReportNumber } from './export/reportNumbers';
 import { OpfsDirectory } from './persistence/opfsDirectory';
 import type { RestoreResult } from './persistence/restoreLakehouse';
-import type { ParquetCodec } from './persistence/parquetCodec';
+import { LOCAL_PARQUET, type ParquetCodec } from './persistence/parquetCodec';
+import type { ExtractManifest } from './policies/extractManifest';
+import { loadExtract } from './policies/loadExtract';
 import type { SaveResult } from './persistence/saveLakehouse';
 import { SavedLakehouse } from './persistence/savedLakehouse';
 import type { LakehouseSession } from './session';
@@ -50,10 +52,12 @@ export class LakehouseService {
   private lakehouse?: Lakehouse;
   private readonly operations = new CurrentOperation(async () => this.lakehouse?.engine.cancel());
   private readonly saved: SavedLakehouse;
+  private readonly parquet: ParquetCodec;
 
   /** `parquet`: where saves and restores encode and decode Parquet (the worker passes a second worker's). */
   constructor(options: { parquet?: ParquetCodec } = {}) {
     this.saved = new SavedLakehouse(OpfsDirectory.available() ? new OpfsDirectory() : undefined, options.parquet);
+    this.parquet = options.parquet ?? LOCAL_PARQUET;
   }
 
   async start(bundle: BundleChoice = 'auto'): Promise<EngineInfo> {
@@ -197,6 +201,11 @@ export class LakehouseService {
 
   reset(): Promise<void> {
     return this.ready().reset();
+  }
+
+  /** The embed: an audience's published extract (a signed /extract answer), checked and loaded read-only. */
+  async loadExtract(zip: Uint8Array): Promise<ExtractManifest> {
+    return loadExtract(this.ready(), zip, this.parquet);
   }
 
   /** Start-up: the lakehouse saved in this browser (OPFS), if any, checked and loaded. */

@@ -172,6 +172,14 @@ export class DashboardTables {
     await this.engine.exec(dashboardTablesSql(await tableExists(this.engine, 'silver', 'geolocation')));
   }
 
+  /**
+   * The tables are there already, built elsewhere from rows this engine does not have (a
+   * published extract: built by the publisher from the audience's rows only).
+   */
+  usePrebuilt(): void {
+    this.built = Promise.resolve();
+  }
+
   /** Gold has changed (or is gone): rebuild on next use. */
   invalidate(): void {
     this.built = undefined;

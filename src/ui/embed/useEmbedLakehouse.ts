@@ -10,6 +10,7 @@ export type EmbedLakehouseState =
   | { status: 'starting' | EmbedStep }
   | { status: 'ready'; gold: TableInfo[] }
   | { status: 'none'; message: string }
+  | { status: 'forbidden'; reason: string }
   | { status: 'failed'; message: string };
 
 /**
@@ -17,7 +18,7 @@ export type EmbedLakehouseState =
  * read: the dashboard's queries and gold tables' first rows. Nothing here loads files
  * or runs SQL text.
  */
-export function useEmbedLakehouse(source: EmbedDataSource) {
+export function useEmbedLakehouse(source: EmbedDataSource, extractQuery = '') {
   const client = useRef<LakehouseClient>(undefined);
   const [state, setState] = useState<EmbedLakehouseState>({ status: 'starting' });
 
@@ -28,14 +29,14 @@ export function useEmbedLakehouse(source: EmbedDataSource) {
     const step = (s: EmbedLakehouseState) => current && setState(s);
     (async () => {
       await c.start('auto');
-      const data = await prepareEmbedData(c, source, (s) => step({ status: s }));
+      const data = await prepareEmbedData(c, source, (s) => step({ status: s }), extractQuery);
       step(data);
     })().catch((e: Error) => step({ status: 'failed', message: e.message }));
     return () => {
       current = false;
       c[Comlink.releaseProxy]();
     };
-  }, [source]);
+  }, [source, extractQuery]);
 
   const ready = state.status === 'ready';
   // New functions once the data is ready, so the dashboard hooks query then.
