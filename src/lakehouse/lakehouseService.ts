@@ -1,4 +1,4 @@
-import type { EngineInfo } from '../engine/interface';
+import type { Engine, EngineInfo } from '../engine/interface';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import { createBrowserWasmEngine } from '../engine/wasm/browserWasmEngine';
 import { generateOlist } from '../demo/generateOlist';
@@ -33,6 +33,7 @@ import type { RestoreResult } from './persistence/restoreLakehouse';
 import { LOCAL_PARQUET, type ParquetCodec } from './persistence/parquetCodec';
 import type { ExtractManifest } from './policies/extractManifest';
 import { loadExtract } from './policies/loadExtract';
+import { previewAudience, type AudiencePreview } from './policies/audiencePreview';
 import type { SaveResult } from './persistence/saveLakehouse';
 import { SavedLakehouse } from './persistence/savedLakehouse';
 import type { LakehouseSession } from './session';
@@ -53,6 +54,8 @@ export class LakehouseService {
   private readonly operations = new CurrentOperation(async () => this.lakehouse?.engine.cancel());
   private readonly saved: SavedLakehouse;
   private readonly parquet: ParquetCodec;
+  /** The second DuckDB "view as audience" builds extracts in, started on first use. */
+  private previewEngine?: Promise<Engine>;
 
   /** `parquet`: where saves and restores encode and decode Parquet (the worker passes a second worker's). */
   constructor(options: { parquet?: ParquetCodec } = {}) {
@@ -201,6 +204,12 @@ export class LakehouseService {
 
   reset(): Promise<void> {
     return this.ready().reset();
+  }
+
+  /** "View as audience" (Governance): the audience's extract built in a second DuckDB, this lakehouse untouched. */
+  async previewAudience(policiesText: string, audience: string, parameters: Record<string, string>): Promise<AudiencePreview> {
+    this.previewEngine ??= createBrowserWasmEngine('auto');
+    return previewAudience(this.ready().engine, await this.previewEngine, policiesText, audience, parameters, bundledModelFiles);
   }
 
   /** The embed: an audience's published extract (a signed /extract answer), checked and loaded read-only. */
