@@ -131,3 +131,29 @@ test('a tampered or expired URL shows "not allowed", and the server logs a 403 f
   expect(serverLog).toMatch(/extract refused \(403 bad signature\)/);
   expect(serverLog).toMatch(/extract refused \(403 expired\)/);
 });
+
+test('Governance: effective access per table and column, and "view as audience" before publishing', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.goto(`${APP}/`);
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(9, { timeout: 180_000 });
+  await page.getByRole('tab', { name: 'Governance' }).click();
+  const access = page.getByTestId('effective-access');
+  await expect(access).toBeVisible();
+  // The example policies: south-east sees four gold tables, masked as the policy and the PII tags say.
+  await expect(access.locator('tr[data-access=shared]')).toHaveCount(4);
+  await expect(access.locator('tr[data-table="gold.customer_ltv"] li[data-column=predicted_clv]')).toHaveAttribute('data-mask', 'null');
+  await expect(access.locator('tr[data-table="gold.customer_ltv"] li[data-column=customer_unique_id]')).toContainText('masked (hash, PII tag)');
+  await expect(access.locator('tr[data-table="silver.customers"]')).toContainText('not shared');
+
+  await page.getByRole('button', { name: 'View as south-east' }).click();
+  const preview = page.getByTestId('audience-preview');
+  await expect(preview).toBeVisible({ timeout: 120_000 });
+  await preview.getByRole('button', { name: 'gold.revenue_by_state' }).click();
+  const states = await preview.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => r.querySelector('[role=gridcell], td')?.textContent ?? ''));
+  expect(states.sort()).toEqual(['RJ', 'SP']);
+
+  await page.getByRole('combobox', { name: 'Audience' }).selectOption('partner');
+  await expect(page.getByRole('combobox', { name: 'Parameters' })).toBeVisible();
+  await expect(access.locator('tr[data-table="gold.revenue_monthly"]')).toContainText('seller_id = :seller');
+});
