@@ -16,6 +16,7 @@ const TAB_NAMES: Record<(typeof VIEWS)[number], string> = {
   pipeline: 'Pipeline',
   catalog: 'Catalog',
   quality: 'Data quality',
+  governance: 'Governance',
   export: 'Export & storage',
 };
 
@@ -46,6 +47,7 @@ test('no serious or critical axe-core violation on any view after the demo', asy
     if (view === 'pipeline') await expect(page.locator('[data-node]').first()).toBeVisible();
     if (view === 'catalog') await expect(panel.locator('.catalog-tree')).toBeVisible();
     if (view === 'quality') await expect(page.getByTestId('expectations')).toBeVisible();
+    if (view === 'governance') await expect(page.getByTestId('effective-access')).toBeVisible();
     expect(await seriousViolations(page), `${view} view`).toEqual([]);
   }
 });

@@ -18,7 +18,9 @@ const sameParameters = (a, b) => {
 export function extractRoute({ published, keys, auditLog }) {
   if (auditLog) mkdirSync(dirname(auditLog), { recursive: true });
   const audit = (req, entry) => {
-    const line = { time: new Date().toISOString(), ...entry, client: req.socket.remoteAddress ?? '' };
+    // Behind nginx the socket is nginx's: its X-Forwarded-For (deploy/nginx) is logged beside it.
+    const forwarded = req.headers['x-forwarded-for'];
+    const line = { time: new Date().toISOString(), ...entry, client: req.socket.remoteAddress ?? '', ...(forwarded ? { forwardedFor: String(forwarded).slice(0, 200) } : {}) };
     if (auditLog) appendFileSync(auditLog, `${JSON.stringify(line)}\n`);
     if (entry.status !== 200) console.warn(`extract refused (${entry.status} ${entry.outcome}): audience ${JSON.stringify(entry.audience)}`);
   };

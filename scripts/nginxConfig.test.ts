@@ -10,7 +10,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppServer } from './appServer.mjs';
+import { signedQuery } from './signedExtract.mjs';
 import { APP, POLICY, PORTAL, SECRET, freePort, makeServedFolder, rawRequest, type ServedFolder } from './serveTestSupport';
 
 const SNIPPET = readFileSync(fileURLToPath(new URL('../deploy/nginx/pocket-lakehouse.conf', import.meta.url)), 'utf8');
@@ -33,6 +36,9 @@ let prefix: string;
 let port: number;
 let nginx: ChildProcess | undefined;
 let nginxOutput = '';
+let app: Server | undefined;
+let published: string;
+const EXTRACT_KEY = 'nginx-test-key-0123456789abcdef0123456789';
 
 beforeAll(async () => {
   if (!NGINX_INSTALLED) return;
@@ -41,7 +47,18 @@ beforeAll(async () => {
   prefix = join(folder.parent, 'nginx');
   mkdirSync(join(prefix, 'temp'), { recursive: true });
   port = await freePort();
-  const site = SNIPPET.replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${port};`).replace('root /srv/pocket-lakehouse/dist;', `root ${folder.root};`);
+  // The app server behind nginx for signed extracts, on a port of its own.
+  published = join(folder.parent, 'published');
+  mkdirSync(join(published, 'extracts'), { recursive: true });
+  writeFileSync(join(published, 'extracts', 'all.zip'), 'zip of south-east');
+  writeFileSync(join(published, 'publication.json'), JSON.stringify({ policyVersion: 'v1', extracts: [{ audience: 'south-east', parameters: {}, file: 'extracts/all.zip' }] }));
+  app = createAppServer({ root: folder.root, embedConfig: { allowedOrigins: [PORTAL] }, extracts: { published, keys: [EXTRACT_KEY], auditLog: join(published, 'audit.log') } });
+  await new Promise<void>((resolve) => app!.listen(0, '127.0.0.1', resolve));
+  const appPort = (app.address() as { port: number }).port;
+  const site = SNIPPET.replace('listen 127.0.0.1:8080;', `listen 127.0.0.1:${port};`)
+    .replace('root /srv/pocket-lakehouse/dist;', `root ${folder.root};`)
+    .replace('proxy_pass http://127.0.0.1:4173;', `proxy_pass http://127.0.0.1:${appPort};`);
+  expect(site).toContain(`proxy_pass http://127.0.0.1:${appPort};`);
   expect(site).toContain(`listen 127.0.0.1:${port};`);
   expect(site).toContain(`root ${folder.root};`);
   writeFileSync(join(prefix, 'site.conf'), site);
@@ -68,6 +85,7 @@ afterAll(async () => {
     nginx.kill();
     await exited;
   }
+  if (app) await new Promise((resolve) => app!.close(resolve));
   if (folder) rmSync(folder.parent, { recursive: true, force: true });
 });
 
@@ -121,6 +139,20 @@ describe.skipIf(!NGINX_INSTALLED)('the nginx snippet run by a real nginx', () =>
     const config = await rawRequest(port, 'GET', '/embed-config.json');
     expect(JSON.parse(config.body.toString())).toEqual({ allowedOrigins: [PORTAL] });
     expect(config.headers).toMatchObject(APP);
+
+    // Signed extracts go through to the app server, which checks them and logs them; the
+    // headers are nginx's, with Cache-Control: no-store.
+    const signed = signedQuery({ audience: 'south-east', expires: Math.floor(Date.now() / 1000) + 60 }, EXTRACT_KEY);
+    const served = await rawRequest(port, 'GET', `/extract?${signed}`);
+    expect(served.status, nginxOutput).toBe(200);
+    expect(served.body.toString()).toBe('zip of south-east');
+    expect(served.headers).toMatchObject({ ...APP, 'cache-control': 'no-store', 'content-type': 'application/zip' });
+    const tampered = await rawRequest(port, 'GET', `/extract?${signed.replace('south-east', 'partner')}`);
+    expect(tampered.status).toBe(403);
+    expect(tampered.headers).toMatchObject({ ...APP, 'cache-control': 'no-store' });
+    for (const h of ['content-security-policy', 'cross-origin-opener-policy', 'x-frame-options', 'cache-control']) expect(tampered.raw.toString('latin1').split(new RegExp(`\r\n${h}:`, 'i')).length - 1, h).toBe(1);
+    const audit = readFileSync(join(published, 'audit.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(audit.map((e) => [e.outcome, e.forwardedFor])).toEqual([['served', '127.0.0.1'], ['bad signature', '127.0.0.1']]);
 
     for (const [method, target] of [['POST', '/'], ['PUT', '/index.html'], ['DELETE', '/index.html'], ['OPTIONS', '/']]) {
       const refused = await rawRequest(port, method, target, { 'Content-Length': '0' });

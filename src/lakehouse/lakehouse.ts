@@ -251,6 +251,15 @@ export class Lakehouse {
     return this.engine.exec([DASHBOARD_SCHEMA, GRID_CACHE_SCHEMA, CONSOLE_SCHEMA].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`).join('; '));
   }
 
+  /**
+   * Tables of a published extract were just loaded (policies/loadExtract.ts): its dashboard
+   * tables were built from the audience's rows by the publisher and are used as they are.
+   */
+  usePublishedDashboard(): void {
+    this.grid.invalidate();
+    this.dashboardTables.usePrebuilt();
+  }
+
   /** Drops every table of every layer: a fresh lakehouse. */
   reset(): Promise<void> {
     return this.writer.run(() => this.resetNow());

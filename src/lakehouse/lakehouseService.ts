@@ -1,4 +1,4 @@
-import type { EngineInfo } from '../engine/interface';
+import type { Engine, EngineInfo } from '../engine/interface';
 import type { PredictionProgress } from '../predictions/predictions';
 import { LakehousePredictions, type PredictionTrainer, type PredictionsView } from './predictions/lakehousePredictions';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
@@ -34,6 +34,9 @@ import { OpfsDirectory } from './storage/opfsDirectory';
 import { StoredLakehouse, type RestoreResult, type SaveResult, type StorageUse } from './storage/storedLakehouse';
 import { DATABASE_PATH } from './storage/storedManifest';
 import { takeWriterLock } from './storage/writerLock';
+import type { ExtractManifest } from './policies/extractManifest';
+import { loadExtract } from './policies/loadExtract';
+import { previewAudience, type AudiencePreview } from './policies/audiencePreview';
 import type { LakehouseSession } from './session';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
@@ -52,6 +55,9 @@ export class LakehouseService {
   private readonly operations = new CurrentOperation(async () => this.lakehouse?.engine.cancel());
   private saved?: StoredLakehouse;
   private restored: RestoreResult = { status: 'empty' };
+
+  /** The second DuckDB "view as audience" builds extracts in, started on first use. */
+  private previewEngine?: Promise<Engine>;
 
   private readonly predictionModels?: LakehousePredictions;
   private readonly stopTraining?: () => void;
@@ -246,6 +252,17 @@ export class LakehouseService {
 
   reset(): Promise<void> {
     return this.ready().reset();
+  }
+
+  /** "View as audience" (Governance): the audience's extract built in a second DuckDB, this lakehouse untouched. */
+  async previewAudience(policiesText: string, audience: string, parameters: Record<string, string>): Promise<AudiencePreview> {
+    this.previewEngine ??= createBrowserWasmEngine('auto');
+    return previewAudience(this.ready().engine, await this.previewEngine, policiesText, audience, parameters, bundledModelFiles);
+  }
+
+  /** The embed: an audience's published extract (a signed /extract answer), checked and loaded read-only. */
+  async loadExtract(zip: Uint8Array): Promise<ExtractManifest> {
+    return loadExtract(this.ready(), zip);
   }
 
   /** What start-up found in browser storage: the stored lakehouse re-attached, nothing, damaged, or open in another tab. */

@@ -32,6 +32,7 @@ import { ViewPanel, ViewTabs } from './views/ViewTabs';
 const loadDashboard = () => import('./dashboard/Dashboard');
 const Dashboard = lazy(loadDashboard);
 const ExportPanel = lazy(() => import('./export/ExportPanel'));
+const GovernanceView = lazy(() => import('./governance/GovernanceView'));
 
 export { DEMO_SCALE };
 
@@ -132,6 +133,17 @@ export function App() {
             </ViewPanel>
             <ViewPanel view="quality" current={view}>
               {() => (goldReady ? <QualityView run={lake.pipeline!} tables={lake.tables} api={lake.api} /> : <p className="hint">The data-quality report appears once the pipeline has run.</p>)}
+            </ViewPanel>
+            <ViewPanel view="governance" current={view}>
+              {() =>
+                goldReady ? (
+                  <Suspense fallback={<p className="hint">Loading…</p>}>
+                    <GovernanceView tables={lake.tables} api={lake.api} />
+                  </Suspense>
+                ) : (
+                  <p className="hint">Governance appears once the pipeline has built silver and gold.</p>
+                )
+              }
             </ViewPanel>
             <ViewPanel view="export" current={view}>
               {() => (

@@ -132,6 +132,14 @@ export class DashboardTables {
     this.lastBuild = { tablesMilliseconds, indexes: await buildChartIndexes(this.engine), milliseconds: performance.now() - started };
   }
 
+  /**
+   * The tables are there already, built elsewhere from rows this engine does not have (a
+   * published extract: built by the publisher from the audience's rows only).
+   */
+  usePrebuilt(): void {
+    this.built = Promise.resolve();
+  }
+
   /** Gold has changed (or is gone): rebuild on next use. */
   invalidate(): void {
     this.built = undefined;

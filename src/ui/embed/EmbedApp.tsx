@@ -19,7 +19,7 @@ export default function EmbedApp() {
   const [filter, setFilter] = useState<DashboardFilter>(() => safeFilter(request.filter));
   const onSetFilter = useCallback((m: SetFilterMessage) => setFilter(m.filter), []);
   const { channel, ignored, configError } = useEmbedChannel(onSetFilter);
-  const lake = useEmbedLakehouse(request.data);
+  const lake = useEmbedLakehouse(request.data, request.extractQuery);
   const [mask, setMask] = useState<Mask>();
   useEffect(() => {
     // A function in state is set through an updater; setMask(mask) would call it.
@@ -62,6 +62,13 @@ function Status({ state }: { state: EmbedLakehouseState }) {
         <p className="embed-message" role="status" data-testid="embed-no-data">
           {state.message}
         </p>
+      );
+    case 'forbidden':
+      return (
+        <div className="error embed-message" role="alert" data-testid="embed-not-allowed">
+          <h2>Not allowed</h2>
+          <p>This link does not give access to these charts: it is not signed, it was changed, or it has expired ({state.reason}). Open it again from the portal to get a new link.</p>
+        </div>
       );
     case 'failed':
       return (

@@ -1,13 +1,13 @@
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import { DEMO_SCALE } from '../load/demoScale';
-import type { LakehouseClient } from '../client/lakehouseClient';
+import { Comlink, type LakehouseClient } from '../client/lakehouseClient';
 import type { EmbedDataSource } from './embedParams';
 
 /** The embed's data, ready to chart, or why there is none. */
-export type EmbedData = { status: 'ready'; gold: TableInfo[] } | { status: 'none'; message: string };
+export type EmbedData = { status: 'ready'; gold: TableInfo[] } | { status: 'none'; message: string } | { status: 'forbidden'; reason: string };
 
 /** A step of getting ready, for the status line. */
-export type EmbedStep = 'loading the demo data' | 'building silver and gold' | 'opening the saved lakehouse';
+export type EmbedStep = 'loading the demo data' | 'building silver and gold' | 'opening the saved lakehouse' | 'fetching the published extract';
 
 export const NO_SAVED_LAKEHOUSE = 'No saved lakehouse in this browser — open Pocket Lakehouse and load data first.';
 
@@ -15,11 +15,22 @@ export const NO_SAVED_LAKEHOUSE = 'No saved lakehouse in this browser — open P
  * Gets the embed's data ready in the (started) worker: the one place that decides where
  * an embed's lakehouse comes from.
  * - `demo`: generates the demo dataset and runs the pipeline, as "Try the demo" does.
+ * - `extract`: an audience's published extract, for the URL the portal signed (403: not allowed).
  * - `saved`: the lakehouse the app stored in this browser (OPFS, the same origin), opened
  *   read-only from a copy of its database file: the embed never locks, writes or resets it,
  *   so the app can stay open beside it.
  */
-export async function prepareEmbedData(client: LakehouseClient, source: EmbedDataSource, onStep?: (step: EmbedStep) => void): Promise<EmbedData> {
+export async function prepareEmbedData(client: LakehouseClient, source: EmbedDataSource, onStep?: (step: EmbedStep) => void, extractQuery = ''): Promise<EmbedData> {
+  if (source === 'extract') {
+    onStep?.('fetching the published extract');
+    // The server checks the portal's signature; the page holds no key and decides nothing.
+    const response = await fetch(`/extract?${extractQuery}`, { cache: 'no-store' });
+    if (response.status === 403) return { status: 'forbidden', reason: (await response.text()).replace(/^not allowed: /, '').trim().slice(0, 200) };
+    if (!response.ok) return { status: 'none', message: `Nothing is published for this audience (the server answered ${response.status}).` };
+    const zip = new Uint8Array(await response.arrayBuffer());
+    await client.loadExtract(Comlink.transfer(zip, [zip.buffer]));
+    return { status: 'ready', gold: (await client.tables()).filter((t) => t.layer === 'gold') };
+  }
   if (source === 'saved') {
     onStep?.('opening the saved lakehouse');
     const restored = await client.restoreSaved();

@@ -2,8 +2,12 @@ import { CHART_IDS, type ChartId } from '../../lakehouse/dashboard/chartId';
 import type { DashboardFilter } from '../../lakehouse/dashboard/dashboardFilter';
 import { readUrlState } from '../views/urlState';
 
-/** Where the embed's data comes from: the demo generated in the page, or the lakehouse saved in this browser. */
-export type EmbedDataSource = 'demo' | 'saved';
+/**
+ * Where the embed's data comes from: the demo generated in the page, the lakehouse saved in
+ * this browser, or an audience's published extract (`audience=…&exp=…&sig=…`, README
+ * "Governance"), fetched from this server with the portal's signature.
+ */
+export type EmbedDataSource = 'demo' | 'saved' | 'extract';
 
 /** What an embed URL asks for (README, "Embedding"). */
 export interface EmbedRequest {
@@ -18,6 +22,8 @@ export interface EmbedRequest {
   /** Entries of `tables` that are not a gold table name (another layer, or not a name). */
   rejectedTables: string[];
   data: EmbedDataSource;
+  /** For `extract`: the signed part of the URL (audience, exp, sig, p.*), passed to /extract as it is. */
+  extractQuery: string;
   /** `filters=show`: the select boxes above the charts (the way to filter by keyboard). */
   showFilters: boolean;
   /** The starting filter: `state`, `category`, `month`, as in the app's links. */
@@ -62,9 +68,12 @@ export function readEmbedRequest(search: string): EmbedRequest {
 
   const data = params.get('data');
   if (data !== null && data !== 'demo') problems.push(`Unknown data "${data}": use data=demo, or leave it out to use the lakehouse saved in this browser.`);
+  const audience = params.has('audience');
+  if (audience && data !== null) problems.push('An audience link shows its published extract: leave data= out.');
+  const signed = new URLSearchParams([...params].filter(([name]) => ['audience', 'exp', 'sig'].includes(name) || name.startsWith('p.')));
 
   const filters = params.get('filters');
   if (filters !== null && filters !== 'show') problems.push(`Unknown filters "${filters}": use filters=show to show the select boxes.`);
 
-  return { kind, charts, unknownCharts, tables, rejectedTables, data: data === 'demo' ? 'demo' : 'saved', showFilters: filters === 'show', filter: readUrlState(search).filter, problems };
+  return { kind, charts, unknownCharts, tables, rejectedTables, data: audience ? 'extract' : data === 'demo' ? 'demo' : 'saved', extractQuery: audience ? signed.toString() : '', showFilters: filters === 'show', filter: readUrlState(search).filter, problems };
 }

@@ -10,6 +10,7 @@ export type EmbedLakehouseState =
   | { status: 'starting' | EmbedStep }
   | { status: 'ready'; gold: TableInfo[] }
   | { status: 'none'; message: string }
+  | { status: 'forbidden'; reason: string }
   | { status: 'failed'; message: string };
 
 /**
@@ -17,7 +18,7 @@ export type EmbedLakehouseState =
  * read: the dashboard's queries and gold tables' first rows. Nothing here loads files
  * or runs SQL text.
  */
-export function useEmbedLakehouse(source: EmbedDataSource) {
+export function useEmbedLakehouse(source: EmbedDataSource, extractQuery = '') {
   const client = useRef<LakehouseClient>(undefined);
   const [state, setState] = useState<EmbedLakehouseState>({ status: 'starting' });
 
@@ -27,16 +28,17 @@ export function useEmbedLakehouse(source: EmbedDataSource) {
     let current = true;
     const step = (s: EmbedLakehouseState) => current && setState(s);
     (async () => {
-      // The demo lives in memory; the stored lakehouse is read from a copy, never locked or written.
+      // The demo and an audience's extract live in memory; the stored lakehouse is read from
+      // a copy, never locked or written.
       await c.start('auto', source === 'saved' ? 'read-only' : 'memory');
-      const data = await prepareEmbedData(c, source, (s) => step({ status: s }));
+      const data = await prepareEmbedData(c, source, (s) => step({ status: s }), extractQuery);
       step(data);
     })().catch((e: Error) => step({ status: 'failed', message: e.message }));
     return () => {
       current = false;
       c[Comlink.releaseProxy]();
     };
-  }, [source]);
+  }, [source, extractQuery]);
 
   const ready = state.status === 'ready';
   // New functions once the data is ready, so the dashboard hooks query then.

@@ -8,6 +8,7 @@ const LABELS: Record<View, string> = {
   pipeline: 'Pipeline',
   catalog: 'Catalog',
   quality: 'Data quality',
+  governance: 'Governance',
   export: 'Export & storage',
 };
 const TABS = VIEWS.map((view) => ({ view, label: LABELS[view] }));
