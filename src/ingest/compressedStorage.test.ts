@@ -28,7 +28,7 @@ describe('storeCompressedIfLarge', () => {
     const uncompressed = (await memoryUse(plain)).heldBytes;
     await plain.close();
     engine = await createNodeWasmEngine();
-    expect(await storeCompressedIfLarge(engine, 2 * GiB, 3 * GiB)).toBe(true);
+    expect(await storeCompressedIfLarge(engine, 2.5 * GiB, 3 * GiB)).toBe(true);
     expect(await currentDatabase(engine)).toBe(COMPRESSED_DATABASE);
     await engine.exec(FILL);
     expect((await engine.query("SELECT database_name FROM duckdb_tables() WHERE table_name = 't'")).get(0)?.database_name).toBe(COMPRESSED_DATABASE);
@@ -40,7 +40,7 @@ describe('storeCompressedIfLarge', () => {
   it('does not move a lakehouse that already holds tables', async () => {
     engine = await createNodeWasmEngine();
     await engine.exec(FILL);
-    expect(await storeCompressedIfLarge(engine, 2 * GiB, 3 * GiB)).toBe(false);
+    expect(await storeCompressedIfLarge(engine, 2.5 * GiB, 3 * GiB)).toBe(false);
     expect(await currentDatabase(engine)).toBe('memory');
   });
 });

@@ -8,12 +8,13 @@ import { quoteLiteral } from '../engine/sql';
  * packing). Measured on the generated shop at sf=1 in DuckDB-WASM (Node): bronze 323 MB →
  * 63 MB, everything built 624 MB → 112 MB (about a fifth), for about 1.5–2.5× the load and
  * build time. So a small load stays fast and uncompressed, and a load whose estimate with
- * silver and gold passes COMPRESS_SHARE of memory_limit goes into the compressed database,
- * where sf=10 (1.2 GB of CSV) fits in a tab's 3 GiB.
+ * silver and gold passes COMPRESS_SHARE of memory_limit (where it would be warned about
+ * uncompressed: CSVs over ~345 MB, so sf 1 stays uncompressed and sf 3 does not) goes into
+ * the compressed database, where sf=10 (1.2 GB of CSV) can fit in a tab's 3 GiB.
  */
 export const COMPRESSED_DATABASE = 'lakehouse_compressed';
-/** Above this share of memory_limit (estimate with silver and gold), store compressed. */
-export const COMPRESS_SHARE = 0.5;
+/** Above this share of memory_limit (estimate with silver and gold; the share that warns, uncompressed), store compressed. */
+export const COMPRESS_SHARE = 0.75;
 /** What compression leaves of the estimate (0.2 measured at sf=1, rounded up). */
 export const COMPRESSED_FACTOR = 0.25;
 
