@@ -1,5 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { CHART_IDS } from '../src/lakehouse/dashboard/chartId';
+import { RendererMemory } from './rendererMemory';
 
 /** One whole pipeline in the app, as a user runs it: the phases and each model's time. */
 export interface ChromiumRun {
@@ -15,6 +16,10 @@ export interface ChromiumRun {
   dashboard: number;
   /** The save to browser storage after the run, as the worker timed it. */
   save: number;
+  /** Peak resident memory of the renderer (page, workers, DuckDB-WASM's memory) from the pick to the end of the run. */
+  peakBytes?: number;
+  /** What DuckDB holds at the end of the run (the pipeline summary, duckdb_memory()). */
+  heldBytes?: number;
 }
 
 /** The engine did not start in time: the COI build's start hangs now and then (README). */
@@ -38,13 +43,17 @@ export async function runInChromium(browser: Browser, port: string, bundle: 'eh'
       throw new StartFailed(failed ?? `the engine did not start within ${startTimeout / 1000} s`);
     }
     const start = performance.now() - t0;
+    const memory = await RendererMemory.of(browser);
+    memory?.resetPeak();
     await page.getByTestId('file-input').setInputFiles(paths);
     const summary = page.getByTestId('load-summary');
-    await summary.waitFor({ timeout: 600_000 });
+    await summary.waitFor({ timeout: 3_600_000 });
     if (await page.locator('.problems').count()) throw new Error(`chromium-${bundle}: ${await page.locator('.problems').textContent()}`);
     const built = page.getByTestId('pipeline-summary');
-    await built.waitFor({ timeout: 900_000 });
+    await built.waitFor({ timeout: 3_600_000 });
     const builtAt = performance.now();
+    const peakBytes = memory?.peakBytes();
+    const held = await page.getByTestId('pipeline-memory').getAttribute('data-bytes', { timeout: 5000 }).catch(() => null);
     await page.locator('.vega-chart[data-rendered-key=""]').nth(CHART_IDS.length - 1).waitFor({ timeout: 300_000 });
     const dashboard = performance.now() - builtAt;
     await page.getByTestId('saved-ms').waitFor({ timeout: 600_000 });
@@ -62,6 +71,8 @@ export async function runInChromium(browser: Browser, port: string, bundle: 'eh'
       models,
       dashboard,
       save,
+      ...(peakBytes !== undefined && { peakBytes }),
+      ...(held !== null && { heldBytes: Number(held) }),
     };
   } finally {
     await context.close();

@@ -11,6 +11,10 @@ export interface PipelineTimes {
   models: Record<string, number>;
   dashboard?: number;
   save?: number;
+  /** Peak resident memory of what ran the pipeline (Chromium's renderer, WASM memory included), bytes. */
+  peakBytes?: number;
+  /** What DuckDB holds at the end of the run (duckdb_memory()), bytes. */
+  heldBytes?: number;
 }
 
 /** One run of one engine in one round: its times, or why it has none. */
@@ -172,6 +176,10 @@ ${verdict}${caveat}
 
 ${summary.join('\n')}
 
+## Memory (medians; MiB)
+
+${memoryTable(runs, names).join('\n')}
+
 ## Where the time goes, per phase (medians)
 
 ${phaseTable.join('\n')}
@@ -184,4 +192,14 @@ ${modelTable.join('\n')}
 
 ${perRun.join('\n')}
 `;
+}
+
+/** Peak memory of what ran the pipeline and what DuckDB held at the end, per engine. */
+function memoryTable(runs: RunRecord[], names: string[]): string[] {
+  const mib = (x: number) => (Number.isNaN(x) ? '–' : String(Math.round(x / 2 ** 20)));
+  return [
+    '| engine | peak resident memory of the renderer (page, workers, WASM memory) | DuckDB holds after the run (duckdb_memory()) |',
+    '|---|---:|---:|',
+    ...names.map((n) => `| ${n} | ${mib(medianOf(runs, n, (t) => t.peakBytes))} | ${mib(medianOf(runs, n, (t) => t.heldBytes))} |`),
+  ];
 }

@@ -14,9 +14,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from '@playwright/test';
 import type { Engine } from '../src/engine/interface';
+import { memoryUse } from '../src/engine/memoryUse';
 import { NativeEngine } from '../src/engine/native/nativeEngine';
 import { createNodeWasmEngine } from '../src/engine/wasm/nodeWasmEngine';
-import type { InputFile } from '../src/ingest/inputFile';
+import { sizeOf, wholeBytesOf, type InputFile } from '../src/ingest/inputFile';
 import { loadFiles } from '../src/ingest/loadFiles';
 import { readModels } from '../src/cli/readModels';
 import { parseModel, type Model } from '../src/pipeline/model';
@@ -61,8 +62,9 @@ async function build(engine: Engine, models: Model[], load: number): Promise<Pip
   const t0 = performance.now();
   const run = await runPipeline(engine, models);
   const buildMs = performance.now() - t0;
+  const { heldBytes } = await memoryUse(engine);
   if (!run.ok) throw new Error(`the pipeline did not succeed: ${JSON.stringify(run.expectations.filter((e) => e.status !== 'pass' && e.severity === 'error'))}`);
-  return { load, build: buildMs, whole: load + buildMs, models: Object.fromEntries(run.models.map((m) => [m.name, m.milliseconds])) };
+  return { load, build: buildMs, whole: load + buildMs, heldBytes, models: Object.fromEntries(run.models.map((m) => [m.name, m.milliseconds])) };
 }
 
 async function main() {
@@ -70,7 +72,7 @@ async function main() {
   const { cores, commit } = machineAndCommit();
   const { dir, files } = await writeOlist(sf);
   const models = (await readModels()).map(parseModel);
-  const tables = bronzeTableOf(files);
+  const tables = bronzeTableOf(files, dir);
   // As the CLI reads them: each file's bytes plus where it is on disk.
   const onDisk: InputFile[] = files.map((f) => ({ ...f, diskPath: join(dir, f.path) }));
 
@@ -85,7 +87,7 @@ async function main() {
     },
     native: () => withLoader(() => NativeEngine.open(), onDisk),
     // Copies: DuckDB-WASM may take ownership of the buffers it is given.
-    'wasm-node': () => withLoader(createNodeWasmEngine, files.map((f) => ({ path: f.path, bytes: f.bytes.slice() }))),
+    'wasm-node': async () => withLoader(createNodeWasmEngine, await Promise.all(files.map(async (f) => ({ path: f.path, bytes: (await wholeBytesOf(f)).slice() })))),
     'chromium-eh': () => chromium('eh'),
     'chromium-coi': () => chromium('coi'),
   };
@@ -135,7 +137,7 @@ async function main() {
   const report = formatPipelineReport(
     {
       sf,
-      megabytes: files.reduce((n, f) => n + f.bytes.length, 0) / 1024 ** 2,
+      megabytes: files.reduce((n, f) => n + sizeOf(f), 0) / 1024 ** 2,
       rounds,
       engines: engines.map((name) => ({ name, what: ENGINES[name] })),
       date: new Date().toISOString(),

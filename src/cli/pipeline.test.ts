@@ -65,6 +65,10 @@ describe('npm run pipeline', () => {
     for (const [source, count] of expected) expect(await parquetRows(join(out, 'bronze', `${source}.parquet`)), source).toBe(count);
     const report = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
     expect(report.engine.kind).toBe(engine);
+    // What DuckDB held at the end, its limit, and the process's peak (which holds DuckDB).
+    expect(report.memory.held_bytes).toBeGreaterThan(1e6);
+    expect(report.memory.limit_bytes).toBeGreaterThan(report.memory.held_bytes);
+    expect(report.memory.process_peak_bytes).toBeGreaterThan(report.memory.held_bytes);
     expect(report.totals).toMatchObject({ files: 9, files_failed: 0, bronze_rows: [...expected.values()].reduce((a, b) => a + b) });
     expect(report.sources.map((s: { source: string }) => s.source).sort()).toEqual([...expected.keys()].sort());
     expect(report.models.find((m: { name: string }) => m.name === 'gold.rfm')).toMatchObject({ layer: 'gold', status: 'success', depends_on: expect.arrayContaining(['gold.customer_ltv']) });

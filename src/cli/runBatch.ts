@@ -56,7 +56,9 @@ export async function runBatch(engineName: EngineName, inputs: string[], out: st
     });
     const tables = await lakehouse.tables();
     const written = await writeLakehouse(engine, tables, out);
-    const report = buildRunReport({ engine: await engine.describe(), startedAt, finishedAt: new Date(), ingest, tables, pipeline: pipelineRun });
+    // maxRSS: the peak of this process, DuckDB (native or WASM) included, in KiB.
+    const processPeakBytes = process.resourceUsage().maxRSS * 1024;
+    const report = buildRunReport({ engine: await engine.describe(), startedAt, finishedAt: new Date(), ingest, tables, pipeline: pipelineRun, processPeakBytes });
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'run.json'), JSON.stringify(report, null, 2) + '\n');
     console.log(`wrote ${written.length} Parquet files and run.json to ${out}`);

@@ -10,7 +10,8 @@ import { detectFormat, isSideFile, needsContent } from './detectFormat';
 import { SNIFF_BYTES } from './sniffFormat';
 import { Cancelled } from './cancelled';
 import { IngestError, type IngestProblem } from './ingestError';
-import { estimateLoadedBytes, memoryLimit, memoryWarning } from './memoryEstimate';
+import { estimateLoadedBytes, memoryLimit, memoryWarning, PIPELINE_FACTOR } from './memoryEstimate';
+import { COMPRESSED_FACTOR, storeCompressedIfLarge } from './compressedStorage';
 import { isOutOfMemory, outOfMemoryMessage } from './outOfMemory';
 import { chunksOf, sizeOf, type InputFile } from './inputFile';
 import type { LoadedSource } from './loadedSource';
@@ -56,6 +57,8 @@ let loadSeq = 0;
  */
 export async function loadFiles(engine: Engine, inputs: InputFile[], options: LoadOptions = {}): Promise<IngestReport> {
   const started = performance.now();
+  // Before the schemas: a large load switches the lakehouse to compressed storage first.
+  const warning = engine.kind === 'wasm' ? await warnAboutMemory(engine, inputs) : undefined;
   await ensureLayerSchemas(engine);
   const loadedAt = timestampLiteral(options.loadedAt ?? new Date());
   const progress: LoadProgress = {
@@ -67,7 +70,6 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     rowsLoaded: 0,
   };
   const report = (update: Partial<LoadProgress>) => options.onProgress?.(Object.assign(progress, update));
-  const warning = engine.kind === 'wasm' ? await warnAboutMemory(engine, inputs) : undefined;
   report({ memoryWarning: warning });
 
   const { files, problems } = expandArchives(inputs, { maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES });
@@ -163,9 +165,13 @@ async function headOf(file: InputFile): Promise<Uint8Array> {
   return head.subarray(0, SNIFF_BYTES);
 }
 
+/** The warning, if any, for what `inputs` will take; stores the lakehouse compressed when they are large. */
 async function warnAboutMemory(engine: Engine, inputs: InputFile[]): Promise<string | undefined> {
   const limit = await memoryLimit(engine);
-  return limit === undefined ? undefined : memoryWarning(estimateLoadedBytes(inputs.map((f) => ({ path: f.path, size: sizeOf(f) }))), limit);
+  if (limit === undefined) return undefined;
+  const estimate = estimateLoadedBytes(inputs.map((f) => ({ path: f.path, size: sizeOf(f) })));
+  const compressed = await storeCompressedIfLarge(engine, estimate * PIPELINE_FACTOR, limit);
+  return memoryWarning(compressed ? estimate * COMPRESSED_FACTOR : estimate, limit);
 }
 
 function nextId(): string {

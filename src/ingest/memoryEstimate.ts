@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/interface';
+import { parseMemorySetting } from '../engine/memoryUse';
 import { formatBytes } from './formatBytes';
 import { extensionOf } from './inputFile';
 
@@ -32,12 +33,7 @@ export function estimateLoadedBytes(files: { path: string; size: number }[]): nu
 
 /** DuckDB's memory_limit in bytes (`3.1 GiB`, `64.0 MiB`), or undefined when unknown. */
 export async function memoryLimit(engine: Engine): Promise<number | undefined> {
-  const setting = String((await engine.query("SELECT current_setting('memory_limit') AS v")).get(0)?.v ?? '');
-  const match = /^([\d.]+)\s*(bytes|[KMGT]i?B)$/i.exec(setting.trim());
-  if (!match) return undefined;
-  const unit = match[2]!.toUpperCase();
-  const power = unit === 'BYTES' ? 0 : 'KMGT'.indexOf(unit[0]!) + 1;
-  return Number(match[1]) * (unit.includes('I') || unit === 'BYTES' ? 1024 : 1000) ** power;
+  return parseMemorySetting(String((await engine.query("SELECT current_setting('memory_limit') AS v")).get(0)?.v ?? ''));
 }
 
 /** The warning to show before a load that would bring DuckDB-WASM near its memory limit. */

@@ -1,3 +1,4 @@
+import { memoryUse } from '../engine/memoryUse';
 import type { Engine, EngineInfo } from '../engine/interface';
 import { columnTypes } from '../engine/catalog';
 import { qualified } from '../engine/sql';
@@ -93,6 +94,7 @@ export class Lakehouse {
     const bronzeFiles: Record<string, string[]> = {};
     for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
     const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
+    run.memory = await memoryUse(this.engine);
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
     await this.buildDashboard(run.ok);
     return run;

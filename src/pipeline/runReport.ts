@@ -28,6 +28,8 @@ export interface RunReport {
   models: PipelineRun['models'];
   expectations: PipelineRun['expectations'];
   tables: Array<{ table: string; rows: number }>;
+  /** DuckDB's memory at the end of the run and its limit; the CLI's peak resident memory (bytes). */
+  memory?: { held_bytes: number; limit_bytes?: number; process_peak_bytes?: number };
   /**
    * Lineage derived from the models' SQL: the tables each model reads, and for each output
    * column its direct source columns and the bronze columns it comes from.
@@ -55,7 +57,10 @@ export function buildRunReport(args: {
   ingest: IngestReport;
   tables: TableInfo[];
   pipeline?: PipelineRun;
+  /** The host process's peak resident memory, bytes (the CLI). */
+  processPeakBytes?: number;
 }): RunReport {
+  const memory = args.pipeline?.memory;
   const { ingest } = args;
   const models = args.pipeline?.models ?? [];
   const expectations = args.pipeline?.expectations ?? [];
@@ -82,6 +87,13 @@ export function buildRunReport(args: {
     models,
     expectations,
     tables: args.tables.map((t) => ({ table: `${t.layer}.${t.name}`, rows: t.rows })),
+    ...((memory || args.processPeakBytes) && {
+      memory: {
+        held_bytes: memory?.heldBytes ?? 0,
+        ...(memory?.limitBytes !== undefined && { limit_bytes: memory.limitBytes }),
+        ...(args.processPeakBytes !== undefined && { process_peak_bytes: args.processPeakBytes }),
+      },
+    }),
     lineage: {
       tables: Object.fromEntries(models.map((m) => [m.name, m.depends_on])),
       columns: Object.fromEntries(models.filter((m) => bundledLineage.models[m.name]).map((m) => [m.name, bundledLineage.models[m.name]])),

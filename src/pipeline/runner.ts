@@ -1,3 +1,4 @@
+import type { MemoryUse } from '../engine/memoryUse';
 import type { Engine } from '../engine/interface';
 import { qualified, quoteLiteral } from '../engine/sql';
 import { descendants, topologicalOrder } from './dag';
@@ -38,6 +39,8 @@ export interface PipelineRun {
   milliseconds: number;
   /** Cancelled: the models after the last one built were skipped, and no expectation ran. */
   cancelled?: boolean;
+  /** DuckDB's memory at the end of the run (read by the lakehouse, engine/memoryUse.ts). */
+  memory?: MemoryUse;
 }
 
 export interface RunOptions {

@@ -35,6 +35,9 @@ export interface WasmEngineOptions {
 /** DuckDBDataProtocol.BROWSER_FILEREADER (not imported: the Node build must not load the browser package). */
 const BROWSER_FILEREADER = 2;
 
+/** DuckDB's memory_limit in DuckDB-WASM (see open). */
+export const WASM_MEMORY_LIMIT = '3GiB';
+
 export class WasmEngine implements Engine {
   readonly kind = 'wasm' as const;
   private readonly pending: PendingQueryRunner;
@@ -60,6 +63,10 @@ export class WasmEngine implements Engine {
   static async open(db: WasmDatabase, options: WasmEngineOptions): Promise<WasmEngine> {
     const engine = new WasmEngine(db, await db.connectInternal(), options);
     await engine.exec(offlineSettings(options.extensionRepository));
+    // Set on purpose, not left to the default (3.1 GiB): wasm32 memory ends at 4 GiB, and
+    // what DuckDB allocates outside its buffer manager, plus the worker's own buffers,
+    // need the last gigabyte. Large loads are stored compressed (ingest/compressedStorage.ts).
+    await engine.exec(`SET memory_limit = '${WASM_MEMORY_LIMIT}'`);
     return engine;
   }
 

@@ -1,4 +1,5 @@
 import type { PipelineRun } from '../../pipeline/runner';
+import { formatBytes } from '../../ingest/formatBytes';
 import { formatCount } from '../format';
 
 /** The last pipeline run: models with their state, the bronze balance, and failed expectations. */
@@ -15,6 +16,12 @@ export function PipelineSummary({ run }: { run: PipelineRun }) {
         {skipped > 0 ? ` (${skipped} skipped: a table they read is not loaded)` : ''}
         {failed.length > 0 ? ` · ${failed.filter((e) => e.severity === 'error').length} errors, ${failed.filter((e) => e.severity === 'warn').length} warnings` : ''} ·{' '}
         {(run.milliseconds / 1000).toFixed(1)} s
+        {run.memory && (
+          <span data-testid="pipeline-memory" data-bytes={run.memory.heldBytes}>
+            {' '}· DuckDB holds {formatBytes(run.memory.heldBytes)}
+            {run.memory.limitBytes ? ` of the ${formatBytes(run.memory.limitBytes)} it may use` : ''}
+          </span>
+        )}
       </p>
       <details>
         <summary>Models</summary>
