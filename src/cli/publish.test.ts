@@ -112,7 +112,7 @@ describe('npm run publish', () => {
     const names = (e: ReturnType<typeof extract>) => e.manifest.tables.filter((t) => t.schema !== 'dashboard').map((t) => `${t.schema}.${t.name}`);
     expect(names(extract('south-east'))).toEqual(['gold.revenue_by_state', 'gold.revenue_monthly', 'gold.delivery_performance', 'gold.customer_ltv']);
     expect(names(extract('partner', { seller }))).toEqual(['gold.revenue_monthly', 'silver.order_reviews']);
-    expect(extract('all-staff').manifest.tables.some((t) => t.name === 'order_cube')).toBe(true);
+    expect(extract('all-staff').manifest.tables.some((t) => t.name === 'index_revenue_by_state')).toBe(true);
   });
 
   describe('south-east: customer_state IN (SP, RJ)', () => {
@@ -120,7 +120,7 @@ describe('npm run publish', () => {
       const { engine, manifest } = extract('south-east');
       let checked = 0;
       for (const t of manifest.tables.filter((t) => t.columns.some((c) => c.name === 'customer_state'))) {
-        // NULL: customer_cube's totals over all states (of the filtered rows).
+        // NULL: an index's cells over all states (of the filtered rows).
         const states = (await rows(engine, `SELECT DISTINCT customer_state FROM ${t.schema}.${t.name} WHERE customer_state IS NOT NULL`)).map((r) => r.customer_state);
         expect(states.every((s) => STATES.includes(String(s))), `${t.schema}.${t.name}: ${states.join(',')}`).toBe(true);
         checked++;

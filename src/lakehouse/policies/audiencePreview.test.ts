@@ -25,7 +25,7 @@ describe('view as audience (DuckDB-WASM, the browser engine)', () => {
     const ltv = preview.tables.find((t) => t.name === 'customer_ltv')!;
     expect(ltv.columns.filter((c) => c.access !== 'clear').map((c) => c.access)).toEqual(['hash', 'round(-1)', 'null']);
     expect(tableFromIPC(ltv.ipc).toArray().every((r) => /^h:[0-9a-f]{16}$/.test(r.customer_unique_id) && r.predicted_clv === null)).toBe(true);
-    expect(preview.tables.some((t) => t.schema === 'dashboard' && t.name === 'order_cube' && t.rows > 0)).toBe(true);
+    expect(preview.tables.some((t) => t.schema === 'dashboard' && t.name === 'index_revenue_by_state' && t.rows > 0)).toBe(true);
     expect(await count()).toBe(before);
     expect(before).toBeGreaterThan(2);
   }, 240_000);

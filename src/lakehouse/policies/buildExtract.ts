@@ -4,6 +4,7 @@ import { qualified } from '../../engine/sql';
 import type { Model } from '../../pipeline/model';
 import { runPipeline } from '../../pipeline/runner';
 import { DASHBOARD_SCHEMA, dashboardTablesSql } from '../dashboard/dashboardTables';
+import { chartIndexesSql } from '../dashboard/chartIndexes';
 import { columnAccess, describeAccess, maskedColumnSql, type MaskKey } from './columnMasks';
 import type { Audience } from './policySchema';
 import { compileRowFilter } from './rowFilter';
@@ -70,7 +71,9 @@ export async function buildExtract(engine: Engine, audience: Audience, parameter
     await publish(schema, name, access);
   }
   if (audience.dashboard) {
+    // The row-level tables, then every chart's index built from them: what a click reads.
     await engine.exec(dashboardTablesSql((await columnTypes(engine, 'silver', 'geolocation')).size > 0));
+    await engine.exec(chartIndexesSql());
     const names = await engine.query(`SELECT table_name FROM duckdb_tables() WHERE schema_name = '${DASHBOARD_SCHEMA}' ORDER BY table_name`);
     for (const row of names.toArray()) await publish(DASHBOARD_SCHEMA, String(row.table_name));
   }
