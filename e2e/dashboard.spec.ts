@@ -294,7 +294,8 @@ test('view data shows the rows behind a chart, and the downloads are images', as
   const [state, revenue] = await card.locator('.chart-data tbody tr').first().locator('td').allTextContents();
   expect(bars[0]).toContain(`${state}: revenue R$ ${Number(revenue).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
   await card.getByText('SQL', { exact: true }).click();
-  await expect(card.locator('.chart-sql').first()).toContainText('FROM dashboard.orders');
+  // A click reads the chart's pre-aggregated index, never the row-level tables.
+  await expect(card.locator('.chart-sql').first()).toContainText('FROM dashboard.index_revenue_by_state');
   // The dashboard's working tables are shown with how they are built from gold.
   await card.getByText('How the dashboard tables are built').click();
   await expect(card.locator('.chart-sql').nth(1)).toContainText('FROM gold.order_facts');

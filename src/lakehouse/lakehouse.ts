@@ -96,7 +96,6 @@ export class Lakehouse {
     const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
     run.memory = await memoryUse(this.engine);
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
-    await this.buildDashboard(run.ok);
     return run;
   }
 
@@ -115,18 +114,7 @@ export class Lakehouse {
     this.grid.invalidate();
     const rerun = await rerunFrom(this.engine, this.models, this.run.pipeline, model, options);
     this.run = { ...this.run, pipeline: rerun.run, finishedAt: new Date().toISOString() };
-    await this.buildDashboard(rerun.run.ok);
     return rerun;
-  }
-
-  /**
-   * The dashboard's tables and indexes, built as the last step of a successful run, inside
-   * the writer: a save queued after the run then cannot interleave its statements with the
-   * build (which delayed the first chart), and no click pays for it. Data without the gold
-   * tables has no dashboard: the build fails, and is tried again (and reported) on first use.
-   */
-  private async buildDashboard(ok: boolean): Promise<void> {
-    if (ok) await this.dashboardTables.ensure().catch(() => undefined);
   }
 
   /** Every table with its documentation, files, column types, descriptions and PII tags. */
