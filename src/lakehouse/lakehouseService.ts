@@ -1,6 +1,7 @@
 import type { EngineInfo } from '../engine/interface';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import { createBrowserWasmEngine, lastStartSteps } from '../engine/wasm/browserWasmEngine';
+import { warmUpArrowInsert } from '../engine/wasm/warmUpArrowInsert';
 import { generateOlist } from '../demo/generateOlist';
 import { isStreamable, type InputFile } from '../ingest/inputFile';
 import { emptyIngestReport, type IngestReport } from '../ingest/loadFiles';
@@ -67,6 +68,7 @@ export class LakehouseService {
       const opened = await this.saved.open(use);
       this.lakehouse = opened.lakehouse;
       this.restored = opened.result;
+      if (this.saved.stored) void warmUpArrowInsert(this.lakehouse.engine);
       // The stored run was made with the shipped models: re-run and the catalog need them.
       if (this.restored.status === 'restored') {
         this.lakehouse.useModels(bundledModelFiles);

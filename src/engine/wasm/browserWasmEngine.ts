@@ -92,7 +92,9 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto', dat
   // Its own step: this is where the COI build's start hangs now and then
   // (bench/results/bundle-start.md), DuckDB starting its pthreads.
   if (isCoi) await step('starting threads', engine.exec(`SET threads = ${Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2))}`));
-  void warmUpArrowInsert(engine); // in the background: statements queue behind it
+  // In the background: statements queue behind it. On a stored database the caller starts it
+  // once the restore has checked the tables, which would otherwise wait behind it.
+  if (!database) void warmUpArrowInsert(engine);
   return engine;
 }
 
