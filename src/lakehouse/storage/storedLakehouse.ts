@@ -190,7 +190,11 @@ export class StoredLakehouse {
       return { tables: tables.length, bytes: manifest.databaseBytes, savedAt: manifest.savedAt, milliseconds: performance.now() - started };
     } catch (error) {
       await folder.remove(MANIFEST_FILE).catch(() => undefined);
-      throw new Error(`The lakehouse could not be stored in this browser (${(error as Error).message}); it is not marked as saved, and Reset clears it.`);
+      const why = (error as Error).message;
+      if (/quota/i.test(why)) {
+        throw new Error(`Browser storage is full: the lakehouse could not be stored (${why}). It stays in this tab until the tab closes; the stored copy is marked unfinished, and Reset frees the space. For data this size, load fewer files or use the command line's native engine.`);
+      }
+      throw new Error(`The lakehouse could not be stored in this browser (${why}); it is not marked as saved, and Reset clears it.`);
     }
   }
 
