@@ -121,12 +121,18 @@ test('opening the app without anything saved shows no notice', async ({ page }) 
   await expect(page.getByTestId('saved-notice')).toHaveCount(0);
 });
 
-test('embed mode without data=demo shows the lakehouse the app saved in this browser', async ({ page }) => {
+test('embed mode without data=demo shows the lakehouse the app saved in this browser, while the app stays open', async ({ page }) => {
   await runDemoAndSave(page);
   const revenue = await stateRevenue(page);
-  await page.goto('/?embed=dashboard&charts=revenue-by-state');
-  await expect(page.getByTestId('embed-no-data')).toHaveCount(0);
-  await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(1, { timeout: 120_000 });
-  const labels = await page.getByTestId('chart-revenueByState').locator('svg path[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+  // A second page beside the app, which keeps the database file open: the embed reads a copy of it.
+  const embed = await page.context().newPage();
+  await embed.goto('/?embed=dashboard&charts=revenue-by-state');
+  await expect(embed.getByTestId('embed-no-data')).toHaveCount(0);
+  await expect(embed.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(1, { timeout: 120_000 });
+  const labels = await embed.getByTestId('chart-revenueByState').locator('svg path[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
   expect(labels.sort()).toEqual(revenue);
+  // The app was not disturbed: it still has its tables and keeps saving.
+  await page.getByRole('tab', { name: 'Tables' }).click();
+  await expect(page.locator('[data-testid^="rows-"]').first()).toBeVisible();
+  await embed.close();
 });

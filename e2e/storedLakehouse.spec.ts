@@ -85,3 +85,23 @@ test('sf=1 picked in the page comes back from the OPFS database after a reload; 
   await expect(problem).toHaveCount(0);
   expect(JSON.parse(await readSavedFile(page, 'manifest.json')).tables).toEqual([]);
 });
+
+test('storage full during a run: a clear message, and the store is never taken for a whole one', async ({ page, baseURL }) => {
+  await openApp(page);
+  // A real quota failure: Chromium's own quota for this origin, lowered to 3 MiB (the demo needs ~10).
+  const origin = new URL(baseURL!).origin;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 3 * 2 ** 20 });
+  await page.getByRole('button', { name: 'Try the demo' }).click();
+  const problem = page.getByTestId('saved-problem');
+  await expect(problem).toContainText('Browser storage is full: the lakehouse could not be stored', { timeout: 180_000 });
+  await expect(problem).toContainText('the stored copy is marked unfinished, and Reset frees the space');
+  expect(await savedFiles(page)).not.toHaveProperty('manifest.json');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  // Nothing half-written is ever opened: the next start says so and offers Reset.
+  await page.goto('/');
+  await expect(problem).toContainText('a change did not finish: the checkpoint marker is missing', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Reset saved data' }).click();
+  await expect(problem).toHaveCount(0);
+  expect(JSON.parse(await readSavedFile(page, 'manifest.json')).tables).toEqual([]);
+});

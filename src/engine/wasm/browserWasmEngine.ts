@@ -30,8 +30,12 @@ const STEP_TIMEOUT_MS = 45_000;
  * worker's performance timeline, so that a start that hangs shows which step it hangs in
  * (bench/bundleStart.ts reads them from the worker).
  */
+/** How long each step of this worker's last start took, in ms (the stored lakehouse's restore reports them). */
+export const lastStartSteps: Record<string, number> = {};
+
 async function step<T>(what: string, work: Promise<T>): Promise<T> {
   performance.mark(`duckdb-start:${what}:begin`);
+  const began = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${STEP_TIMEOUT_MS / 1000} s while ${what}`)), STEP_TIMEOUT_MS);
@@ -40,6 +44,7 @@ async function step<T>(what: string, work: Promise<T>): Promise<T> {
     return await Promise.race([work, timeout]);
   } finally {
     performance.mark(`duckdb-start:${what}:end`);
+    lastStartSteps[what] = Math.round(performance.now() - began);
     clearTimeout(timer);
   }
 }
@@ -90,7 +95,9 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto', dat
     throw error;
   }
   const engine = await step('connecting', WasmEngine.open(db, { bundle: isCoi ? 'coi' : 'eh', extensionRepository: abs('/extensions'), onClose: () => db.terminate() }));
-  void warmUpArrowInsert(engine); // in the background: statements queue behind it
+  // In the background: statements queue behind it. On a stored database the caller starts it
+  // once the restore has checked the tables, which would otherwise wait behind it.
+  if (!database) void warmUpArrowInsert(engine);
   return engine;
 }
 

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/interface';
 import { Lakehouse } from '../lakehouse';
-import { listTables } from '../tableInfo';
+import { storedTables } from './storedTables';
 import { clearDirectory, type StorageDirectory } from './storageDirectory';
 import { createManifest, DATABASE_FILE, MANIFEST_FILE, type StoredManifest } from './storedManifest';
 import { inspectStorage } from './inspectStorage';
@@ -184,13 +184,17 @@ export class StoredLakehouse {
     try {
       await lakehouse.dropWorkingTables();
       await lakehouse.engine.exec('CHECKPOINT');
-      const tables = (await listTables(lakehouse.engine)).map(({ layer, name, rows, columns }) => ({ layer, name, rows, columns }));
+      const tables = await storedTables(lakehouse.engine);
       const manifest = createManifest(tables, (await folder.size(DATABASE_FILE)) ?? 0, lakehouse.session());
       await folder.write(MANIFEST_FILE, new TextEncoder().encode(JSON.stringify(manifest)));
       return { tables: tables.length, bytes: manifest.databaseBytes, savedAt: manifest.savedAt, milliseconds: performance.now() - started };
     } catch (error) {
       await folder.remove(MANIFEST_FILE).catch(() => undefined);
-      throw new Error(`The lakehouse could not be stored in this browser (${(error as Error).message}); it is not marked as saved, and Reset clears it.`);
+      const why = (error as Error).message;
+      if (/quota/i.test(why)) {
+        throw new Error(`Browser storage is full: the lakehouse could not be stored (${why}). It stays in this tab until the tab closes; the stored copy is marked unfinished, and Reset frees the space. For data this size, load fewer files or use the command line's native engine.`);
+      }
+      throw new Error(`The lakehouse could not be stored in this browser (${why}); it is not marked as saved, and Reset clears it.`);
     }
   }
 
@@ -221,7 +225,7 @@ export class StoredLakehouse {
 
 async function lakehouseDiffers(lakehouse: Lakehouse, manifest: StoredManifest): Promise<string | undefined> {
   try {
-    return tablesDiffer(await listTables(lakehouse.engine), manifest.tables);
+    return tablesDiffer(await storedTables(lakehouse.engine), manifest.tables);
   } catch (error) {
     return `its tables cannot be read (${(error as Error).message})`;
   }

@@ -1,4 +1,3 @@
-import type { TableInfo } from '../tableInfo';
 import type { StoredTable } from './storedManifest';
 
 const key = (t: { layer: string; name: string }) => `${t.layer}.${t.name}`;
@@ -7,7 +6,7 @@ const key = (t: { layer: string; name: string }) => `${t.layer}.${t.name}`;
  * How the tables found in the database file differ from those its checkpoint marker
  * lists (names, rows, column names and types), in words; undefined when they are the same.
  */
-export function tablesDiffer(found: TableInfo[], stored: StoredTable[]): string | undefined {
+export function tablesDiffer(found: StoredTable[], stored: StoredTable[]): string | undefined {
   const byKey = new Map(found.map((t) => [key(t), t]));
   for (const s of stored) {
     const f = byKey.get(key(s));
