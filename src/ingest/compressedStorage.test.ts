@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../engine/interface';
 import { memoryUse } from '../engine/memoryUse';
 import { createNodeWasmEngine } from '../engine/wasm/nodeWasmEngine';
+import { NativeEngine } from '../engine/native/nativeEngine';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { COMPRESSED_DATABASE, storeCompressedIfLarge } from './compressedStorage';
 
 const GiB = 1024 ** 3;
@@ -42,5 +46,11 @@ describe('storeCompressedIfLarge', () => {
     await engine.exec(FILL);
     expect(await storeCompressedIfLarge(engine, 2.5 * GiB, 3 * GiB)).toBe(false);
     expect(await currentDatabase(engine)).toBe('memory');
+  });
+
+  it('leaves a lakehouse stored in a database file where it is: the file compresses it already', async () => {
+    engine = await NativeEngine.open(join(mkdtempSync(join(tmpdir(), 'stored-')), 'lakehouse.duckdb'));
+    expect(await storeCompressedIfLarge(engine, 2.5 * GiB, 3 * GiB)).toBe(true);
+    expect(await currentDatabase(engine)).toBe('lakehouse');
   });
 });

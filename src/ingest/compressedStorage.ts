@@ -19,13 +19,16 @@ export const COMPRESS_SHARE = 0.75;
 export const COMPRESSED_FACTOR = 0.25;
 
 /**
- * Whether the lakehouse is (now) stored compressed: switches to the compressed database
+ * Whether the lakehouse is (now) stored compressed: in a database file, or switched to the compressed database
  * when `withPipeline` bytes would pass COMPRESS_SHARE of `limit` and nothing is stored yet
  * (tables already loaded stay where they are; a later load adds to them).
  */
 export async function storeCompressedIfLarge(engine: Engine, withPipeline: number, limit: number): Promise<boolean> {
-  const current = String((await engine.query('SELECT current_database() AS d')).get(0)?.d);
-  if (current === COMPRESSED_DATABASE) return true;
+  const current = (await engine.query('SELECT database_name AS d, path FROM duckdb_databases() WHERE database_name = current_database()')).get(0);
+  if (String(current?.d) === COMPRESSED_DATABASE) return true;
+  // A database file (the lakehouse stored in OPFS) compresses its tables already and DuckDB
+  // writes them out as they fill: moving to memory would also take them out of the store.
+  if (current?.path) return true;
   if (withPipeline < limit * COMPRESS_SHARE) return false;
   const layers = LAYERS.map((l) => quoteLiteral(l)).join(', ');
   const stored = await engine.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name IN (${layers})`);
