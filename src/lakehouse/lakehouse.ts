@@ -230,15 +230,15 @@ export class Lakehouse {
   }
 
   /**
-   * Drops the tables the dashboard, the grid and the console derive for themselves (they
-   * are rebuilt when next asked for). A checkpoint of the stored lakehouse leaves them out,
-   * so the database file it marks holds the layers only; what they write afterwards only
-   * grows the file.
+   * Drops the tables the grid and the console derive for themselves (they are rebuilt when
+   * next asked for), so that a checkpoint of the stored lakehouse leaves them out; what
+   * they write afterwards only grows the file. The dashboard's tables and indexes stay:
+   * they are built from this gold, are small, and rebuilding them after every save made
+   * the next click wait for the whole index build (seconds at sf=1).
    */
   dropWorkingTables(): Promise<void> {
-    this.dashboardTables.invalidate();
     this.grid.invalidate();
-    return this.engine.exec([DASHBOARD_SCHEMA, GRID_CACHE_SCHEMA, CONSOLE_SCHEMA].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`).join('; '));
+    return this.engine.exec([GRID_CACHE_SCHEMA, CONSOLE_SCHEMA].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`).join('; '));
   }
 
   /**

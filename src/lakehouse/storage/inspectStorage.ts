@@ -27,7 +27,7 @@ export async function inspectStorage(folder: StorageDirectory): Promise<Inspecti
   }
   const bytes = await folder.size(DATABASE_FILE);
   if (bytes === undefined) return { status: 'damaged', why: 'its database file is missing' };
-  // Larger is fine: the dashboard's, grid's and console's working tables are written after
+  // Larger is fine: the grid's and console's working tables (and a rebuilt dashboard) are written after
   // the checkpoint (Lakehouse.dropWorkingTables); they only add blocks past its last one.
   if (bytes < manifest.databaseBytes) {
     return { status: 'damaged', why: `its database file has ${bytes} bytes where ${manifest.databaseBytes} were checkpointed (it was cut short)` };
