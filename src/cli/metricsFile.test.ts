@@ -4,50 +4,30 @@
  * installs it); without it these tests are skipped, which .ci/allowed-skips.json allows
  * only while /usr/bin/promtool is missing.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOlist } from '../demo/generateOlist';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunReport } from '../pipeline/runReport';
 import { prometheusSamples } from '../testing/prometheusSamples';
+import { pipelineCli, useGeneratedInputs } from '../testing/pipelineCli';
 
-const run = promisify(execFile);
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const PROMTOOL = '/usr/bin/promtool';
 
-async function pipeline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/pipeline.ts', ...args], { timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const error = e as { code: number; stdout: string; stderr: string };
-    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-  }
-}
-
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'pipeline-metrics-'));
-  for (const f of generateOlist({ sf: 0.002 })) await writeFile(join(dir, `in-${f.name}`), f.bytes);
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-const inputs = () => generateOlist({ sf: 0.002 }).map((f) => join(dir, `in-${f.name}`));
+const pipeline = pipelineCli;
+const generated = useGeneratedInputs(0.002);
+const inputs = generated.inputs;
 
 describe.skipIf(!existsSync(PROMTOOL))('npm run pipeline -- --metrics FILE', () => {
   let text: string;
   let report: RunReport;
   let code: number;
   beforeAll(async () => {
-    const result = await pipeline(['--out', join(dir, 'out'), '--metrics', join(dir, 'lakehouse.prom'), ...inputs()]);
+    const result = await pipeline(['--out', join(generated.dir(), 'out'), '--metrics', join(generated.dir(), 'lakehouse.prom'), ...inputs()]);
     code = result.code;
-    text = await readFile(join(dir, 'lakehouse.prom'), 'utf8');
-    report = JSON.parse(await readFile(join(dir, 'out', 'run.json'), 'utf8'));
+    text = await readFile(join(generated.dir(), 'lakehouse.prom'), 'utf8');
+    report = JSON.parse(await readFile(join(generated.dir(), 'out', 'run.json'), 'utf8'));
   }, 180_000);
 
   it('passes promtool check metrics (names, units, counters, help texts)', () => {

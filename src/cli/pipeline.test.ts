@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Table } from 'apache-arrow';
 import { generateOlist } from '../demo/generateOlist';
@@ -11,19 +9,10 @@ import { parquetToArrow } from '../engine/parquet';
 import { readCsvHeader } from '../ingest/csv/csvHeader';
 import { recogniseSource } from '../ingest/recogniseSource';
 import { countCsvRecords } from '../testing/countCsvRecords';
+import { pipelineCli } from '../testing/pipelineCli';
 
-const run = promisify(execFile);
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
-async function pipeline(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, ['src/cli/pipeline.ts', ...args], { timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const error = e as { code: number; stdout: string; stderr: string };
-    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
-  }
-}
+const pipeline = pipelineCli;
 
 /** Rows as sorted JSON text, numbers to 9 significant digits, load times left out. */
 function canonicalRows(t: Table): string[] {
@@ -128,7 +117,7 @@ describe('npm run pipeline', () => {
   it('exits 1 naming the file and line of a CSV it cannot read, after loading the rest', async () => {
     const bad = join(outRoot, 'bad');
     await rm(bad, { recursive: true, force: true });
-    await run('mkdir', ['-p', bad]);
+    await mkdir(bad, { recursive: true });
     await writeFile(join(bad, 'sellers.csv'), 'seller_id,seller_zip_code_prefix\ns1,01001\ns2,02002,extra\n');
     await writeFile(join(bad, 'garbage.csv'), new Uint8Array([0x66, 0x6f, 0x6f, 0x0a, 0x00, 0xff]));
     const out = join(outRoot, 'out-bad');

@@ -27,6 +27,7 @@ import { StatusArea } from './shell/StatusArea';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 import { useSettledOnce } from './shell/useSettledOnce';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
+import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
@@ -38,11 +39,13 @@ export { DEMO_SCALE };
 
 const params = new URLSearchParams(location.search);
 const bundle = (params.get('bundle') as BundleChoice | null) ?? 'auto';
+// ?storage=memory: keep nothing in this browser (a shared computer); the lakehouse lives in the tab only.
+const storage: StorageUse = params.get('storage') === 'memory' ? 'memory' : 'stored';
 
 export function App() {
   const [view, setView] = useUrlView();
   // A view chosen in the URL (`?view=pipeline`) is kept; the default lands on the dashboard.
-  const lake = useLakehouse(bundle, () => setView(view === 'tables' ? 'dashboard' : view));
+  const lake = useLakehouse(bundle, () => setView(view === 'tables' ? 'dashboard' : view), storage);
   const [selected, setSelected] = useState<{ table: TableInfo; first: GridWindow }>();
   const busy = lake.engine.status !== 'ready' || lake.progress !== undefined || lake.modelling !== undefined || isPersisting(lake.saved);
 

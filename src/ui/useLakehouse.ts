@@ -13,6 +13,7 @@ import { modelStatesAfter, type ModelState } from './report/modelStates';
 import { Comlink, createLakehouseClient, type LakehouseClient } from './client/lakehouseClient';
 import type { ExportFormat } from '../lakehouse/export/exportTable';
 import { restoreSaved, saveToBrowser, type SavedState } from './persistence/savedState';
+import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
 
@@ -27,7 +28,7 @@ const builtGold = (run: PipelineRun | undefined) => run?.models.some((m) => m.la
  * `onLanding` is called once gold is built by the demo or by the first load that builds
  * it, so the page can show the dashboard; later loads leave the view alone.
  */
-export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
+export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, storage: StorageUse = 'stored') {
   const client = useRef<LakehouseClient>(undefined);
   const [engine, setEngine] = useState<EngineState>({ status: 'starting' });
   const [progress, setProgress] = useState<LoadProgress>();
@@ -47,7 +48,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
   useEffect(() => {
     const c = createLakehouseClient();
     client.current = c;
-    c.start(bundle).then(
+    c.start(bundle, storage).then(
       async (info) => {
         // A lakehouse saved in this browser comes back before anything else can be loaded.
         const restored = await restoreSaved(c);
@@ -58,7 +59,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void) {
       (e: Error) => setEngine({ status: 'failed', message: e.message }),
     );
     return () => c[Comlink.releaseProxy]();
-  }, [bundle]);
+  }, [bundle, storage]);
 
   // Resolved when the dashboard's first rows arrive: a save started before would queue its
   // table exports in the worker ahead of the dashboard's queries and delay the first chart.
