@@ -32,7 +32,8 @@ export function useGeneratedInputs(sf: number): { dir: () => string; inputs: () 
     for (const f of generateOlist({ sf })) await writeFile(join(dir, `in-${f.name}`), f.bytes);
   });
   afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
+    // maxRetries: a server a test stopped (the Pushgateway) may still be writing its file here.
+    await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
   return { dir: () => dir, inputs: () => names.map((n) => join(dir, `in-${n}`)) };
 }
