@@ -69,7 +69,7 @@ function Results({ result, onOpenTable }: { result: Result; onOpenTable: (table:
   ];
   return (
     <>
-      <p className="hint">
+      <p className="hint" data-testid="trained-at">
         Trained {new Date(metrics.trainedAt).toLocaleString()} in {f(metrics.timings.etaMs / 1000, 1)} s (ETA) and {f(metrics.timings.churnMs / 1000, 1)} s (repeat purchase).
       </p>
       <section className="prediction-model" aria-labelledby="predictions-eta" data-testid="predictions-eta">
