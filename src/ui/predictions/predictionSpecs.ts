@@ -59,7 +59,7 @@ const series = (model: Curve, baseline: Curve) => [
   ...model.map((p) => ({ ...p, series: 'Model' })),
   ...baseline.map((p) => ({ ...p, series: 'RFM recency' })),
 ];
-const seriesColor = { field: 'series', type: 'nominal' as const, title: null, scale: { domain: ['Model', 'RFM recency'], range: [OKABE_ITO.blue, OKABE_ITO.orange] } };
+const seriesColor = { field: 'series', type: 'nominal' as const, legend: { orient: 'top' as const, title: null }, scale: { domain: ['Model', 'RFM recency'], range: [OKABE_ITO.blue, OKABE_ITO.orange] } };
 const curveDescription = describedAs("datum.series + ': ' + format(datum.x, '.2f') + ', ' + format(datum.y, '.2f')");
 
 function curveSpec(model: Curve, baseline: Curve, x: string, y: string, reference: object): TopLevelSpec {
