@@ -16,6 +16,7 @@ const TAB_NAMES: Record<(typeof VIEWS)[number], string> = {
   pipeline: 'Pipeline',
   catalog: 'Catalog',
   quality: 'Data quality',
+  predictions: 'Predictions',
   governance: 'Governance',
   export: 'Export & storage',
 };

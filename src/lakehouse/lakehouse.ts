@@ -168,9 +168,9 @@ export class Lakehouse {
     return exportTable(this.engine, layer, table, format);
   }
 
-  /** Every table as `<layer>/<table>.parquet` plus run.json, zipped. */
-  async exportZip(): Promise<ExportedFile> {
-    return lakehouseZip(this.engine, await this.tables(), await this.runReport());
+  /** Every table as `<layer>/<table>.parquet` plus run.json (and `extra` files by path), zipped. */
+  async exportZip(extra?: Record<string, string>): Promise<ExportedFile> {
+    return lakehouseZip(this.engine, await this.tables(), await this.runReport(), extra);
   }
 
   /** Everything loaded so far in this session. */

@@ -1,6 +1,6 @@
 import type { Engine, EngineInfo } from '../engine/interface';
 import type { PredictionProgress } from '../predictions/predictions';
-import { LakehousePredictions, type PredictionTrainer, type PredictionsView } from './predictions/lakehousePredictions';
+import { LakehousePredictions, predictionFiles, type PredictionTrainer, type PredictionsView } from './predictions/lakehousePredictions';
 import type { BundleChoice } from '../engine/wasm/browserWasmEngine';
 import { createBrowserWasmEngine, lastStartSteps } from '../engine/wasm/browserWasmEngine';
 import { warmUpArrowInsert } from '../engine/wasm/warmUpArrowInsert';
@@ -301,7 +301,8 @@ export class LakehouseService {
   }
 
   exportLakehouse(): Promise<ExportedFile> {
-    return this.ready().exportZip();
+    const trained = this.predictions();
+    return this.ready().exportZip(trained && predictionFiles(trained));
   }
 
   private store(): StoredLakehouse {

@@ -96,6 +96,9 @@ export async function trainModel(x: Matrix, y: Float32Array, o: LearnerOptions, 
       shuffle: false,
       verbose: 0,
       callbacks: {
+        // tf's default yield is requestAnimationFrame, which a dedicated worker in Chromium
+        // refuses ("not supported in this Worker"): yield to the task queue instead.
+        nextFrameFunc: () => new Promise((r) => setTimeout(r, 0)),
         onBatchEnd: async (batch) => {
           // Let a cancel message in (a worker handles messages only between tasks).
           if (batch % 20 === 0) await new Promise((r) => setTimeout(r, 0));

@@ -8,7 +8,10 @@ import { CHURN_LEARNER } from './churn';
 import { ETA_LEARNER } from './eta';
 import { toColumns } from './features';
 import { modelCardMarkdown, predictionMetrics } from './modelCard';
-import { preparePredictionInput, trainPredictions, writePredictions, type PredictionResult } from './predictions';
+import { preparePredictionInput, trainPredictions, writePredictions, type PredictionInput, type PredictionResult } from './predictions';
+import { encode } from './encode';
+import { predict } from './learner';
+import { predictionFiles, predictionsView } from '../lakehouse/predictions/lakehousePredictions';
 
 // Both models on generated data (sf 0.05): they find the documented signal of the demo data
 // (src/demo/logistics.ts: distance, route, seller handling) and write their gold tables.
@@ -16,11 +19,12 @@ import { preparePredictionInput, trainPredictions, writePredictions, type Predic
 
 let engine: Engine;
 let result: PredictionResult;
+let input: PredictionInput;
 
 beforeAll(async () => {
   engine = await NativeEngine.open();
   await buildLakehouse(engine, generateOlist({ sf: 0.05 }).map((f) => ({ path: f.name, bytes: f.bytes })));
-  const input = await preparePredictionInput(engine, bundledFeatureSql);
+  input = await preparePredictionInput(engine, bundledFeatureSql);
   result = await trainPredictions(input, undefined, undefined, {
     eta: { ...ETA_LEARNER, minSteps: 400 },
     churn: { ...CHURN_LEARNER, minSteps: 200 },
@@ -63,5 +67,24 @@ describe('predictions on generated data', () => {
     expect(card).toContain('The model beats both baselines on MAE.');
     expect(card).toMatch(/RFM recency baseline on ROC AUC/);
     expect(JSON.stringify(m)).not.toContain('"roc"');
+  });
+
+  it('the models in the lakehouse zip load again and score as the trained ones did', () => {
+    const files = predictionFiles(predictionsView(result));
+    expect(Object.keys(files).sort()).toEqual(['model_card.md', 'models/churn.json', 'models/eta.json', 'predictions.json']);
+    const churn = JSON.parse(files['models/churn.json']!);
+    const scoreRows = input.churn.cutoff!.flatMap((c, r) => (Number(c) === input.cutoffs.score ? [r] : []));
+    const p = predict(churn.model, encode(churn.encoder, input.churn, scoreRows));
+    expect(p.length).toBe(result.churn.scores.repurchase_probability.length);
+    p.forEach((v, i) => expect(v).toBeCloseTo(result.churn.scores.repurchase_probability[i]!, 5));
+    // ETA: the route median feature comes from the saved route medians (rows on a known route).
+    const eta = JSON.parse(files['models/eta.json']!);
+    const route = (r: number) => `${input.eta.seller_state![r]}>${input.eta.customer_state![r]}`;
+    const rows = input.eta.order_id!.flatMap((_, r) => (route(r) in eta.routeMedians ? [r] : [])).slice(0, 500);
+    expect(rows.length).toBeGreaterThan(100);
+    const cols = { ...input.eta, route_median_days: input.eta.order_id!.map((_, r) => eta.routeMedians[route(r)] ?? null) };
+    const days = predict(eta.model, encode(eta.encoder, cols, rows));
+    days.forEach((d, i) => expect(Math.max(0, d)).toBeCloseTo(result.eta.scores.predicted_days[rows[i]!]!, 4));
+    expect(JSON.parse(files['predictions.json']!).eta.model.mae).toBe(result.eta.evaluation.model.mae);
   });
 });

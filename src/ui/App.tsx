@@ -28,12 +28,14 @@ import { UpdatePrompt } from './shell/UpdatePrompt';
 import { useSettledOnce } from './shell/useSettledOnce';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
+import { usePredictions } from './predictions/usePredictions';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
 const Dashboard = lazy(loadDashboard);
 const ExportPanel = lazy(() => import('./export/ExportPanel'));
 const GovernanceView = lazy(() => import('./governance/GovernanceView'));
+const PredictionsView = lazy(() => import('./predictions/PredictionsView'));
 
 export { DEMO_SCALE };
 
@@ -57,6 +59,12 @@ export function App() {
   );
   const dragging = useWindowDrop(onDrop);
   const open = async (table: TableInfo) => setSelected({ table, first: await lake.gridWindow(firstBlock(table)) });
+  const predictions = usePredictions(lake.api, lake.pipeline, lake.refreshTables);
+  // The Predictions view links to its scored gold tables in the Tables tab.
+  const openGold = (name: string) => {
+    const table = lake.tables.find((t) => t.layer === 'gold' && t.name === name);
+    if (table) (setView('tables'), void open(table));
+  };
   const hasTables = lake.tables.length > 0;
   useEffect(() => {
     if (hasTables) void loadDashboard();
@@ -136,6 +144,17 @@ export function App() {
             </ViewPanel>
             <ViewPanel view="quality" current={view}>
               {() => (goldReady ? <QualityView run={lake.pipeline!} tables={lake.tables} api={lake.api} /> : <p className="hint">The data-quality report appears once the pipeline has run.</p>)}
+            </ViewPanel>
+            <ViewPanel view="predictions" current={view}>
+              {() =>
+                goldReady ? (
+                  <Suspense fallback={<p className="hint">Loading…</p>}>
+                    <PredictionsView predictions={predictions} busy={busy} onOpenTable={openGold} />
+                  </Suspense>
+                ) : (
+                  <p className="hint">Predictions can be trained once the pipeline has built the gold tables.</p>
+                )
+              }
             </ViewPanel>
             <ViewPanel view="governance" current={view}>
               {() =>

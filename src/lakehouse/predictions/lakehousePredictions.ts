@@ -47,6 +47,16 @@ export function predictionsView(r: PredictionResult): PredictionsView {
   };
 }
 
+/** The trained models as files, laid out as `npm run predict` writes them (for the lakehouse zip). */
+export function predictionFiles(view: PredictionsView): Record<string, string> {
+  return {
+    'model_card.md': view.modelCard,
+    'predictions.json': JSON.stringify(view.metrics, null, 2) + '\n',
+    'models/eta.json': view.models.eta,
+    'models/churn.json': view.models.churn,
+  };
+}
+
 export class LakehousePredictions {
   private last?: PredictionsView;
 

@@ -17,7 +17,7 @@ export async function buildReport(client: LakehouseClient): Promise<string> {
     if (result) charts.push({ title: definition.title, description: definition.description, svg: await chartSvg(definition.spec, result.rows) });
   }
   // start() only reports the engine here: it is already running.
-  const [numbers, session, tables, info] = await Promise.all([client.reportNumbers(), client.session(), client.tables(), client.start()]);
+  const [numbers, session, tables, info, predictions] = await Promise.all([client.reportNumbers(), client.session(), client.tables(), client.start(), client.predictions()]);
   const engine = `DuckDB ${info.version} (${info.kind}${info.bundle ? ` ${info.bundle}` : ''})`;
-  return reportHtml({ generatedAt: new Date(), engine, numbers, charts, tables, ingest: session.ingest, pipeline: session.pipeline });
+  return reportHtml({ generatedAt: new Date(), engine, numbers, charts, tables, ingest: session.ingest, pipeline: session.pipeline, modelCard: predictions?.modelCard });
 }

@@ -11,5 +11,6 @@ svg{max-width:100%;height:auto}
 table{border-collapse:collapse;background:#fff;font-size:13px;margin:8px 0}th,td{border:1px solid #d5dde5;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#eef2f6}td.n{text-align:right;font-variant-numeric:tabular-nums}tr.bad td,.bad{color:#a4262c;font-weight:600}
 summary{cursor:pointer;font-weight:600;margin:8px 0}summary:focus-visible{outline:3px solid #f0b429}
+pre.model-card{white-space:pre-wrap;background:#fff;border:1px solid #d5dde5;padding:12px;font-size:12px}
 @media print{body{background:#fff}.charts{grid-template-columns:1fr}}
 `;

@@ -43,6 +43,16 @@ describe('reportHtml', () => {
     expect(tags).not.toMatch(/<[a-z][^>]*\s(src|href)=|<link|url\(|https?:\/\/(?!www\.w3\.org\/2000\/svg)/i);
   });
 
+  it('carries the model card, escaped, only when models have been trained', () => {
+    const base = { generatedAt: new Date('2026-01-02T03:04:05Z'), engine: 'DuckDB', numbers: [], charts: [], tables: [], ingest: emptyIngestReport() };
+    expect(reportHtml(base)).not.toContain('model card');
+    const html = reportHtml({ ...base, modelCard: `# Model card: predictions on gold\n\n| model | 2.15 |\n${EVIL}` });
+    expect(html).toContain('<h2 id="predictions">Predictions: model card</h2>');
+    expect(html).toContain('# Model card: predictions on gold');
+    expect(html).toContain('| model | 2.15 |');
+    expect(html).not.toContain('<img');
+  });
+
   it('refuses SVG that could be active', () => {
     for (const bad of ['<svg><script>alert(1)</script></svg>', '<svg><g onclick="x()"/></svg>', '<svg><foreignObject/></svg>', '<svg><a href="https://e.example">x</a></svg>', '<div>not svg</div>']) {
       expect(inertSvg(bad)).toContain('could not be included safely');

@@ -20,6 +20,8 @@ export interface ReportInput {
   tables: TableInfo[];
   ingest: IngestReport;
   pipeline?: PipelineRun;
+  /** The prediction models' card (Markdown), when models have been trained. */
+  modelCard?: string;
 }
 
 /**
@@ -60,7 +62,14 @@ ${expectationTable(pipeline.expectations)}
     : '<p>The pipeline has not run: there are no expectation results.</p>'
 }
 </section>
-<section aria-labelledby="run"><h2 id="run">Run summary</h2>
+${
+  input.modelCard
+    ? `<section aria-labelledby="predictions"><h2 id="predictions">Predictions: model card</h2>
+<pre class="model-card">${e(input.modelCard)}</pre>
+</section>
+`
+    : ''
+}<section aria-labelledby="run"><h2 id="run">Run summary</h2>
 <p>${ingest.sources.length} source table${ingest.sources.length === 1 ? '' : 's'} loaded from ${new Set(ingest.sources.map((s) => s.file)).size} file(s) in ${e(Math.round(ingest.milliseconds))} ms${ingest.errors.length ? `; ${ingest.errors.length} could not be loaded` : ''}.</p>
 <table><thead><tr><th scope="col">File</th><th scope="col">Table</th><th scope="col">Format</th><th scope="col">Rows</th><th scope="col">Quarantined</th></tr></thead><tbody>
 ${ingest.sources.map((s) => `<tr><td>${e(s.file)}</td><td>${e(s.table)}</td><td>${e(s.format)}</td><td class="n">${e(count(s.rows))}</td><td class="n">${e(count(s.quarantined))}</td></tr>`).join('\n')}

@@ -8,6 +8,7 @@ const LABELS: Record<View, string> = {
   pipeline: 'Pipeline',
   catalog: 'Catalog',
   quality: 'Data quality',
+  predictions: 'Predictions',
   governance: 'Governance',
   export: 'Export & storage',
 };
