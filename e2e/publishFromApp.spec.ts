@@ -56,6 +56,7 @@ test('Export & storage publishes one extract per audience with its report, and n
       }
       const report = strFromU8(files['report.html']!);
       expect(report).toContain(`Pocket Lakehouse report · ${entry.audience}`);
+      if (manifest.tables.some((t: { schema: string }) => t.schema === 'dashboard')) expect(report, entry.file).toMatch(/<\/figcaption><svg /);
       if (entry.audience === 'south-east') {
         const byState = report.split('<h3>gold.revenue_by_state</h3>')[1]!.split('</table>')[0]!;
         const cells = [...byState.matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => m[1]);

@@ -251,6 +251,8 @@ describe('npm run publish', () => {
       const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
       expect(html).toContain(`<dd>${money(Number(direct[0]!.r))}</dd>`);
       expect(html).toContain(`<dd>${Math.round(Number(direct[0]!.n)).toLocaleString('en-US')}</dd>`);
+      // Every chart drawn, as the dashboard draws it (its SVG text is read by the personal-value check).
+      expect(html.match(/<\/figcaption><svg /g)?.length).toBe(CHART_IDS.length);
       const byState = tables.get('gold.revenue_by_state')!;
       expect(byState.map((r) => r.customer_state).sort()).toEqual([...STATES].sort());
       const ltv = tables.get('gold.customer_ltv')!;

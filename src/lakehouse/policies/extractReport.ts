@@ -69,7 +69,7 @@ ${dataTable(columns, rows)}`);
 <header><h1>Pocket Lakehouse report · ${e(manifest.audience)}${parameters ? ` (${e(parameters)})` : ''}</h1><p>Published ${e(manifest.publishedAt.slice(0, 16).replace('T', ' '))} UTC · policy version ${e(manifest.policyVersion)} · only the rows and columns this audience may see</p></header>
 <main>
 ${numbers.length ? `<section aria-labelledby="numbers"><h2 id="numbers">Key numbers</h2>\n<dl class="numbers">${numbers.map(([label, value]) => `<div><dt>${e(label)}</dt><dd>${e(value)}</dd></div>`).join('')}</dl>\n</section>` : ''}
-${charts.length ? `<section aria-labelledby="charts"><h2 id="charts">Charts</h2>\n${charts.map((c) => `<h3>${e(c.id)}</h3>\n${dataTable(Object.keys(c.rows[0] ?? {}), c.rows.slice(0, CHART_ROWS))}`).join('\n')}\n</section>` : ''}
+${charts.length ? `<section aria-labelledby="charts"><h2 id="charts">Charts</h2>\n${(await Promise.all(charts.map(chartFigure))).join('\n')}\n</section>` : ''}
 <section aria-labelledby="tables"><h2 id="tables">Tables</h2>
 ${tables.join('\n') || '<p>No table is published to this audience.</p>'}
 </section>
@@ -77,6 +77,23 @@ ${tables.join('\n') || '<p>No table is published to this audience.</p>'}
 </body>
 </html>
 `;
+}
+
+/**
+ * One chart as the dashboard draws it (SVG by Vega, as the whole-lakehouse report does,
+ * loaded only when a report is built) above its rows, which the tests read.
+ */
+async function chartFigure({ id, rows }: { id: string; rows: Row[] }): Promise<string> {
+  const [{ chartSvg }, { CHARTS }, { inertSvg }, { KEY }] = await Promise.all([import('../../ui/export/chartSvg'), import('../../ui/dashboard/chartCatalog'), import('../../ui/export/reportHtml'), import('../../ui/dashboard/specs/chartBase')]);
+  const definition = CHARTS.find((c) => c.id === id);
+  let svg = '';
+  if (definition && rows.length) {
+    const column = definition.filterBy?.column;
+    svg = inertSvg(await chartSvg(definition.spec, rows.map((r) => ({ ...r, ...(column ? { [KEY]: r[column] ?? null } : {}) })) as never));
+  }
+  return `<figure role="group" aria-label="${e(definition?.title ?? id)}"><figcaption><strong>${e(definition?.title ?? id)}</strong>${definition ? `<br>${e(definition.description)}` : ''}</figcaption>${svg}</figure>
+<h3>${e(id)}</h3>
+${dataTable(Object.keys(rows[0] ?? {}), rows.slice(0, CHART_ROWS))}`;
 }
 
 function dataTable(columns: string[], rows: Row[]): string {
