@@ -74,8 +74,8 @@ test('Export & storage publishes one extract per audience with its report, and n
   await input.setInputFiles({ name: 'bad.yaml', mimeType: 'text/yaml', buffer: Buffer.from('version: 1\naudiences:\n  north:\n    tables:\n      gold.revenue_by_state:\n        masks: { revenue: scramble }\n') });
   await expect(section.getByTestId('publish-problems')).toContainText('bad.yaml:6:');
   await expect(section.getByRole('button', { name: 'Publish extracts (.zip)' })).toBeDisabled();
-  // Valid, but naming a table this lakehouse lacks: the worker's error says which audience and table.
+  // Valid, but naming a table this lakehouse lacks: the worker's error names the line, audience and table.
   await input.setInputFiles({ name: 'missing.yaml', mimeType: 'text/yaml', buffer: Buffer.from('version: 1\naudiences:\n  north:\n    tables:\n      gold.no_such_table:\n') });
   await section.getByRole('button', { name: 'Publish extracts (.zip)' }).click();
-  await expect(section.getByTestId('publish-status')).toContainText('Publishing the extracts failed: audience north: the policy lists gold.no_such_table, which the lakehouse does not have', { timeout: 120_000 });
+  await expect(section.getByTestId('publish-status')).toContainText('Publishing the extracts failed: line 5: audience north: the policy lists gold.no_such_table, which the lakehouse does not have', { timeout: 120_000 });
 });

@@ -1,10 +1,11 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Engine } from '../../engine/interface';
 import type { Model } from '../../pipeline/model';
-import { buildExtract, parameterSets } from './buildExtract';
+import { buildExtract, parameterSets, PolicyTargetError } from './buildExtract';
 import type { MaskKey } from './columnMasks';
 import { EXTRACT_FILE, type ExtractManifest, type Publication } from './extractManifest';
 import { extractReportHtml, keepOnlyExtract, REPORT_FILE } from './extractReport';
+import { policyLine } from './parsePolicies';
 import type { Policies } from './policySchema';
 import { sha256 } from './sha256';
 
@@ -41,7 +42,9 @@ export async function publishExtracts(engine: Engine, policies: Policies, policy
     try {
       tables = await buildExtract(engine, audience, parameters, goldModels, key);
     } catch (error) {
-      throw new Error(`audience ${audienceName}${label(parameters)}: ${(error as Error).message}`);
+      // A table or column the lakehouse lacks is a policy error too: name its line.
+      const line = error instanceof PolicyTargetError ? `line ${policyLine(policyText, ['audiences', audienceName, ...error.path])}: ` : '';
+      throw new Error(`${line}audience ${audienceName}${label(parameters)}: ${(error as Error).message}`);
     }
     const files: Zippable = {};
     const manifest: ExtractManifest = { format: 'pocket-lakehouse-extract', version: 1, audience: audienceName, parameters, policyVersion: policies.version, publishedAt, tables: [] };
