@@ -110,13 +110,13 @@ describe('npm run publish', () => {
   });
 
   it('a table or mask the lakehouse lacks fails naming its line in the policies', async () => {
-    await writeFile(join(dir, 'missing.yaml'), 'version: 1\naudiences:\n  north:\n    tables:\n      gold.revenue_by_state:\n        masks: { no_such_column: hash }\n');
+    await writeFile(join(dir, 'missing.yaml'), 'version: 1\naudiences:\n  north:\n    tables:\n      gold.revenue_by_state:\n        masks:\n          revenue: round\n          no_such_column: hash\n');
     const failed = await run(TSX, ['src/cli/publish.ts', '--policies', join(dir, 'missing.yaml'), '--in', join(dir, 'lake'), '--out', join(dir, 'pub-missing')], { timeout: 120_000 }).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,
     );
     expect(failed?.code).toBe(1);
-    expect(failed?.stderr).toContain('line 6: audience north: the policy masks gold.revenue_by_state.no_such_column, which is not a column of it');
+    expect(failed?.stderr).toContain('line 8: audience north: the policy masks gold.revenue_by_state.no_such_column, which is not a column of it');
   });
 
   it('ships only the listed tables and the dashboard', () => {

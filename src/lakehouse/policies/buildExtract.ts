@@ -68,7 +68,7 @@ export async function buildExtract(engine: Engine, audience: Audience, parameter
   const publish = async (schema: ExtractTable['schema'], name: string, access?: Audience['tables'][string]) => {
     const types = await columnTypes(engine, schema, name);
     if (!types.size) throw new PolicyTargetError(`the policy lists ${schema}.${name}, which the lakehouse does not have`, ['tables', `${schema}.${name}`]);
-    for (const column of Object.keys(access?.masks ?? {})) if (!types.has(column)) throw new PolicyTargetError(`the policy masks ${schema}.${name}.${column}, which is not a column of it`, ['tables', `${schema}.${name}`]);
+    for (const column of Object.keys(access?.masks ?? {})) if (!types.has(column)) throw new PolicyTargetError(`the policy masks ${schema}.${name}.${column}, which is not a column of it`, ['tables', `${schema}.${name}`, 'masks', column]);
     const columns = [...types].map(([column, type]) => ({ name: column, type, access: columnAccess(column, access) }));
     const select = columns.map((c) => maskedColumnSql(c.name, c.type, c.access, key)).join(', ');
     tables.push({ schema, name, sql: `SELECT ${select} FROM ${qualified(schema, name)}`, columns: columns.map((c) => ({ name: c.name, type: c.type, access: describeAccess(c.access) })) });

@@ -47,11 +47,14 @@ export function parsePolicies(text: string): ParsedPolicies {
   return problems.length ? { ok: false, problems } : { ok: true, policies: result.data };
 }
 
-/** The line (1-based) of `path` in a policies file, e.g. ['audiences', 'partner', 'tables', 'gold.x']: for errors found only when publishing. */
+/** The line (1-based) of the last key of `path` in a policies file, e.g. ['audiences', 'partner', 'tables', 'gold.x']: for errors found only when publishing. */
 export function policyLine(text: string, path: readonly PropertyKey[]): number {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  const node = nodeAt(doc.contents, path);
+  // The key's own line: a table's value (its masks) starts on the next one.
+  const parent = nodeAt(doc.contents, path.slice(0, -1));
+  const pair = isMap(parent) ? parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path.at(-1)) : undefined;
+  const node = (pair?.key as Node | undefined) ?? parent;
   return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
 }
 
