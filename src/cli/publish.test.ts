@@ -34,6 +34,7 @@ const rows = async (engine: Engine, sql: string) => (await engine.query(sql)).to
 const json = (v: unknown) => JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x)));
 const key = (audience: string, parameters: Record<string, string> = {}) => `${audience} ${JSON.stringify(parameters)}`;
 const extract = (audience: string, parameters: Record<string, string> = {}) => extracts.get(key(audience, parameters))!;
+const report = (audience: string, parameters: Record<string, string> = {}) => reportTables(new TextDecoder().decode(extract(audience, parameters).files['report.html']));
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'publish-test-'));
@@ -106,6 +107,16 @@ describe('npm run publish', () => {
     }
     const log = (await readFile(join(dir, 'pub', 'publications.log'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     expect(log.at(-1)).toMatchObject({ policyVersion: 'test-3', extracts: expect.any(Array) });
+  });
+
+  it('a table or mask the lakehouse lacks fails naming its line in the policies', async () => {
+    await writeFile(join(dir, 'missing.yaml'), 'version: 1\naudiences:\n  north:\n    tables:\n      gold.revenue_by_state:\n        masks:\n          revenue: round\n          no_such_column: hash\n');
+    const failed = await run(TSX, ['src/cli/publish.ts', '--policies', join(dir, 'missing.yaml'), '--in', join(dir, 'lake'), '--out', join(dir, 'pub-missing')], { timeout: 120_000 }).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stderr).toContain('line 8: audience north: the policy masks gold.revenue_by_state.no_such_column, which is not a column of it');
   });
 
   it('ships only the listed tables and the dashboard', () => {
@@ -228,5 +239,65 @@ describe('npm run publish', () => {
       }
     }
     expect(cells).toBeGreaterThan(1000);
+    // The audience's report: every cell, number and heading, compared whole.
+    let reportCells = 0;
+    for (const { manifest, files } of extracts.values()) {
+      const html = new TextDecoder().decode(files['report.html']);
+      for (const value of htmlTexts(html)) {
+        reportCells++;
+        if (personal.has(value)) throw new Error(`${manifest.audience}: report.html holds the personal value ${value}`);
+      }
+    }
+    expect(reportCells).toBeGreaterThan(1000);
+  });
+
+  describe("each audience's report.html", () => {
+    it('south-east: SP and RJ only, totals of their rows, masked columns', async () => {
+      const tables = report('south-east');
+      const states = tables.get('revenueByState')!;
+      expect(states.map((r) => r.customer_state).sort()).toEqual([...STATES].sort());
+      const direct = await rows(full, "SELECT sum(revenue)::DOUBLE AS r, sum(orders)::DOUBLE AS n FROM gold.revenue_by_state WHERE customer_state IN ('SP', 'RJ')");
+      const html = new TextDecoder().decode(extract('south-east').files['report.html']);
+      const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      expect(html).toContain(`<dd>${money(Number(direct[0]!.r))}</dd>`);
+      expect(html).toContain(`<dd>${Math.round(Number(direct[0]!.n)).toLocaleString('en-US')}</dd>`);
+      // Every chart drawn, as the dashboard draws it (its SVG text is read by the personal-value check).
+      expect(html.match(/<\/figcaption><svg /g)?.length).toBe(CHART_IDS.length);
+      const byState = tables.get('gold.revenue_by_state')!;
+      expect(byState.map((r) => r.customer_state).sort()).toEqual([...STATES].sort());
+      const ltv = tables.get('gold.customer_ltv')!;
+      expect(ltv.length).toBeGreaterThan(10);
+      expect(ltv.every((r) => Number(r.revenue) % 10 === 0 && r.predicted_clv === '' && /^h:[0-9a-f]{16}$/.test(r.customer_unique_id!))).toBe(true);
+      for (const [name, table] of tables) for (const r of table) if ('customer_state' in r && r.customer_state) expect(STATES, name).toContain(r.customer_state);
+    });
+
+    it("partner: the seller's revenue only, review text redacted", async () => {
+      const tables = report('partner', { seller });
+      const direct = await rows(full, `SELECT sum(i.price + i.freight_value)::DOUBLE AS r FROM silver.order_items AS i JOIN silver.orders AS o USING (order_id) WHERE i.seller_id = ${quoteLiteral(seller)} AND o.order_status NOT IN ('canceled', 'unavailable')`);
+      const monthly = tables.get('gold.revenue_monthly')!;
+      expect(monthly.reduce((n, r) => n + Number(r.revenue), 0)).toBeCloseTo(Number(direct[0]!.r), 1);
+      expect(tables.get('silver.order_reviews')!.every((r) => r.review_comment_message === '' || r.review_comment_message === '[redacted]')).toBe(true);
+      expect(report('partner', { seller: 'no-such-seller' }).get('gold.revenue_monthly')).toEqual([]);
+    });
   });
 });
+
+/** The report's tables by heading (h3), each row as column → text. */
+function reportTables(html: string): Map<string, Record<string, string>[]> {
+  const out = new Map<string, Record<string, string>[]>();
+  for (const section of html.split('<h3>').slice(1)) {
+    const name = unescape(section.slice(0, section.indexOf('</h3>')));
+    const head = [...(section.match(/<thead>(.*?)<\/thead>/s)?.[1] ?? '').matchAll(/<th scope="col">(.*?)<\/th>/g)].map((m) => unescape(m[1]!));
+    const body = section.match(/<tbody>(.*?)<\/tbody>/s)?.[1] ?? '';
+    out.set(name, [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => Object.fromEntries([...m[1]!.matchAll(/<td>(.*?)<\/td>/g)].map((c, i) => [head[i]!, unescape(c[1]!)]))));
+  }
+  return out;
+}
+
+/** Every text between tags, unescaped, plus every comma- or space-separated part of it. */
+function htmlTexts(html: string): string[] {
+  const texts = [...html.matchAll(/>([^<]+)</g)].map((m) => unescape(m[1]!).trim()).filter(Boolean);
+  return [...texts, ...texts.flatMap((t) => t.split(/[\s,:()=]+/).filter(Boolean))];
+}
+
+const unescape = (s: string) => s.replace(/&#(\d+);/g, (_m, n: string) => String.fromCharCode(Number(n))).replace(/&amp;/g, '&');

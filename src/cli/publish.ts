@@ -1,14 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { zipSync } from 'fflate';
 import { NativeEngine } from '../engine/native/nativeEngine';
 import { quoteIdent, quoteLiteral } from '../engine/sql';
-import { buildExtract, parameterSets, SOURCE_SCHEMA } from '../lakehouse/policies/buildExtract';
+import { SOURCE_SCHEMA } from '../lakehouse/policies/buildExtract';
 import { maskKey } from '../lakehouse/policies/columnMasks';
-import { EXTRACT_FILE, PUBLICATION_FILE, type ExtractManifest, type Publication } from '../lakehouse/policies/extractManifest';
+import { PUBLICATION_FILE } from '../lakehouse/policies/extractManifest';
 import { formatPolicyProblems, parsePolicies } from '../lakehouse/policies/parsePolicies';
+import { label, publishExtracts } from '../lakehouse/policies/publishExtracts';
 import { parseModel } from '../pipeline/model';
 import { readModels } from './readModels';
 import { runMain } from './runMain';
@@ -18,12 +18,10 @@ const USAGE = `usage: npm run publish -- --policies FILE (--lakehouse DIR | --in
 Builds one extract per audience of the policies file (and per value of its bound
 parameters) from a lakehouse written by \`npm run pipeline\` (DIR/silver/*.parquet): only
 the allowed tables, rows and masked columns, gold and the dashboard's tables rebuilt
-from the audience's rows. Writes PUBLISH_DIR/extracts/<audience>/<id>.zip,
+from the audience's rows, and report.html, the audience's report built from them. Writes PUBLISH_DIR/extracts/<audience>/<id>.zip,
 PUBLISH_DIR/${PUBLICATION_FILE} and appends a line to PUBLISH_DIR/publications.log.
 
 exit status: 0 published; 1 a table or model failed; 2 usage error or invalid policies`;
-
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -56,32 +54,12 @@ async function main(argv: string[]): Promise<number> {
     const goldModels = (await readModels()).filter((f) => f.path.startsWith('gold/')).map(parseModel);
     // One key per publication, never written: tokens cannot be matched across publications.
     const key = maskKey(randomBytes(32));
-    const publishedAt = new Date().toISOString();
-    const publication: Publication = { format: 'pocket-lakehouse-publication', version: 1, policyVersion: policies.version, policySha256: sha256(policyText), publishedAt, extracts: [] };
-    for (const [audienceName, audience] of Object.entries(policies.audiences)) {
-      for (const parameters of parameterSets(audience)) {
-        const started = performance.now();
-        const tables = await buildExtract(engine, audience, parameters, goldModels, key);
-        const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {};
-        const manifest: ExtractManifest = { format: 'pocket-lakehouse-extract', version: 1, audience: audienceName, parameters, policyVersion: policies.version, publishedAt, tables: [] };
-        for (const t of tables) {
-          const bytes = await engine.toParquet(t.sql);
-          const rows = Number((await engine.query(`SELECT count(*)::BIGINT AS n FROM (${t.sql})`)).get(0)!.n);
-          const file = `${t.schema}.${t.name}.parquet`;
-          files[file] = [bytes, { level: 0 }];
-          manifest.tables.push({ schema: t.schema, name: t.name, file, rows, bytes: bytes.length, sha256: sha256(bytes), columns: t.columns });
-        }
-        files[EXTRACT_FILE] = new TextEncoder().encode(JSON.stringify(manifest, null, 2));
-        const zip = zipSync(files);
-        const id = Object.keys(parameters).length ? sha256(JSON.stringify(Object.entries(parameters).sort())).slice(0, 16) : 'all';
-        const file = `extracts/${audienceName}/${id}.zip`;
-        await mkdir(join(out, 'extracts', audienceName), { recursive: true });
-        await writeFile(join(out, file), zip);
-        publication.extracts.push({ audience: audienceName, parameters, file, bytes: zip.length, sha256: sha256(zip), tables: manifest.tables.map(({ schema, name, rows, sha256 }) => ({ schema, name, rows, sha256 })) });
-        const label = Object.entries(parameters).map(([k, v]) => `${k}=${v}`).join(' ');
-        console.log(`${audienceName}${label ? ` (${label})` : ''}: ${tables.length} tables, ${manifest.tables.reduce((n, t) => n + t.rows, 0)} rows, ${zip.length} bytes → ${file} [${Math.round(performance.now() - started)} ms]`);
-      }
-    }
+    const publication = await publishExtracts(engine, policies, policyText, goldModels, key, async (e) => {
+      await mkdir(join(out, 'extracts', e.audience), { recursive: true });
+      await writeFile(join(out, e.file), e.zip);
+      console.log(`${e.audience}${label(e.parameters)}: ${e.tables} tables, ${e.rows} rows, ${e.zip.length} bytes → ${e.file} [${Math.round(e.milliseconds)} ms]`);
+    });
+    const publishedAt = publication.publishedAt;
     await writeFile(join(out, PUBLICATION_FILE), JSON.stringify(publication, null, 2) + '\n');
     // The record of publications: one JSON line each, appended, never rewritten.
     const record = { time: publishedAt, policyVersion: policies.version, policySha256: publication.policySha256, policies: values.policies, lakehouse: lakehouseDir, extracts: publication.extracts.map((e) => ({ audience: e.audience, parameters: e.parameters, file: e.file, sha256: e.sha256 })) };

@@ -38,6 +38,7 @@ import { takeWriterLock } from './storage/writerLock';
 import type { ExtractManifest } from './policies/extractManifest';
 import { loadExtract } from './policies/loadExtract';
 import { previewAudience, type AudiencePreview } from './policies/audiencePreview';
+import { publishInBrowser, type PublishProgress } from './policies/publishInBrowser';
 import type { LakehouseSession } from './session';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
@@ -264,6 +265,12 @@ export class LakehouseService {
   async previewAudience(policiesText: string, audience: string, parameters: Record<string, string>): Promise<AudiencePreview> {
     this.previewEngine ??= createBrowserWasmEngine('auto');
     return previewAudience(this.ready().engine, await this.previewEngine, policiesText, audience, parameters, bundledModelFiles);
+  }
+
+  /** Export & storage's "Publish": every audience's extract and report, as `npm run publish` writes them, in one zip. */
+  async publishPolicies(policiesText: string, onProgress?: (p: PublishProgress) => void): Promise<Uint8Array> {
+    this.previewEngine ??= createBrowserWasmEngine('auto');
+    return publishInBrowser(this.ready().engine, await this.previewEngine, policiesText, bundledModelFiles, onProgress);
   }
 
   /** The embed: an audience's published extract (a signed /extract answer), checked and loaded read-only. */

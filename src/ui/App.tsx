@@ -170,7 +170,7 @@ export function App() {
             <ViewPanel view="export" current={view}>
               {() => (
                 <Suspense fallback={<p className="hint">Loading…</p>}>
-                  <ExportPanel exportLakehouse={lake.exportLakehouse} htmlReport={goldReady ? lake.htmlReport : undefined} saved={lake.saved} onReset={lake.reset} />
+                  <ExportPanel exportLakehouse={lake.exportLakehouse} htmlReport={goldReady ? lake.htmlReport : undefined} publishPolicies={goldReady ? lake.publishPolicies : undefined} saved={lake.saved} onReset={lake.reset} />
                 </Suspense>
               )}
             </ViewPanel>

@@ -12,6 +12,7 @@ import type { ModelRun, PipelineRun } from '../pipeline/runner';
 import { modelStatesAfter, type ModelState } from './report/modelStates';
 import { Comlink, createLakehouseClient, type LakehouseClient } from './client/lakehouseClient';
 import type { ExportFormat } from '../lakehouse/export/exportTable';
+import type { PublishProgress } from '../lakehouse/policies/publishInBrowser';
 import { restoreSaved, saveToBrowser, type SavedState } from './persistence/savedState';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 
@@ -154,6 +155,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
   const exportTable = useCallback((t: TableInfo, format: ExportFormat) => client.current!.exportTable(t.layer, t.name, format), []);
   const exportLakehouse = useCallback(() => client.current!.exportLakehouse(), []);
   // Vega is heavy: the report's renderer is fetched when a report is asked for.
+  const publishPolicies = useCallback((policiesText: string, onProgress: (p: PublishProgress) => void) => client.current!.publishPolicies(policiesText, Comlink.proxy(onProgress)), []);
   const htmlReport = useCallback(async () => (await import('./export/buildReport')).buildReport(client.current!), [pipeline]);
   /** Clears the lakehouse in the worker and in browser storage. */
   const reset = useCallback(async () => {
@@ -165,7 +167,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
     }
   }, []);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, reset };
+  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, publishPolicies, reset };
 }
 
 /** The plan and per-model callbacks of a run, feeding the model states the progress shows. */

@@ -16,6 +16,16 @@ export interface AudiencePreview {
 
 const PLAIN_TYPE = /^[A-Z][A-Z0-9_ ]*(\(\d+(, ?\d+)?\))?$/;
 
+/** This lakehouse's silver tables into `target`'s schema `source`, where buildExtract reads them. */
+export async function copySilver(source: Engine, target: Engine): Promise<void> {
+  await target.exec(`DROP SCHEMA IF EXISTS ${SOURCE_SCHEMA} CASCADE; CREATE SCHEMA ${SOURCE_SCHEMA}`);
+  for (const t of (await listTables(source)).filter((t) => t.layer === 'silver')) {
+    // An empty Arrow stream creates no table: declare an empty one from its types.
+    if (t.rows === 0) await target.exec(`CREATE TABLE ${qualified(SOURCE_SCHEMA, t.name)} (${t.columns.map((c) => `${quoteIdent(c.name)} ${PLAIN_TYPE.test(c.type) ? c.type : 'VARCHAR'}`).join(', ')})`);
+    else await target.insertArrow(`${SOURCE_SCHEMA}.${t.name}`, await source.query(`SELECT * FROM ${qualified('silver', t.name)}`), 'new');
+  }
+}
+
 /** The first rows of each previewed table that cross to the page. */
 export const PREVIEW_ROWS = 50;
 
@@ -31,12 +41,7 @@ export async function previewAudience(source: Engine, target: Engine, policiesTe
   if (!parsed.ok) throw new Error(`the policies have problems (line ${parsed.problems[0]!.line}: ${parsed.problems[0]!.message})`);
   const audience = parsed.policies.audiences[audienceName];
   if (!audience) throw new Error(`no audience ${audienceName} in the policies`);
-  await target.exec(`DROP SCHEMA IF EXISTS ${SOURCE_SCHEMA} CASCADE; CREATE SCHEMA ${SOURCE_SCHEMA}`);
-  for (const t of (await listTables(source)).filter((t) => t.layer === 'silver')) {
-    // An empty Arrow stream creates no table: declare an empty one from its types.
-    if (t.rows === 0) await target.exec(`CREATE TABLE ${qualified(SOURCE_SCHEMA, t.name)} (${t.columns.map((c) => `${quoteIdent(c.name)} ${PLAIN_TYPE.test(c.type) ? c.type : 'VARCHAR'}`).join(', ')})`);
-    else await target.insertArrow(`${SOURCE_SCHEMA}.${t.name}`, await source.query(`SELECT * FROM ${qualified('silver', t.name)}`), 'new');
-  }
+  await copySilver(source, target);
   const goldModels = models.filter((f) => /(^|\/)gold\//.test(f.path)).map(parseModel);
   const tables = await buildExtract(target, audience, parameters, goldModels, maskKey(crypto.getRandomValues(new Uint8Array(32))));
   const out: AudiencePreview['tables'] = [];

@@ -10,6 +10,13 @@ import type { Audience } from './policySchema';
 import { compileRowFilter } from './rowFilter';
 import { scopeRowsSql } from './scope';
 
+/** A policy that names what the lakehouse lacks; `path` is where in the policies file (under the audience). */
+export class PolicyTargetError extends Error {
+  constructor(message: string, readonly path: string[]) {
+    super(message);
+  }
+}
+
 /** Where the caller has put the full lakehouse's silver tables. */
 export const SOURCE_SCHEMA = 'source';
 const POLICY_SCHEMA = 'policy';
@@ -60,8 +67,8 @@ export async function buildExtract(engine: Engine, audience: Audience, parameter
   const tables: ExtractTable[] = [];
   const publish = async (schema: ExtractTable['schema'], name: string, access?: Audience['tables'][string]) => {
     const types = await columnTypes(engine, schema, name);
-    if (!types.size) throw new Error(`the policy lists ${schema}.${name}, which the lakehouse does not have`);
-    for (const column of Object.keys(access?.masks ?? {})) if (!types.has(column)) throw new Error(`the policy masks ${schema}.${name}.${column}, which is not a column of it`);
+    if (!types.size) throw new PolicyTargetError(`the policy lists ${schema}.${name}, which the lakehouse does not have`, ['tables', `${schema}.${name}`]);
+    for (const column of Object.keys(access?.masks ?? {})) if (!types.has(column)) throw new PolicyTargetError(`the policy masks ${schema}.${name}.${column}, which is not a column of it`, ['tables', `${schema}.${name}`, 'masks', column]);
     const columns = [...types].map(([column, type]) => ({ name: column, type, access: columnAccess(column, access) }));
     const select = columns.map((c) => maskedColumnSql(c.name, c.type, c.access, key)).join(', ');
     tables.push({ schema, name, sql: `SELECT ${select} FROM ${qualified(schema, name)}`, columns: columns.map((c) => ({ name: c.name, type: c.type, access: describeAccess(c.access) })) });

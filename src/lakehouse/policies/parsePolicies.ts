@@ -47,6 +47,17 @@ export function parsePolicies(text: string): ParsedPolicies {
   return problems.length ? { ok: false, problems } : { ok: true, policies: result.data };
 }
 
+/** The line (1-based) of the last key of `path` in a policies file, e.g. ['audiences', 'partner', 'tables', 'gold.x']: for errors found only when publishing. */
+export function policyLine(text: string, path: readonly PropertyKey[]): number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  // The key's own line: a table's value (its masks) starts on the next one.
+  const parent = nodeAt(doc.contents, path.slice(0, -1));
+  const pair = isMap(parent) ? parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === path.at(-1)) : undefined;
+  const node = (pair?.key as Node | undefined) ?? parent;
+  return node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+}
+
 /** A bad record key's own message ("must be silver.<table> …") rather than zod's "Invalid key in record". */
 function issueMessage(issue: { code: string; message: string; issues?: { message: string }[] }): string {
   return issue.code === 'invalid_key' && issue.issues?.[0] ? `${issue.issues[0].message}` : issue.message;

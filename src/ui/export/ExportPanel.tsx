@@ -5,18 +5,21 @@ import type { SavedState } from '../persistence/savedState';
 import { dbtProjectZip } from '../../pipeline/dbt/dbtProjectZip';
 import { saveFile } from './saveFile';
 import { statusText, useExportAction } from './useExportAction';
+import { PublishSection, type PublishPolicies } from './PublishSection';
 import './export.css';
 
 interface Props {
   exportLakehouse: () => Promise<ExportedFile>;
   /** The HTML report, built in the page; undefined until gold exists. */
   htmlReport?: () => Promise<string>;
+  /** Publishing the extracts of a policies file; undefined until gold exists. */
+  publishPolicies?: PublishPolicies;
   saved: SavedState;
   onReset: () => Promise<void>;
 }
 
-/** The Export view: the lakehouse as a zip, the HTML report, and browser storage with Reset. */
-export default function ExportPanel({ exportLakehouse, htmlReport, saved, onReset }: Props) {
+/** The Export view: the lakehouse as a zip, the HTML report, published extracts, and browser storage with Reset. */
+export default function ExportPanel({ exportLakehouse, htmlReport, publishPolicies, saved, onReset }: Props) {
   const [status, run] = useExportAction();
   const working = status.state === 'working';
   const zip = () =>
@@ -58,6 +61,7 @@ export default function ExportPanel({ exportLakehouse, htmlReport, saved, onRese
           </span>
         </div>
       </section>
+      <PublishSection publish={publishPolicies} />
       <StorageSection saved={saved} onReset={onReset} />
     </div>
   );
