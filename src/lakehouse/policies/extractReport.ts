@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/interface';
 import { qualified, quoteIdent } from '../../engine/sql';
 import { escapeHtml as e } from '../../ui/export/escapeHtml';
-import { REPORT_CSS } from '../../ui/export/reportCss';
+import { reportHead } from '../../ui/export/reportHead';
 import { CHART_IDS } from '../dashboard/chartId';
 import { chartQuery } from '../dashboard/dashboardCharts';
 import type { ExtractTable } from './buildExtract';
@@ -56,16 +56,7 @@ export async function extractReportHtml(engine: Engine, manifest: ExtractManifes
 ${dataTable(columns, rows)}`);
   }
   const parameters = Object.entries(manifest.parameters).map(([k, v]) => `${k} = ${v}`).join(', ');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Pocket Lakehouse report · ${e(manifest.audience)}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
+  return `${reportHead(`Pocket Lakehouse report · ${manifest.audience}`)}
 <header><h1>Pocket Lakehouse report · ${e(manifest.audience)}${parameters ? ` (${e(parameters)})` : ''}</h1><p>Published ${e(manifest.publishedAt.slice(0, 16).replace('T', ' '))} UTC · policy version ${e(manifest.policyVersion)} · only the rows and columns this audience may see</p></header>
 <main>
 ${numbers.length ? `<section aria-labelledby="numbers"><h2 id="numbers">Key numbers</h2>\n<dl class="numbers">${numbers.map(([label, value]) => `<div><dt>${e(label)}</dt><dd>${e(value)}</dd></div>`).join('')}</dl>\n</section>` : ''}

@@ -3,7 +3,7 @@ import type { IngestReport } from '../../ingest/loadFiles';
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import type { PipelineRun } from '../../pipeline/runner';
 import { escapeHtml as e } from './escapeHtml';
-import { REPORT_CSS } from './reportCss';
+import { reportHead } from './reportHead';
 
 export interface ReportChart {
   title: string;
@@ -33,16 +33,7 @@ export interface ReportInput {
 export function reportHtml(input: ReportInput): string {
   const { pipeline, ingest } = input;
   const failed = pipeline?.expectations.filter((x) => x.status === 'fail' || x.status === 'error') ?? [];
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Pocket Lakehouse report · ${e(date(input.generatedAt))}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
+  return `${reportHead(`Pocket Lakehouse report · ${date(input.generatedAt)}`)}
 <header><h1>Pocket Lakehouse report</h1><p>Generated ${e(date(input.generatedAt))} · ${e(input.engine)}</p></header>
 <main>
 <section aria-labelledby="numbers"><h2 id="numbers">Key numbers</h2>
