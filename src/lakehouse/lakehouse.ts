@@ -21,7 +21,6 @@ import { DASHBOARD_SCHEMA, DashboardTables } from './dashboard/dashboardTables';
 import { queryDashboardOptions, type DashboardOptions } from './dashboard/dashboardOptions';
 import { listTables, type TableInfo } from './tableInfo';
 import { GRID_CACHE_SCHEMA, GridQueries } from './grid/gridQueries';
-import { CONSOLE_SCHEMA } from './console/consoleResult';
 import type { GridWindow, WindowRequest } from './grid/gridTypes';
 import { SqlConsole } from './console/sqlConsole';
 import type { ConsoleOutcome } from './console/consoleOutcome';
@@ -230,15 +229,17 @@ export class Lakehouse {
   }
 
   /**
-   * Drops the tables the grid and the console derive for themselves (they are rebuilt when
-   * next asked for), so that a checkpoint of the stored lakehouse leaves them out; what
-   * they write afterwards only grows the file. The dashboard's tables and indexes stay:
-   * they are built from this gold, are small, and rebuilding them after every save made
-   * the next click wait for the whole index build (seconds at sf=1).
+   * Drops the tables the grid derives for itself (rebuilt when next asked for), so that a
+   * checkpoint of the stored lakehouse leaves them out; what it writes afterwards only grows
+   * the file. The console's result stays: it is the user's last answer (the console's grid
+   * still shows it after a save), and a query may be running in the middle of its own
+   * statements, which a dropped console schema would fail. The dashboard's tables and
+   * indexes stay too: they are built from this gold, are small, and rebuilding them after
+   * every save made the next click wait for the whole index build (seconds at sf=1).
    */
   dropWorkingTables(): Promise<void> {
     this.grid.invalidate();
-    return this.engine.exec([GRID_CACHE_SCHEMA, CONSOLE_SCHEMA].map((s) => `DROP SCHEMA IF EXISTS ${s} CASCADE`).join('; '));
+    return this.engine.exec(`DROP SCHEMA IF EXISTS ${GRID_CACHE_SCHEMA} CASCADE`);
   }
 
   /**

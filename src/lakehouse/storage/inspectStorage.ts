@@ -27,8 +27,8 @@ export async function inspectStorage(folder: StorageDirectory): Promise<Inspecti
   }
   const bytes = await folder.size(DATABASE_FILE);
   if (bytes === undefined) return { status: 'damaged', why: 'its database file is missing' };
-  // Larger is fine: the grid's and console's working tables (and a rebuilt dashboard) are written after
-  // the checkpoint (Lakehouse.dropWorkingTables); they only add blocks past its last one.
+  // Larger is fine: the grid's working tables, the console's next results (and a rebuilt
+  // dashboard) are written after the checkpoint; they only add blocks past its last one.
   if (bytes < manifest.databaseBytes) {
     return { status: 'damaged', why: `its database file has ${bytes} bytes where ${manifest.databaseBytes} were checkpointed (it was cut short)` };
   }
