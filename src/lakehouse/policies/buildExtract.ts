@@ -5,7 +5,7 @@ import type { Model } from '../../pipeline/model';
 import { runPipeline } from '../../pipeline/runner';
 import { DASHBOARD_SCHEMA, dashboardTablesSql } from '../dashboard/dashboardTables';
 import { chartIndexesSql } from '../dashboard/chartIndexes';
-import { columnAccess, describeAccess, maskedColumnSql, type MaskKey } from './columnMasks';
+import { columnAccess, describeAccess, keyedShuffleSql, maskedColumnSql, type MaskKey } from './columnMasks';
 import type { Audience } from './policySchema';
 import { compileRowFilter } from './rowFilter';
 import { scopeRowsSql } from './scope';
@@ -71,7 +71,8 @@ export async function buildExtract(engine: Engine, audience: Audience, parameter
     for (const column of Object.keys(access?.masks ?? {})) if (!types.has(column)) throw new PolicyTargetError(`the policy masks ${schema}.${name}.${column}, which is not a column of it`, ['tables', `${schema}.${name}`, 'masks', column]);
     const columns = [...types].map(([column, type]) => ({ name: column, type, access: columnAccess(column, access) }));
     const select = columns.map((c) => maskedColumnSql(c.name, c.type, c.access, key)).join(', ');
-    tables.push({ schema, name, sql: `SELECT ${select} FROM ${qualified(schema, name)}`, columns: columns.map((c) => ({ name: c.name, type: c.type, access: describeAccess(c.access) })) });
+    const order = columns.some((c) => c.access.mask !== 'clear') ? ` ORDER BY ${keyedShuffleSql(key)}` : '';
+    tables.push({ schema, name, sql: `SELECT ${select} FROM ${qualified(schema, name)}${order}`, columns: columns.map((c) => ({ name: c.name, type: c.type, access: describeAccess(c.access) })) });
   };
   for (const [table, access] of Object.entries(audience.tables)) {
     const [schema, name] = table.split('.') as ['silver' | 'gold', string];

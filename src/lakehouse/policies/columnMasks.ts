@@ -70,3 +70,14 @@ export function maskedColumnSql(column: string, type: string, access: ColumnAcce
       return `round(${c}, ${access.decimals}) AS ${c}`;
   }
 }
+
+/**
+ * An ORDER BY for a table with masked columns: each row's position hashed with the
+ * publication's key. Tables keep the order they were built in, which often follows a
+ * column (customers by zip prefix, a dashboard table by customer): published in that
+ * order, a hashed column's tokens would still give away how the hidden values sort. Keyed,
+ * so the order is unrelated to any value and differs from one publication to the next.
+ */
+export function keyedShuffleSql(key: MaskKey): string {
+  return `sha256(unhex(${quoteLiteral(key.ipadHex)}) || encode(CAST(rowid AS VARCHAR)))`;
+}
