@@ -53,7 +53,7 @@ export class Lakehouse {
   constructor(readonly engine: Engine) {
     this.dashboardTables = new DashboardTables(engine);
     this.grid = new GridQueries(engine);
-    this.console = new SqlConsole(engine);
+    this.console = new SqlConsole(engine, (work) => this.writer.run(work));
   }
 
   engineInfo(): Promise<EngineInfo> {

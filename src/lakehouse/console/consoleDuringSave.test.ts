@@ -50,4 +50,20 @@ describe('a save while the console runs', () => {
     expect(w.total).toBe(5);
     expect(tableFromIPC(w.ipc).toArray().map((r) => Number(r.id))).toEqual([499, 498, 497, 496, 495]);
   });
+
+  it('a query waiting behind a save is cancelled at once, never runs, and the next one runs after the save', async () => {
+    let saveDone = false;
+    let finishSave: () => void = () => undefined;
+    const save = lakehouse.exclusive(() => new Promise<void>((resolve) => (finishSave = resolve)).then(() => void (saveDone = true)));
+    const waiting = lakehouse.runSql('CREATE TABLE gold.never_made AS SELECT 1 AS x');
+    expect(await lakehouse.cancelSql()).toBe(true);
+    expect(await waiting).toMatchObject({ kind: 'cancelled' });
+    expect(saveDone).toBe(false); // cancelled while the save still held the writer
+    const next = lakehouse.runSql('SELECT count(*)::INT AS n FROM gold.sales');
+    finishSave();
+    await save;
+    expect(await next).toMatchObject({ kind: 'rows', rows: 1 });
+    const made = await engine.query(`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = 'never_made'`);
+    expect(made.get(0)?.n).toBe(0);
+  });
 });

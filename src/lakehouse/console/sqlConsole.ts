@@ -12,23 +12,45 @@ const RESULT = qualified(CONSOLE_SCHEMA, CONSOLE_RESULT);
 /** How long a cancel waits for the run to stop before it asks DuckDB again. */
 const CANCEL_RETRY_MS = 150;
 
+/** Runs work when the lakehouse's writer is free (Lakehouse passes its OneWriter's run). */
+export type WriterTurn = <T>(work: () => Promise<T>) => Promise<T>;
+
+/** One console run: whether the user cancelled it, and whether its statements have started. */
+interface Ticket {
+  cancelled: boolean;
+  started: boolean;
+  startedAt: number;
+  /** Settles the run as cancelled while it still waits for its turn. */
+  cancelWaiting: (outcome: ConsoleOutcome) => void;
+}
+
 /**
  * The SQL console's worker side: runs the user's statements (their text is theirs; the
  * console adds only the table that keeps the last result) and stops them on request.
+ *
+ * A run takes the lakehouse writer's turn, like a load or a save: its statements cannot
+ * interleave with a save's (a save's CHECKPOINT between two of them once took the console's
+ * schema away), and a cancel can only ever stop the console's own statement. A run still
+ * waiting for its turn (behind a save, say) is cancelled at once, without touching DuckDB.
  */
 export class SqlConsole {
-  private running?: Promise<ConsoleOutcome>;
-  private cancelRequested = false;
+  private current?: { run: Promise<ConsoleOutcome>; ticket: Ticket };
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly turn: WriterTurn = (work) => work(),
+  ) {}
 
   run(sql: string): Promise<ConsoleOutcome> {
-    if (this.running) return Promise.resolve({ kind: 'error', message: 'A query is already running: wait for it or cancel it.', milliseconds: 0 });
-    this.cancelRequested = false;
-    const run = this.runAll(sql).finally(() => {
-      if (this.running === run) this.running = undefined;
+    if (this.current) return Promise.resolve({ kind: 'error', message: 'A query is already running: wait for it or cancel it.', milliseconds: 0 });
+    let cancelWaiting: Ticket['cancelWaiting'] = () => undefined;
+    const waiting = new Promise<ConsoleOutcome>((resolve) => (cancelWaiting = resolve));
+    const ticket: Ticket = { cancelled: false, started: false, startedAt: performance.now(), cancelWaiting };
+    const taken = this.turn(() => (ticket.cancelled ? Promise.resolve(cancelledSince(ticket)) : ((ticket.started = true), this.runAll(sql, ticket))));
+    const run = Promise.race([taken, waiting]).finally(() => {
+      if (this.current?.run === run) this.current = undefined;
     });
-    this.running = run;
+    this.current = { run, ticket };
     return run;
   }
 
@@ -38,9 +60,11 @@ export class SqlConsole {
    * console's own run has ended.
    */
   async cancel(): Promise<boolean> {
-    const run = this.running;
-    if (!run) return false;
-    this.cancelRequested = true;
+    const current = this.current;
+    if (!current) return false;
+    const { run, ticket } = current;
+    ticket.cancelled = true;
+    if (!ticket.started) return ticket.cancelWaiting(cancelledSince(ticket)), true;
     let settled = false;
     void run.finally(() => (settled = true));
     for (let attempt = 0; attempt < 40 && !settled; attempt++) {
@@ -50,26 +74,25 @@ export class SqlConsole {
     return true;
   }
 
-  private async runAll(sql: string): Promise<ConsoleOutcome> {
-    const started = performance.now();
-    const ms = () => Math.round(performance.now() - started);
+  private async runAll(sql: string, ticket: Ticket): Promise<ConsoleOutcome> {
+    const ms = () => Math.round(performance.now() - ticket.startedAt);
     const statements = splitStatements(sql);
     if (statements.length === 0) return { kind: 'error', message: 'There is no SQL to run: type a query, e.g. SELECT * FROM gold.rfm.', milliseconds: 0 };
     let at = 0;
     try {
       await this.engine.exec(`CREATE SCHEMA IF NOT EXISTS ${CONSOLE_SCHEMA}; DROP TABLE IF EXISTS ${RESULT}`);
       for (; at < statements.length - 1; at++) {
-        if (this.cancelRequested) return { kind: 'cancelled', milliseconds: ms() };
+        if (ticket.cancelled) return { kind: 'cancelled', milliseconds: ms() };
         await this.engine.exec(statements[at]!);
       }
-      if (this.cancelRequested) return { kind: 'cancelled', milliseconds: ms() };
+      if (ticket.cancelled) return { kind: 'cancelled', milliseconds: ms() };
       const last = await this.runLast(statements[at]!);
       const count = statements.length;
       if (last.kind === 'rows') return { kind: 'rows', rows: last.rows, columns: await this.columns(), statements: count, milliseconds: ms() };
       if (last.kind === 'changed') return { kind: 'changed', rows: last.rows, statements: count, milliseconds: ms() };
       return { kind: 'done', statements: count, milliseconds: ms() };
     } catch (error) {
-      if (isQueryCancelled(error) || this.cancelRequested) return { kind: 'cancelled', milliseconds: ms() };
+      if (isQueryCancelled(error) || ticket.cancelled) return { kind: 'cancelled', milliseconds: ms() };
       return { kind: 'error', message: (error as Error).message, statement: statements.length > 1 ? at + 1 : undefined, milliseconds: ms() };
     }
   }
@@ -117,3 +140,5 @@ export class SqlConsole {
     return t.toArray().map((r) => ({ name: String(r.name), type: String(r.type) }));
   }
 }
+
+const cancelledSince = (ticket: Ticket): ConsoleOutcome => ({ kind: 'cancelled', milliseconds: Math.round(performance.now() - ticket.startedAt) });
