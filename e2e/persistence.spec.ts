@@ -54,10 +54,10 @@ test('the demo lakehouse survives a reload, and Reset empties it', async ({ page
   await expect(usage).toContainText(/Used by this site[\d.]+ (KiB|MiB|bytes)/);
   await page.screenshot({ path: 'test-results/persistence-export-view.png', fullPage: true });
   // By keyboard: the confirmation takes the focus, so pressing Enter twice resets.
-  await page.getByRole('button', { name: 'Reset: clear the lakehouse and saved data' }).focus();
+  await page.getByRole('button', { name: 'Start over: clear the lakehouse, its batches and saved data' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('group', { name: 'Confirm reset' })).toContainText('Remove every table from this tab and from browser storage?');
-  await expect(page.getByRole('button', { name: 'Yes, reset' })).toBeFocused();
+  await expect(page.getByRole('group', { name: 'Confirm reset' })).toContainText('Remove every table and every batch from this tab and from browser storage?');
+  await expect(page.getByRole('button', { name: 'Yes, start over' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid^="rows-"]')).toHaveCount(0);
   await expect(page.getByRole('tablist', { name: 'Views' })).toHaveCount(0);

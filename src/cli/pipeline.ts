@@ -6,7 +6,7 @@ import { runBatch } from './runBatch';
 import { runMain } from './runMain';
 import { watchFolder } from './watch/watchFolder';
 
-const USAGE = `usage: npm run pipeline -- [--engine native|wasm] --out DIR [--metrics FILE] [--pushgateway URL] INPUT...
+const USAGE = `usage: npm run pipeline -- [--engine native|wasm] [--lakehouse DIR] --out DIR [--metrics FILE] [--pushgateway URL] INPUT...
        npm run pipeline -- [--engine native|wasm] --out DIR --watch FOLDER [--metrics-port N] [--metrics FILE] [--pushgateway URL]
 
 Loads INPUT into bronze, builds silver and gold, and writes every table as Parquet.
@@ -14,6 +14,9 @@ Loads INPUT into bronze, builds silver and gold, and writes every table as Parqu
   INPUT   files, folders (read recursively), .zip or .gz archives
   --out   where to write <layer>/<table>.parquet and run.json
   --engine  native (default: native DuckDB) or wasm (DuckDB-WASM, as in the browser)
+  --lakehouse DIR  keep the lakehouse in DIR (a native DuckDB database file) between
+          runs: each run loads INPUT as the next batch of it, and silver merges the
+          batches by key; delete DIR to start over (native engine only)
   --metrics FILE  write the run's Prometheus metrics to FILE (node_exporter textfile
           collector format; written to a temporary file, then renamed)
   --pushgateway URL  push the run's metrics to a Prometheus Pushgateway (job pocket_lakehouse)
@@ -34,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         out: { type: 'string' },
+        lakehouse: { type: 'string' },
         engine: { type: 'string', default: 'native' },
         metrics: { type: 'string' },
         pushgateway: { type: 'string' },
@@ -51,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
   const engineName = values.engine as EngineName;
   if (!ENGINE_NAMES.includes(engineName)) return console.error(`unknown engine "${values.engine}"\n\n${USAGE}`), 2;
   if (!values.out) return console.error(USAGE), 2;
+  if (values.lakehouse !== undefined && engineName !== 'native') return console.error(`--lakehouse keeps a native DuckDB database: use it with --engine native\n\n${USAGE}`), 2;
+  if (values.lakehouse !== undefined && values.watch !== undefined) return console.error(`--lakehouse is for runs that each load new files, not for --watch (which loads the whole folder again)\n\n${USAGE}`), 2;
   const port = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) return console.error(`--metrics-port takes a port number, got "${values['metrics-port']}"\n\n${USAGE}`), 2;
   if (values.watch === undefined && port !== undefined) return console.error(`--metrics-port is for --watch\n\n${USAGE}`), 2;
@@ -82,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   }
-  const { report, ok } = await runBatch(engineName, positionals, out);
+  const { report, ok } = await runBatch(engineName, positionals, out, values.lakehouse);
   metrics.record(report, ok);
   const pushed = await publish();
   return ok && pushed ? 0 : 1;

@@ -4,7 +4,7 @@ import { formatProblem } from '../ingest/ingestError';
 import { Lakehouse } from '../lakehouse/lakehouse';
 import { buildRunReport, type RunReport } from '../pipeline/runReport';
 import type { SilverBalance } from '../pipeline/silverBalance';
-import { openEngine, type EngineName } from './openEngine';
+import { openEngine, openLakehouseFolder, type EngineName } from './openEngine';
 import { readInputs } from './readInputs';
 import { readModels } from './readModels';
 import { writeLakehouse } from './writeLakehouse';
@@ -28,13 +28,15 @@ function retriedNote(attempts: number | undefined): string {
 }
 
 /**
- * One run of DESIGN.md §7 in a fresh engine: loads the inputs into bronze, builds silver
- * and gold, writes every table as Parquet and run.json to `out`, and says what happened.
+ * One run of DESIGN.md §7: loads the inputs into bronze, builds silver and gold, writes
+ * every table as Parquet and run.json to `out`, and says what happened. In a fresh engine,
+ * or, with `lakehouse` (a folder), in the native DuckDB database kept there: then the run
+ * is the next batch of that lakehouse (src/lakehouse/batches), as a load in the app is.
  */
-export async function runBatch(engineName: EngineName, inputs: string[], out: string): Promise<BatchResult> {
+export async function runBatch(engineName: EngineName, inputs: string[], out: string, lakehouseDir?: string): Promise<BatchResult> {
   const startedAt = new Date();
   const { files, problems } = await readInputs(inputs, out);
-  const engine = await openEngine(engineName);
+  const engine = lakehouseDir ? await openLakehouseFolder(lakehouseDir) : await openEngine(engineName);
   try {
     const lakehouse = new Lakehouse(engine);
     // Said before loading (DuckDB-WASM only): the files may not fit in its memory.
@@ -47,6 +49,7 @@ export async function runBatch(engineName: EngineName, inputs: string[], out: st
       const q = s.quarantined ? `, ${s.quarantined} quarantined${s.samples[0] ? ` (e.g. ${formatProblem(s.samples[0])})` : ''}` : '';
       console.log(`${s.file} → ${s.table}: ${s.rows} rows${q} [${s.milliseconds} ms]`);
     }
+    if (lakehouseDir) console.log(`batch ${ingest.batch} of the lakehouse in ${lakehouseDir}`);
     // What the loaders decided about whole files (converted from Latin-1, views skipped, …).
     for (const n of ingest.notes) console.log(`note: ${n.file}: ${n.message}`);
     for (const s of ingest.sources) for (const n of s.notes ?? []) console.log(`note: ${s.file}: ${n}`);

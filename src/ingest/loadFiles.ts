@@ -41,6 +41,8 @@ export interface IngestReport {
    * progress was dropped (staging tables included) and the rest were not read.
    */
   cancelled?: boolean;
+  /** The lakehouse batch this load became (src/lakehouse/batches), once it is recorded. */
+  batch?: number;
   /** Said before loading: the files may not fit in DuckDB-WASM's memory (memoryEstimate.ts). */
   warnings?: string[];
 }

@@ -19,6 +19,8 @@ export interface LoadedSource {
   /** What the loader decided or passed over on the way (views skipped, zero dates, …). */
   notes?: string[];
   milliseconds: number;
+  /** The lakehouse batch the rows were loaded in (src/lakehouse/batches). */
+  batch?: number;
   /** Document sources (Mongo): how each field's type was chosen, one entry per column. */
   typeDecisions?: TypeDecision[];
   /** Document sources (Mongo): per top-level field, documents that lacked it and explicit nulls. */

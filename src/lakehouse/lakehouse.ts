@@ -8,6 +8,7 @@ import type { ProgressListener } from '../ingest/progress';
 import { LAYERS, ensureLayerSchemas, type Layer } from '../pipeline/layers';
 import { parseModel, type Model, type ModelFile } from '../pipeline/model';
 import { runPipeline, type PipelineRun, type RunOptions } from '../pipeline/runner';
+import { commitBatch, dropBatches } from './batches/batches';
 import { buildCatalog, sourceFiles, type CatalogTable } from './catalog/catalog';
 import { lineagePath, type LineageNode } from './catalog/lineagePath';
 import { rerunFrom, type Rerun } from './pipelineView/rerunFrom';
@@ -71,7 +72,10 @@ export class Lakehouse {
 
   private async loadNow(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
     this.run.startedAt ??= new Date().toISOString();
-    const report = await loadFiles(this.engine, files, { onProgress, signal });
+    const loadedAt = new Date();
+    const report = await loadFiles(this.engine, files, { onProgress, signal, loadedAt });
+    // Every load is the next batch of this lakehouse (src/lakehouse/batches); start over with reset().
+    report.batch = await commitBatch(this.engine, report, loadedAt);
     this.grid.invalidate();
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
@@ -260,6 +264,7 @@ export class Lakehouse {
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
+    await dropBatches(this.engine);
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
     this.run = {};

@@ -3,6 +3,7 @@ import { tableExists } from '../engine/catalog';
 import { qualified, quoteIdent } from '../engine/sql';
 import { appendTable } from '../ingest/appendTable';
 import { ABSORBED, META_COLUMNS, recordAbsorbedRows, recordRepeatedRows } from './duplicates';
+import { decideMerge, keptByMerge, MERGE_COLUMNS, needsMerge, recordMergedRows, withMergeColumns } from './mergeBatches';
 import type { Model } from './model';
 import { count } from './silverBalance';
 
@@ -27,7 +28,10 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
   // _reason dropped, renamed): copying every row again cost ~50 ms per 100k rows in WASM.
   const stageName = `_stage_${model.name}`;
   const stage = qualified('silver', stageName);
-  await engine.exec(`CREATE OR REPLACE TABLE ${stage} AS ${model.sql}`);
+  // A lakehouse of several batches, or with change records, merges by key (mergeBatches.ts).
+  const merging = !model.reduces && (await needsMerge(engine, model.name));
+  await engine.exec(`CREATE OR REPLACE TABLE ${stage} AS ${merging ? withMergeColumns(model.sql, model.name) : model.sql}`);
+  let merge: string | undefined;
   try {
     const columns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${stage})`)).toArray().map((r) => String(r.column_name));
     if (!columns.includes('_reason')) throw new Error(`${model.path}: a silver model must return a _reason column (NULL for good rows)`);
@@ -36,6 +40,7 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
       throw new Error(`${model.path}: a model that reduces must return ${ABSORBED}, the {_source, _row, _values} of every good bronze row each of its rows stands for`);
     }
     await onStage?.(model, stage);
+    if (merging) merge = await decideMerge(engine, stage, model.key, columns.filter((c) => c !== '_reason' && !META_COLUMNS.includes(c) && !MERGE_COLUMNS.includes(c)));
 
     // Asked of the catalog first: a failed DELETE would be logged to the browser's console.
     if (await tableExists(engine, 'quarantine', model.name)) await engine.exec(`DELETE FROM quarantine.${quoteIdent(model.name)} WHERE _stage = 'silver'`);
@@ -52,6 +57,10 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
     if (model.reduces) {
       await recordAbsorbedRows(engine, model.name, stage);
       dropColumns.push(ABSORBED);
+    } else if (merge) {
+      await recordMergedRows(engine, model.name, merge);
+      kept = keptByMerge(merge);
+      dropColumns.push(...MERGE_COLUMNS);
     } else {
       const key = model.key.map(quoteIdent).join(', ');
       const repeats = await keyRepeats(engine, stage, key);
@@ -68,7 +77,7 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
       ALTER TABLE ${stage} RENAME TO ${quoteIdent(model.name)}`);
     return await count(engine, `SELECT count(*) FROM ${silver}`);
   } finally {
-    await engine.exec(`DROP TABLE IF EXISTS ${stage}`);
+    await engine.exec(`DROP TABLE IF EXISTS ${stage}${merge ? `; DROP TABLE IF EXISTS ${merge}` : ''}`);
   }
 }
 

@@ -12,7 +12,9 @@ const SAMPLES = 5;
  * by (`_source`, `_row`), is in exactly one of silver.<s>, quarantine.<s> (`_stage =
  * 'silver'`) and duplicates.<s>; none of those holds a row bronze does not have; and every
  * duplicate names a kept row that silver.<s> holds. A failing row is one that breaks any
- * of these; the samples say which rows and where they are. (Silver's keys being unique is
+ * of these; the samples say which rows and where they are. Across batches (mergeBatches.ts)
+ * a record of a deleted key names the delete record (itself in duplicates.<s>, `_kind =
+ * 'delete'`), and the delete record names none. (Silver's keys being unique is
  * the implied `unique(key)` expectation.)
  */
 export async function checkRowAccounting(engine: Engine, model: Model, balance: SilverBalance): Promise<ExpectationResult> {
@@ -33,6 +35,13 @@ export async function checkRowAccounting(engine: Engine, model: Model, balance: 
     dangling AS (
       SELECT d._source, d._row, d._kept_source, d._kept_row FROM ${duplicates} AS d
       ANTI JOIN ${silver} AS s ON s._source = d._kept_source AND s._row = d._kept_row
+      WHERE d._kind IS DISTINCT FROM 'delete' AND d._kind IS DISTINCT FROM 'deleted'
+      UNION ALL
+      SELECT d._source, d._row, d._kept_source, d._kept_row FROM ${duplicates} AS d
+      ANTI JOIN ${duplicates} AS k ON k._source = d._kept_source AND k._row = d._kept_row AND k._kind = 'delete'
+      WHERE d._kind = 'deleted'
+      UNION ALL
+      SELECT _source, _row, _kept_source, _kept_row FROM ${duplicates} WHERE _kind = 'delete' AND _kept_source IS NOT NULL
     )`;
   const countSql = `${placed} SELECT ((SELECT count(*) FROM misplaced) + (SELECT count(*) FROM dangling))::BIGINT AS n`;
   // Where each misplaced row is, read again only when there are some.
@@ -48,7 +57,7 @@ export async function checkRowAccounting(engine: Engine, model: Model, balance: 
            ELSE 'in ' || ${placeNames('places')} END AS problem
     FROM located
     UNION ALL
-    SELECT _source, _row, 'a duplicate of (' || _kept_source || ', ' || _kept_row || '), a row silver does not hold' FROM dangling`;
+    SELECT _source, _row, 'a duplicate of (' || coalesce(_kept_source, 'NULL') || ', ' || coalesce(_kept_row::VARCHAR, 'NULL') || '), a row silver does not hold' FROM dangling`;
   const base = { model: model.id, name: ACCOUNTING_NAME, kind: 'balance', severity: 'error' as const };
   try {
     const failing = Number((await engine.query(countSql)).get(0)?.n ?? 0);

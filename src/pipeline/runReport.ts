@@ -9,6 +9,8 @@ export interface RunReport {
   engine: EngineInfo;
   started_at: string;
   finished_at: string;
+  /** The lakehouse batch this run loaded (src/lakehouse/batches); every bronze row carries its `_batch`. */
+  batch?: number;
   sources: Array<{
     file: string;
     format: string;
@@ -18,6 +20,8 @@ export interface RunReport {
     rows: number;
     quarantined: number;
     milliseconds: number;
+    /** The batch the file's rows were loaded in. */
+    batch?: number;
     /** Row-level problems (a few; all of them are in quarantine) and the loader's notes. */
     problems: IngestReport['sources'][number]['samples'];
     notes: string[];
@@ -69,6 +73,7 @@ export function buildRunReport(args: {
     engine: args.engine,
     started_at: args.startedAt.toISOString(),
     finished_at: args.finishedAt.toISOString(),
+    ...(ingest.batch !== undefined && { batch: ingest.batch }),
     sources: ingest.sources.map((s) => ({
       file: s.file,
       format: s.format,
@@ -78,6 +83,7 @@ export function buildRunReport(args: {
       rows: s.rows,
       quarantined: s.quarantined,
       milliseconds: s.milliseconds,
+      ...(s.batch !== undefined && { batch: s.batch }),
       problems: s.samples,
       notes: s.notes ?? [],
     })),

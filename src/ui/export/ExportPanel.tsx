@@ -90,9 +90,9 @@ function StorageSection({ saved, onReset }: { saved: SavedState; onReset: () => 
       </dl>
       {confirming ? (
         <div className="export-buttons" role="group" aria-label="Confirm reset">
-          <span>Remove every table from this tab and from browser storage?</span>
+          <span>Remove every table and every batch from this tab and from browser storage?</span>
           <button type="button" className="danger" autoFocus onClick={() => void onReset().finally(() => setConfirming(false))}>
-            Yes, reset
+            Yes, start over
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
             Cancel
@@ -100,7 +100,7 @@ function StorageSection({ saved, onReset }: { saved: SavedState; onReset: () => 
         </div>
       ) : (
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
-          Reset: clear the lakehouse and saved data
+          Start over: clear the lakehouse, its batches and saved data
         </button>
       )}
     </section>

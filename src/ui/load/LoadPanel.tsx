@@ -20,7 +20,13 @@ export function LoadPanel({ busy, compact = false, onFiles, onDemo }: Props) {
   };
   return (
     <section className="load-panel" aria-labelledby="load-title">
-      <h2 id="load-title">{compact ? 'Load more' : 'Load your exports'}</h2>
+      <h2 id="load-title">{compact ? 'Add a batch' : 'Load your exports'}</h2>
+      {compact && (
+        <p className="hint" data-testid="batch-hint">
+          Files loaded now are added to this lakehouse as its next batch: bronze keeps every batch, and silver keeps the latest row of each key. To
+          start over, use Start over in Export &amp; storage.
+        </p>
+      )}
       {!compact && (
         <p className="hint">
           Drop CSV files, MySQL/MariaDB dumps (<code>.sql</code>, <code>.sql.gz</code>), MongoDB exports (<code>.json</code>,{' '}

@@ -14,7 +14,7 @@ export function IngestSummary({ report }: { report: IngestReport }) {
   ];
   return (
     <section className="ingest-summary" aria-labelledby="summary-title">
-      <h2 id="summary-title">Last load</h2>
+      <h2 id="summary-title">Last load{report.batch !== undefined ? `: batch ${report.batch}` : ''}</h2>
       <p data-testid="load-summary" data-ms={report.milliseconds}>
         {formatCount(files)} file{files === 1 ? '' : 's'} loaded into {formatCount(report.sources.length)} table
         {report.sources.length === 1 ? '' : 's'}, {formatCount(rows)} rows into bronze in{' '}
@@ -27,6 +27,7 @@ export function IngestSummary({ report }: { report: IngestReport }) {
             <tr>
               <th scope="col">File</th>
               <th scope="col">Table</th>
+              <th scope="col">Batch</th>
               <th scope="col">Rows</th>
               <th scope="col">Quarantined</th>
               <th scope="col">Time</th>
@@ -40,6 +41,7 @@ export function IngestSummary({ report }: { report: IngestReport }) {
                   {s.table}
                   {s.recognised ? '' : ' (unrecognised)'}
                 </td>
+                <td>{s.batch ?? ''}</td>
                 <td>{formatCount(s.rows)}</td>
                 <td>{formatCount(s.quarantined)}</td>
                 <td>{s.milliseconds} ms</td>

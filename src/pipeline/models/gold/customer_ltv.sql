@@ -1,6 +1,9 @@
 -- Customer lifetime value: what each person has bought, and a 12-month prediction.
 -- grain: one row per customer_unique_id with at least one revenue-bearing order
 -- key: customer_unique_id
+-- Batches: incremental by key: a customer's row depends only on that customer's orders and
+-- items, so only the customers a batch touched need recomputing. Today every batch rebuilds it
+-- in full from silver (equal to a rebuild by construction).
 -- expect: not_null(customer_unique_id, orders, revenue, avg_order_value, first_purchase_at, last_purchase_at, lifespan_days, predicted_clv)
 -- expect: range(orders; 1; )
 -- expect: range(revenue; 0; )

@@ -1,6 +1,9 @@
 -- Customer segments by purchase frequency and average order value.
 -- grain: one row per customer_unique_id of gold.customer_ltv
 -- key: customer_unique_id
+-- Batches: recomputed: the aov_band cut points are quantiles over all customers, so one
+-- changed customer can move every band. Today every batch rebuilds it in full from silver
+-- (equal to a rebuild by construction).
 -- expect: not_null(customer_unique_id, frequency_band, aov_band)
 -- expect: accepted_values(frequency_band; one-time, repeat, loyal)
 -- expect: accepted_values(aov_band; low, mid, high)

@@ -1,6 +1,9 @@
 -- Delivery performance by purchase month.
 -- grain: one row per purchase month with at least one non-outlier delivered order
 -- key: month
+-- Batches: recomputed: median_delivery_days is a median, which a batch cannot update from the
+-- old figure (the counts and averages alone could be kept as sums and counts per month). Today
+-- every batch rebuilds it in full from silver (equal to a rebuild by construction).
 -- expect: not_null(month, orders, on_time_rate, avg_delivery_days, median_delivery_days)
 -- expect: range(orders; 1; )
 -- expect: range(on_time_rate; 0; 1)

@@ -1,6 +1,8 @@
 -- Delivery performance by customer state.
 -- grain: one row per customer_state with at least one non-outlier delivered order
 -- key: customer_state
+-- Batches: recomputed: median_delivery_days is a median (see delivery_by_month). Today every
+-- batch rebuilds it in full from silver (equal to a rebuild by construction).
 -- expect: not_null(customer_state, orders, on_time_rate, avg_delivery_days, median_delivery_days)
 -- expect: range(orders; 1; )
 -- expect: range(on_time_rate; 0; 1)

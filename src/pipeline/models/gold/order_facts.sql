@@ -1,6 +1,9 @@
 -- Orders with their customer, timeline, item count and revenue: the base of every gold revenue figure.
 -- grain: one row per order of silver.orders
 -- key: order_id
+-- Batches: incremental by key: one row per order from its own customer, items and payments, so
+-- only the orders a batch touched need recomputing. Today every batch rebuilds it in full from
+-- silver (equal to a rebuild by construction).
 -- expect: not_null(order_id, customer_state, purchased_at, items, revenue, product_revenue, is_revenue_bearing)
 -- expect: range(items; 0; )
 -- expect: range(revenue; 0; )

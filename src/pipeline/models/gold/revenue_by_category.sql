@@ -1,6 +1,9 @@
 -- Revenue by product category (English name).
 -- grain: one row per category with revenue-bearing orders
 -- key: category
+-- Batches: incremental: sums and counts per category (subtract the superseded orders' items,
+-- add the new); `orders` counts distinct orders, kept as a per-category set of orders. Today
+-- every batch rebuilds it in full from silver (equal to a rebuild by construction).
 -- expect: not_null(category, orders, items, revenue, product_revenue)
 -- expect: range(orders; 1; )
 -- expect: range(items; 1; )

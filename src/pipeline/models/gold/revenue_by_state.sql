@@ -1,6 +1,9 @@
 -- Revenue by customer state.
 -- grain: one row per customer_state with revenue-bearing orders
 -- key: customer_state
+-- Batches: incremental: sums and counts per state; `customers` counts distinct people, kept as
+-- a per-state set. Today every batch rebuilds it in full from silver (equal to a rebuild by
+-- construction).
 -- expect: not_null(customer_state, orders, customers, revenue)
 -- expect: range(orders; 1; )
 -- expect: range(customers; 0; )

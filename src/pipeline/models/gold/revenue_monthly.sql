@@ -1,6 +1,9 @@
 -- Revenue by purchase month.
 -- grain: one row per purchase month with revenue-bearing orders
 -- key: month
+-- Batches: incremental: sums and counts per purchase month (subtract the superseded orders,
+-- add the new). Today every batch rebuilds it in full from silver (equal to a rebuild by
+-- construction).
 -- expect: not_null(month, orders, revenue)
 -- expect: range(orders; 1; )
 -- expect: range(revenue; 0; )

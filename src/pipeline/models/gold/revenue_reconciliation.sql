@@ -1,6 +1,8 @@
 -- The revenue totals of the gold tables side by side: they must agree to the cent.
 -- grain: one row per revenue figure
 -- key: figure
+-- Batches: recomputed: a handful of totals over the other gold tables, cheap to read again.
+-- Today every batch rebuilds it in full from silver (equal to a rebuild by construction).
 -- expect: sql(every revenue total equals gold.order_facts to the cent; SELECT * FROM gold.revenue_reconciliation WHERE revenue_difference <> 0)
 -- expect: sql(every order count equals gold.order_facts; SELECT * FROM gold.revenue_reconciliation WHERE orders_difference <> 0)
 -- expect: row_count_between(6; 6)

@@ -1,6 +1,9 @@
 -- RFM scores and segments of customers (recency, frequency, monetary value).
 -- grain: one row per customer_unique_id of gold.customer_ltv
 -- key: customer_unique_id
+-- Batches: recomputed: NTILE ranks every customer against all others, and the reference date
+-- is the latest purchase of all. Today every batch rebuilds it in full from silver (equal to a
+-- rebuild by construction).
 -- expect: not_null(customer_unique_id, recency_days, frequency, monetary, r_score, f_score, m_score, segment)
 -- expect: range(r_score; 1; 5)
 -- expect: range(f_score; 1; 5)

@@ -10,6 +10,12 @@
 -- and lower-case, customer_state trimmed and upper-case; empty text is NULL.
 -- Hard rules (quarantine): customer_id missing; customer_unique_id missing (gold groups
 -- customers by it, so a row without it cannot be attributed to a person).
+-- Batches (src/pipeline/mergeBatches.ts): one row per customer_id, the latest word on it: the row of
+-- the latest batch wins; within a batch the first row by _row (snapshot files) or the last
+-- change record (Debezium, binlog: applied in file order); a 'd' record removes the customer_id.
+-- A 'u' or 'd' of a key that is not there goes to quarantine, naming its file and line.
+-- A customer moving town arrives as a later batch's row of the same customer_id; it has no
+-- change time of its own.
 WITH typed AS (
   SELECT
     NULLIF(quick_trim(customer_id::VARCHAR), '') AS customer_id,

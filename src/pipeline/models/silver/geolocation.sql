@@ -27,6 +27,9 @@
 -- There are about a million points: per point, only what the rules and the medians need
 -- is computed; city and state are cleaned once per distinct spelling in a zip, and the
 -- texts of a reason only for quarantined points.
+-- Batches: geolocation reduces, it is not merged by key: every batch's points count, and
+-- each zip's summary is recomputed from the points of all batches (a point list has no
+-- versions; change records for geolocation are read as points like any row).
 WITH points AS (
   SELECT
     -- Nearly every zip prefix is five digits already and needs no trimming or padding.

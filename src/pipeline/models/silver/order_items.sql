@@ -16,6 +16,11 @@
 -- integer); price or freight_value missing, not a number or negative; shipping_limit_date
 -- present but not a timestamp. A missing product_id or seller_id is kept (warn): the
 -- item still has revenue, gold counts it under category and seller state 'unknown'.
+-- Batches (src/pipeline/mergeBatches.ts): one row per (order_id, order_item_id), the latest word on it: the row of
+-- the latest batch wins; within a batch the first row by _row (snapshot files) or the last
+-- change record (Debezium, binlog: applied in file order); a 'd' record removes the (order_id, order_item_id).
+-- A 'u' or 'd' of a key that is not there goes to quarantine, naming its file and line.
+-- shipping_limit_date is a deadline, not a change time: not used to order versions.
 WITH raw AS (
   SELECT
     NULLIF(quick_trim(order_id::VARCHAR), '') AS order_id,

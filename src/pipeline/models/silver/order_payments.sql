@@ -14,6 +14,11 @@
 -- Hard rules (quarantine): order_id or payment_sequential missing (or not an integer);
 -- payment_value missing, not a number or negative; payment_installments present but not
 -- an integer.
+-- Batches (src/pipeline/mergeBatches.ts): one row per (order_id, payment_sequential), the latest word on it: the row of
+-- the latest batch wins; within a batch the first row by _row (snapshot files) or the last
+-- change record (Debezium, binlog: applied in file order); a 'd' record removes the (order_id, payment_sequential).
+-- A 'u' or 'd' of a key that is not there goes to quarantine, naming its file and line.
+-- Payments carry no change time: the batch order is the only one.
 WITH raw AS (
   SELECT
     NULLIF(quick_trim(order_id::VARCHAR), '') AS order_id,

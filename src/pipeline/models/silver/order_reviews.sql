@@ -13,6 +13,13 @@
 -- TIMESTAMP.
 -- Hard rules (quarantine): review_id or order_id missing; review_score missing, not an
 -- integer or outside 1..5; a timestamp present but not a timestamp.
+-- Batches (src/pipeline/mergeBatches.ts): one row per (review_id, order_id), the latest word on it: the row of
+-- the latest batch wins; within a batch the first row by _row (snapshot files) or the last
+-- change record (Debezium, binlog: applied in file order); a 'd' record removes the (review_id, order_id).
+-- A 'u' or 'd' of a key that is not there goes to quarantine, naming its file and line.
+-- review_answer_timestamp is the review's own change time, and it is NOT used: the latest
+-- batch wins even when its answer is older (a late re-export is still the shop's latest
+-- word, and the source has answers stamped before their reviews): one rule for every source.
 WITH raw AS (
   SELECT
     NULLIF(quick_trim(review_id::VARCHAR), '') AS review_id,

@@ -13,6 +13,13 @@
 -- missing or not a timestamp; any other timestamp present but not a timestamp.
 -- Anomalies such as a delivery before the purchase are not hard rules: the rows stay here
 -- (the warn expectations above count them) and gold.delivery_performance flags them.
+-- Batches (src/pipeline/mergeBatches.ts): one row per order_id, the latest word on it: the row of
+-- the latest batch wins; within a batch the first row by _row (snapshot files) or the last
+-- change record (Debezium, binlog: applied in file order); a 'd' record removes the order_id.
+-- A 'u' or 'd' of a key that is not there goes to quarantine, naming its file and line.
+-- An order moving from shipped to delivered arrives as a later row (or 'u' record) of the
+-- same order_id. The order's own timestamps are not used to order versions (order_status
+-- has none of its own): the batch order is the truth.
 WITH raw AS (
   SELECT
     NULLIF(quick_trim(order_id::VARCHAR), '') AS order_id,

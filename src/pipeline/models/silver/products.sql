@@ -14,6 +14,11 @@
 -- Portuguese name (pc_gamer stays pc_gamer), and when the product has no category it is
 -- 'unknown'. The measures are INTEGER; an empty measure is NULL.
 -- Hard rules (quarantine): product_id missing; a measure present but not an integer.
+-- Batches (src/pipeline/mergeBatches.ts): one row per product_id, the latest word on it: the row of
+-- the latest batch wins; within a batch the first row by _row (snapshot files) or the last
+-- change record (Debezium, binlog: applied in file order); a 'd' record removes the product_id.
+-- A 'u' or 'd' of a key that is not there goes to quarantine, naming its file and line.
+-- Products carry no change time: the batch order is the only one.
 WITH raw AS (
   SELECT
     NULLIF(quick_trim(product_id::VARCHAR), '') AS product_id,

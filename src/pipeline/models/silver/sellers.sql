@@ -9,6 +9,11 @@
 -- and lower-case (the odd spellings of the source, such as "city / uf", are kept as text);
 -- seller_state is trimmed and upper-case; empty text is NULL.
 -- Hard rule (quarantine): seller_id missing.
+-- Batches (src/pipeline/mergeBatches.ts): one row per seller_id, the latest word on it: the row of
+-- the latest batch wins; within a batch the first row by _row (snapshot files) or the last
+-- change record (Debezium, binlog: applied in file order); a 'd' record removes the seller_id.
+-- A 'u' or 'd' of a key that is not there goes to quarantine, naming its file and line.
+-- Sellers carry no change time: the batch order is the only one.
 WITH typed AS (
   SELECT
     NULLIF(quick_trim(seller_id::VARCHAR), '') AS seller_id,

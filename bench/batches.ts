@@ -1,0 +1,140 @@
+/**
+ * npx tsx bench/batches.ts [-- --sf 1 --runs 3]
+ *
+ * Issue #15: a batch of 1 % new and 1 % changed orders (with their items, payments and
+ * reviews) appended to an sf=1 lakehouse — load + silver merge + gold — against a full
+ * rebuild from all the files, native DuckDB, interleaved. The lakehouse after batch 1 is
+ * kept as a database file and copied for each batch run; the rebuild writes a new file, so
+ * both pay the same storage. Writes bench/results/batches.md with medians and the load
+ * average.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { NativeEngine } from '../src/engine/native/nativeEngine';
+import { quoteLiteral } from '../src/engine/sql';
+import type { InputFile } from '../src/ingest/inputFile';
+import { Lakehouse } from '../src/lakehouse/lakehouse';
+import { readModels } from '../src/cli/readModels';
+import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
+import { writeOlist } from './olistData';
+import { median } from './stats';
+
+const { values } = parseArgs({ strict: false, options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' } } });
+const sf = Number(values.sf);
+const runs = Number(values.runs);
+const models = await readModels();
+
+interface Timing {
+  total: number;
+  load: number;
+  silver: number;
+  gold: number;
+}
+
+/** Loads each of `loads` as a batch into the lakehouse in the database file `path` and runs the pipeline once, timed. */
+async function loadAndRun(path: string, ...loads: InputFile[][]): Promise<Timing> {
+  const engine = await NativeEngine.open(path);
+  try {
+    const lakehouse = new Lakehouse(engine);
+    const t0 = performance.now();
+    for (const files of loads) {
+      const ingest = await lakehouse.load(files);
+      if (ingest.errors.length) throw new Error(JSON.stringify(ingest.errors));
+    }
+    const t1 = performance.now();
+    const run = await lakehouse.runPipeline(models);
+    const t2 = performance.now();
+    const failed = run.models.filter((m) => m.status !== 'success');
+    if (failed.length) throw new Error(failed.map((m) => `${m.name}: ${m.error}`).join('\n'));
+    const layer = (l: string) => run.models.filter((m) => m.layer === l).reduce((n, m) => n + m.milliseconds, 0);
+    return { total: t2 - t0, load: t1 - t0, silver: layer('silver'), gold: layer('gold') };
+  } finally {
+    await engine.close();
+  }
+}
+
+/**
+ * The batch's CSVs, under the Olist file names: 1 % of the orders again under new ids, and
+ * another 1 % sent again changed (canceled, items 1.00 dearer, reviews scored 1), each with
+ * its items, payments and reviews.
+ */
+async function writeBatchFiles(basePath: string, dir: string): Promise<InputFile[]> {
+  const engine = await NativeEngine.open(basePath);
+  const pick = (n: number) => `abs(hash(order_id || 'batch')) % 100 = ${n}`;
+  const orderSet = `(SELECT order_id, 'n' || order_id AS new_id FROM bronze.orders WHERE ${pick(0)}
+      UNION ALL SELECT order_id, order_id FROM bronze.orders WHERE ${pick(1)})`;
+  const copy = async (file: string, sql: string) =>
+    engine.exec(`COPY (${sql}) TO ${quoteLiteral(join(dir, file))} (HEADER, DELIMITER ',')`);
+  try {
+    const data = () => `* EXCLUDE (_source, _source_kind, _row, _loaded_at, _batch, _op, _change_at)`;
+    await copy('olist_orders_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id, CASE WHEN s.new_id = s.order_id THEN 'canceled' ELSE order_status END AS order_status)
+      FROM bronze.orders JOIN ${orderSet} AS s USING (order_id)`);
+    await copy('olist_order_items_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id, CASE WHEN s.new_id = s.order_id THEN (price::DECIMAL(12,2) + 1)::VARCHAR ELSE price END AS price)
+      FROM bronze.order_items JOIN ${orderSet} AS s USING (order_id)`);
+    await copy('olist_order_payments_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id) FROM bronze.order_payments JOIN ${orderSet} AS s USING (order_id)`);
+    await copy('olist_order_reviews_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id, CASE WHEN s.new_id = s.order_id THEN '1' ELSE review_score END AS review_score)
+      FROM bronze.order_reviews JOIN ${orderSet} AS s USING (order_id)`);
+  } finally {
+    await engine.close();
+  }
+  return readdirSync(dir).map((name) => ({ path: name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
+}
+
+const work = mkdtempSync(join(tmpdir(), 'batches-bench-'));
+const before = loadAverage();
+const rows: string[] = [];
+let batchRows = 0;
+try {
+  const { files } = await writeOlist(sf);
+  const basePath = join(work, 'base.duckdb');
+  const built = await loadAndRun(basePath, files);
+  console.log(`sf=${sf} lakehouse built in ${Math.round(built.total)} ms`);
+  const batchDir = join(work, 'batch');
+  mkdirSync(batchDir);
+  const batch = await writeBatchFiles(basePath, batchDir);
+  batchRows = batch.reduce((n, f) => n + new TextDecoder().decode(f.bytes).split('\n').length - 2, 0);
+  const batchRuns: Timing[] = [];
+  const rebuildRuns: Timing[] = [];
+  for (let i = 0; i < runs; i++) {
+    const copy = join(work, `batch-${i}.duckdb`);
+    copyFileSync(basePath, copy);
+    batchRuns.push(await loadAndRun(copy, batch));
+    rmSync(copy);
+    const fresh = join(work, `rebuild-${i}.duckdb`);
+    rebuildRuns.push(await loadAndRun(fresh, files, batch));
+    rmSync(fresh);
+    console.log(`run ${i + 1}: batch ${Math.round(batchRuns.at(-1)!.total)} ms, full rebuild ${Math.round(rebuildRuns.at(-1)!.total)} ms`);
+  }
+  const m = (xs: Timing[], k: keyof Timing) => Math.round(median(xs.map((x) => x[k])));
+  const base = median(rebuildRuns.map((r) => r.total));
+  for (const [name, xs] of [['batch 2 on the sf=1 lakehouse', batchRuns], ['full rebuild (all files, one load)', rebuildRuns]] as const) {
+    rows.push(`| ${name} | ${m(xs, 'total')} | ${m(xs, 'load')} | ${m(xs, 'silver')} | ${m(xs, 'gold')} | ${(median(xs.map((x) => x.total)) / base * 100).toFixed(0)} % |`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+const after = loadAverage();
+const { cores, commit } = machineAndCommit();
+const md = `# A batch on a lakehouse vs a full rebuild (issue #15)
+
+\`npx tsx bench/batches.ts -- --sf ${sf} --runs ${runs}\` · native DuckDB (@duckdb/node-api), database files in ${tmpdir()} · ${cores} cores · commit ${commit} ·
+load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min; the machine is shared).
+
+The batch: 1 % of the orders sent again under new ids and another 1 % sent again changed (canceled,
+items 1.00 dearer, reviews scored 1), with their items, payments and reviews: ${batchRows} CSV records in 4 files.
+**batch**: load those files into a copy of the sf=${sf} lakehouse (batch 1 loaded and run) and run the
+pipeline (silver merges by key, gold). **full rebuild**: a new database, both batches loaded (each its own
+batch) and the pipeline run once. Interleaved, medians of ${runs}; silver and gold are the models' own times.
+
+| run | total ms | load ms | silver ms | gold ms | of a full rebuild |
+|---|---:|---:|---:|---:|---:|
+${rows.join('\n')}
+
+Target (issue 15): a batch ≤ 15 % of a full rebuild.
+`;
+await mkdir('bench/results', { recursive: true });
+await writeFile('bench/results/batches.md', md);
+console.log(md);

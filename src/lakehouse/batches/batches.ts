@@ -1,0 +1,101 @@
+import { columnTypes } from '../../engine/catalog';
+import type { Engine } from '../../engine/interface';
+import { qualified, quoteIdent, quoteLiteral } from '../../engine/sql';
+import type { IngestReport } from '../../ingest/loadFiles';
+
+/**
+ * Every load into the lakehouse is a batch (issue #15): meta.batches holds one row per
+ * batch (id 1, 2, …, when, how many files and rows), meta.batch_sources one row per file
+ * and table it loaded. They live in the lakehouse's own database, so a lakehouse stored in
+ * the browser (OPFS) or in a CLI --lakehouse folder keeps them with its tables.
+ *
+ * Every bronze row carries `_batch`, and `_op` / `_change_at` (the change-record columns,
+ * NULL for snapshot rows): silver merges by them (src/pipeline/mergeBatches.ts).
+ */
+export const META_SCHEMA = 'meta';
+
+/** The columns a bronze table gets for batches and change records, with their types. */
+export const BATCH_COLUMNS = { _batch: 'INTEGER', _op: 'VARCHAR', _change_at: 'TIMESTAMP' } as const;
+
+export interface Batch {
+  batch: number;
+  loadedAt: string;
+  files: number;
+  rows: number;
+}
+
+async function ensureMeta(engine: Engine): Promise<void> {
+  await engine.exec(`CREATE SCHEMA IF NOT EXISTS ${META_SCHEMA};
+    CREATE TABLE IF NOT EXISTS ${META_SCHEMA}.batches (batch INTEGER PRIMARY KEY, loaded_at TIMESTAMP, files INTEGER, rows BIGINT);
+    CREATE TABLE IF NOT EXISTS ${META_SCHEMA}.batch_sources (batch INTEGER, file VARCHAR, source VARCHAR, "table" VARCHAR, rows BIGINT, quarantined BIGINT)`);
+}
+
+/** The id of the last batch loaded, 0 when none was (what the versions of #15 commit against). */
+export async function currentBatch(engine: Engine): Promise<number> {
+  if ((await columnTypes(engine, META_SCHEMA, 'batches')).size === 0) return 0;
+  return Number((await engine.query(`SELECT coalesce(max(batch), 0)::INTEGER AS n FROM ${META_SCHEMA}.batches`)).get(0)?.n ?? 0);
+}
+
+export async function listBatches(engine: Engine): Promise<Batch[]> {
+  if ((await columnTypes(engine, META_SCHEMA, 'batches')).size === 0) return [];
+  const t = await engine.query(`SELECT batch, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') AS loaded_at, files, rows::DOUBLE AS rows FROM ${META_SCHEMA}.batches ORDER BY batch`);
+  return t.toArray().map((r) => ({ batch: Number(r.batch), loadedAt: String(r.loaded_at), files: Number(r.files), rows: Number(r.rows) }));
+}
+
+/**
+ * Records the load that just ran as the next batch: stamps `_batch` on the rows it added to
+ * bronze (and to quarantine at ingest), which are the rows without one, and writes
+ * meta.batches. A file loaded again under a name an earlier batch used gets the name
+ * `<file> (batch N)` in `_source`, so that (`_source`, `_row`) stays every bronze row's
+ * identity (the row accounting counts by it). Returns the batch id and updates the
+ * report's file names to match.
+ */
+export async function commitBatch(engine: Engine, report: IngestReport, loadedAt: Date = new Date()): Promise<number> {
+  await ensureMeta(engine);
+  const batch = (await currentBatch(engine)) + 1;
+  const renamed = new Map<string, string>();
+  for (const layer of ['bronze', 'quarantine'] as const) {
+    for (const table of await tablesOf(engine, layer)) {
+      const target = qualified(layer, table);
+      const columns = await columnTypes(engine, layer, table);
+      for (const [name, type] of Object.entries(BATCH_COLUMNS)) {
+        if (!columns.has(name)) await engine.exec(`ALTER TABLE ${target} ADD COLUMN ${quoteIdent(name)} ${type}`);
+      }
+      await engine.exec(`UPDATE ${target} SET _batch = ${batch} WHERE _batch IS NULL`);
+      if (batch === 1 || !columns.has('_source')) continue;
+      const clashes = await engine.query(`SELECT DISTINCT _source FROM ${target} WHERE _batch = ${batch}
+        AND _source IN (SELECT _source FROM ${target} WHERE _batch < ${batch})`);
+      for (const r of clashes.toArray()) {
+        const from = String(r._source);
+        const to = `${from} (batch ${batch})`;
+        renamed.set(from, to);
+        await engine.exec(`UPDATE ${target} SET _source = ${quoteLiteral(to)} WHERE _batch = ${batch} AND _source = ${quoteLiteral(from)}`);
+      }
+    }
+  }
+  for (const s of report.sources) {
+    s.file = renamed.get(s.file) ?? s.file;
+    s.batch = batch;
+  }
+  const rows = report.sources.reduce((n, s) => n + s.rows, 0);
+  await engine.exec(`INSERT INTO ${META_SCHEMA}.batches VALUES (${batch}, TIMESTAMP ${quoteLiteral(timestamp(loadedAt))}, ${new Set(report.sources.map((s) => s.file)).size}, ${rows})`);
+  if (report.sources.length) {
+    const values = report.sources.map((s) => `(${batch}, ${quoteLiteral(s.file)}, ${quoteLiteral(s.source)}, ${quoteLiteral(s.table)}, ${s.rows}, ${s.quarantined})`);
+    await engine.exec(`INSERT INTO ${META_SCHEMA}.batch_sources VALUES ${values.join(', ')}`);
+  }
+  return batch;
+}
+
+/** Forgets every batch: "Start over" empties the lakehouse, batches included. */
+export async function dropBatches(engine: Engine): Promise<void> {
+  await engine.exec(`DROP SCHEMA IF EXISTS ${META_SCHEMA} CASCADE`);
+}
+
+async function tablesOf(engine: Engine, schema: string): Promise<string[]> {
+  const t = await engine.query(`SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = ${quoteLiteral(schema)} AND NOT starts_with(table_name, '_') ORDER BY table_name`);
+  return t.toArray().map((r) => String(r.table_name));
+}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
