@@ -3,7 +3,7 @@ import type { Model } from '../../pipeline/model';
 /** What the bronze columns every layer carries mean (DESIGN.md §5). */
 export const META_COLUMN_DESCRIPTIONS: Record<string, string> = {
   _source: 'The file the row came from (and the table or collection inside it).',
-  _source_kind: 'The kind of source: csv, mysql, mongo, json or parquet.',
+  _source_kind: 'The kind of source: csv, mysql, mongo, json, parquet, debezium or binlog (change records).',
   _row: "The row's position in its source.",
   _loaded_at: 'When the row was loaded.',
   _reason: 'Why the row could not be loaded or typed.',
