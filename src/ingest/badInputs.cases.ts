@@ -1,5 +1,6 @@
 import { gzipSync, strToU8, zipSync } from 'fflate';
 import { overlappingZipBomb } from '../testing/overlappingZipBomb';
+import { CDC_BAD_INPUTS } from './cdc/badInputs.cases';
 import { MONGO_BAD_INPUTS } from './mongo/badInputs.cases';
 
 /**
@@ -555,4 +556,5 @@ export const BAD_INPUTS: BadInputCase[] = [
   },
 
   ...MONGO_BAD_INPUTS,
+  ...CDC_BAD_INPUTS,
 ];

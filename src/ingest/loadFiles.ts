@@ -6,6 +6,7 @@ import { loadBson } from './mongo/loadBson';
 import { loadMongoJson } from './mongo/loadMongoJson';
 import { PartialLoadError } from './mongo/partialLoadError';
 import { loadDump, loadTabExport } from './mysql/loadDump';
+import { loadBinlogFile, loadDebeziumFile } from './cdc/loadChangeFile';
 import { detectFormat, isSideFile, needsContent } from './detectFormat';
 import { SNIFF_BYTES } from './sniffFormat';
 import { Cancelled } from './cancelled';
@@ -92,7 +93,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
     try {
       const loaded = pair
         ? await loadTabExport(engine, file, pair, { id: nextId(), loadedAt, signal: options.signal })
-        : await loadOne(engine, file, loadedAt, (n) => report({ bytesDone: before + n }), options.signal);
+        : await loadOne(engine, file, loadedAt, (n) => report({ bytesDone: before + n }), options.signal, files);
       if (typeof loaded === 'string') result.skipped.push({ file: file.path, reason: loaded });
       else {
         result.sources.push(...loaded.sources);
@@ -127,7 +128,7 @@ export async function loadFiles(engine: Engine, inputs: InputFile[], options: Lo
  */
 type LoadOutcome = { sources: LoadedSource[]; notes?: string[]; errors?: IngestProblem[] } | string;
 
-async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void, signal?: AbortSignal): Promise<LoadOutcome> {
+async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onBytes: (bytesRead: number) => void, signal: AbortSignal | undefined, load: readonly InputFile[]): Promise<LoadOutcome> {
   if (isSideFile(file.path)) return 'not a data file';
   const format = detectFormat(file.path, needsContent(file.path) ? await headOf(file) : undefined);
   const id = nextId();
@@ -141,6 +142,11 @@ async function loadOne(engine: Engine, file: InputFile, loadedAt: string, onByte
       return { sources: [await loadMongoJson(engine, file, { id, loadedAt, signal })] };
     case 'bson':
       return { sources: [await loadBson(engine, file, { id, loadedAt, signal })] };
+    case 'debezium':
+      return loadDebeziumFile(engine, file, { id, loadedAt });
+    case 'binlog':
+      // Its row events name columns by position: the load's other SQL files may hold the CREATE TABLEs.
+      return loadBinlogFile(engine, file, load, { id, loadedAt });
     case 'unknown':
       throw new IngestError(
         file.path,

@@ -1,6 +1,6 @@
 import type { IngestProblem } from './ingestError';
 
-export type SourceKind = 'csv' | 'mysql' | 'mongo' | 'json' | 'parquet';
+export type SourceKind = 'csv' | 'mysql' | 'mongo' | 'json' | 'parquet' | 'debezium' | 'binlog';
 
 /** What one input file (or one table inside it) became in bronze. */
 export interface LoadedSource {

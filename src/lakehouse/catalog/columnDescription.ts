@@ -3,9 +3,11 @@ import type { Model } from '../../pipeline/model';
 /** What the bronze columns every layer carries mean (DESIGN.md §5). */
 export const META_COLUMN_DESCRIPTIONS: Record<string, string> = {
   _source: 'The file the row came from (and the table or collection inside it).',
-  _source_kind: 'The kind of source: csv, mysql, mongo, json or parquet.',
+  _source_kind: 'The kind of source: csv, mysql, mongo, json, parquet, debezium or binlog (change records).',
   _row: "The row's position in its source.",
   _loaded_at: 'When the row was loaded.',
+  _op: "Change records only: what happened to the row — c created, u updated, d deleted (the row as it was), r read by a snapshot.",
+  _change_at: 'Change records only: when the change happened in the source database (UTC); empty when the record does not say.',
   _reason: 'Why the row could not be loaded or typed.',
   _stage: 'Where it was set aside: ingest (could not be read) or silver (broke a hard rule).',
   _line: 'The line of the file the record starts on.',
