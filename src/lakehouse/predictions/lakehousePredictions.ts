@@ -5,6 +5,7 @@
  * report and the lakehouse zip (model card, models as JSON).
  */
 import { bundledFeatureSql } from '../../predictions/bundledFeatures';
+import { etaModelFile } from '../../predictions/eta';
 import { modelCardMarkdown, predictionMetrics, type PredictionMetrics } from '../../predictions/modelCard';
 import {
   preparePredictionInput, writePredictions,
@@ -41,7 +42,7 @@ export function predictionsView(r: PredictionResult): PredictionsView {
     },
     modelCard: modelCardMarkdown(r),
     models: {
-      eta: JSON.stringify({ encoder: r.eta.encoder, model: r.eta.model, residualQuantiles: r.eta.residualQuantiles, routeMedians: r.eta.routeMedians }),
+      eta: JSON.stringify(etaModelFile(r.eta)),
       churn: JSON.stringify({ encoder: r.churn.encoder, model: r.churn.model }),
     },
   };
