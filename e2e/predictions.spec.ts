@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, openApp, test } from './support/fixtures';
 
 /*
- * The Predictions view (#17 §5): after the demo, train both models, see their metrics
+ * The Predictions view (#17 §5): after the demo, start training and cancel it; train both models, see their metrics
  * against the baselines and their charts drawn; load another file and retrain; the model
  * card is in the exported HTML report. Training at demo scale takes a while in Chromium on
  * a loaded machine: the timeouts are generous, there are no retries.
@@ -36,10 +36,30 @@ test('the demo → train both models → metrics and charts; retrain after anoth
   await page.getByRole('tab', { name: 'Predictions' }).click();
   const panel = page.getByRole('tabpanel', { name: 'Predictions' });
   await expect(panel.getByRole('heading', { name: 'Predictions', level: 2 })).toBeVisible();
+
+  // Cancel: once the network is fitting (several seconds at demo scale), Cancel stops it within
+  // ~2 s with a plain "cancelled" state, the page stays usable, and training again works below.
+  const status = page.getByTestId('training-status');
+  await panel.getByRole('button', { name: 'Train models' }).click();
+  await expect(status).toContainText(/Training delivery ETA: epoch \d+ of \d+/, { timeout: 180_000 });
+  const cancelledAt = Date.now();
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toHaveText('Training was cancelled; the previous models and tables are unchanged.', { timeout: 2_000 });
+  const cancelMs = Date.now() - cancelledAt;
+  await expect(panel.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await expect(page.getByTestId('predictions-eta')).toHaveCount(0);
+  // Still responsive: another view opens and answers, and the way back is at once.
+  await page.getByRole('tab', { name: 'Tables' }).click();
+  await expect(page.getByRole('tab', { name: 'Tables' })).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
+  await page.getByRole('tab', { name: 'Predictions' }).click();
+  await expect(panel.getByRole('button', { name: 'Train models' })).toBeEnabled({ timeout: 2_000 });
+  await page.screenshot({ path: 'test-results/predictions-cancelled.png' });
+  test.info().annotations.push({ type: 'cancel', description: `cancelled state shown ${cancelMs} ms after the click` });
+
   await panel.getByRole('button', { name: 'Train models' }).click();
   // Progress is announced while training runs, with a way to stop it.
   await expect(panel.getByRole('button', { name: 'Cancel' })).toBeVisible();
-  await expect(page.getByTestId('training-status')).toContainText(/Building the features|Training/);
+  await expect(status).toContainText(/Building the features|Training/);
   const failed = panel.getByText(/^Training failed/);
   await expect(page.getByTestId('predictions-eta').or(failed)).toBeVisible({ timeout: TRAINING });
   await expect(failed).toHaveCount(0);

@@ -2,17 +2,10 @@
 import * as Comlink from 'comlink';
 import { LakehouseService } from '../src/lakehouse/lakehouseService';
 import type { ExportedFile } from '../src/lakehouse/export/exportTable';
-import type { PredictionsWorkerApi } from './predictions.worker';
-import type { PredictionInput, PredictionProgress } from '../src/predictions/predictions';
+import { workerTrainer } from '../src/lakehouse/predictions/workerTrainer';
 
-/** The prediction models' worker (TensorFlow.js), started on first training. */
-let predictionsWorker: Comlink.Remote<PredictionsWorkerApi> | undefined;
-const predictionsApi = () =>
-  (predictionsWorker ??= Comlink.wrap<PredictionsWorkerApi>(new Worker(new URL('./predictions.worker.ts', import.meta.url), { type: 'module', name: 'predictions' })));
-const predictions = {
-  train: (input: PredictionInput, onProgress?: (p: PredictionProgress) => void) => predictionsApi().train(input, onProgress && Comlink.proxy(onProgress)),
-  cancel: () => void predictionsWorker?.cancel(),
-};
+/** The prediction models' worker (TensorFlow.js), started on first training, ended by a cancel. */
+const predictions = workerTrainer(() => new Worker(new URL('./predictions.worker.ts', import.meta.url), { type: 'module', name: 'predictions' }));
 
 /**
  * The browser's engine host: DuckDB-WASM and the lakehouse run here, off the UI thread.

@@ -1,23 +1,14 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { trainPredictions, type PredictionInput, type PredictionProgress, type PredictionResult } from '../src/predictions/predictions';
+import type { TrainingWorkerApi } from '../src/lakehouse/predictions/workerTrainer';
+import { trainPredictions } from '../src/predictions/predictions';
 
 /**
  * The prediction models' own worker: training (TensorFlow.js) runs here, so neither the page
- * nor DuckDB's worker waits on it. `cancel` is checked after every batch.
+ * nor DuckDB's worker waits on it. A cancel ends this worker (src/lakehouse/predictions/workerTrainer.ts).
  */
-let stopRequested = false;
-
-const api = {
-  async train(input: PredictionInput, onProgress?: (p: PredictionProgress) => void): Promise<PredictionResult> {
-    stopRequested = false;
-    return trainPredictions(input, onProgress, () => stopRequested);
-  },
-  cancel(): void {
-    stopRequested = true;
-  },
+const api: TrainingWorkerApi = {
+  train: (input, onProgress) => trainPredictions(input, onProgress),
 };
 
 Comlink.expose(api);
-
-export type PredictionsWorkerApi = typeof api;

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { etaModelFile } from '../predictions/eta';
 import { modelCardMarkdown, predictionMetrics } from '../predictions/modelCard';
 import { DEFAULT_HORIZON_DAYS, preparePredictionInput, trainPredictions, writePredictions } from '../predictions/predictions';
 import { openEngine } from './openEngine';
@@ -45,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(join(dir, 'model_card.md'), modelCardMarkdown(result));
     await mkdir(join(dir, 'models'), { recursive: true });
     const { eta, churn } = result;
-    await writeFile(join(dir, 'models', 'eta.json'), JSON.stringify({ encoder: eta.encoder, model: eta.model, residualQuantiles: eta.residualQuantiles, routeMedians: eta.routeMedians }));
+    await writeFile(join(dir, 'models', 'eta.json'), JSON.stringify(etaModelFile(eta)));
     await writeFile(join(dir, 'models', 'churn.json'), JSON.stringify({ encoder: churn.encoder, model: churn.model }));
     const e = metrics.eta;
     const c = metrics.churn;

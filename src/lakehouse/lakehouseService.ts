@@ -62,13 +62,11 @@ export class LakehouseService {
   private previewEngine?: Promise<Engine>;
 
   private readonly predictionModels?: LakehousePredictions;
-  private readonly stopTraining?: () => void;
 
   /** `predictions`: where the prediction models train (the worker passes another worker's) and how to stop it. */
   constructor(options: { predictions?: { train: PredictionTrainer; cancel: () => void } } = {}) {
     if (options.predictions) {
-      this.predictionModels = new LakehousePredictions(options.predictions.train);
-      this.stopTraining = options.predictions.cancel;
+      this.predictionModels = new LakehousePredictions(options.predictions.train, options.predictions.cancel);
     }
   }
 
@@ -79,7 +77,7 @@ export class LakehouseService {
   }
 
   cancelPredictions(): void {
-    this.stopTraining?.();
+    this.predictionModels?.cancel();
   }
 
   /** The last trained models' metrics, curves and model card, if any. */

@@ -26,7 +26,9 @@ export const CHURN_FEATURES: FeatureList = {
   categorical: ['customer_state', 'main_payment_type'],
 };
 
-export const CHURN_LEARNER: LearnerOptions = { kind: 'classification', hidden: 8, epochs: 4, minSteps: 2000, batchSize: 256, learningRate: 0.01, seed: 17 };
+// Epochs chosen on a validation split inside the training period: 4 epochs at sf=1 (the old
+// floor of 2,000 steps meant 7) fit no worse, in about half the time.
+export const CHURN_LEARNER: LearnerOptions = { kind: 'classification', hidden: 8, epochs: 4, minSteps: 1000, batchSize: 256, learningRate: 0.01, seed: 17 };
 
 export interface ClassifierScores {
   rocAuc: number;
@@ -56,6 +58,8 @@ export interface ChurnResult {
   evaluation: ChurnEvaluation;
   encoder: EncoderSpec;
   model: ModelJson;
+  /** Time spent in the learner's fit alone. */
+  fitMs: number;
   scores: { customer_unique_id: string[]; repurchase_probability: Float64Array; risk_band: string[] };
 }
 
@@ -97,7 +101,10 @@ export async function trainChurn(
   }
 
   const encoder = fitEncoder(cols, train, CHURN_FEATURES);
-  const model = await trainModel(encode(encoder, cols, train), yTrain, learner, hooks);
+  const xTrain = encode(encoder, cols, train);
+  const fitStart = performance.now();
+  const model = await trainModel(xTrain, yTrain, learner, hooks);
+  const fitMs = performance.now() - fitStart;
   const xTest = encode(encoder, cols, test);
   const pTest = predict(model, xTest);
   const recency = Float32Array.from(test, (r) => -Number(cols.recency_days![r]));
@@ -124,6 +131,7 @@ export async function trainChurn(
     evaluation,
     encoder,
     model,
+    fitMs,
     scores: {
       customer_unique_id: score.map((r) => cols.customer_unique_id![r] as string),
       repurchase_probability: Float64Array.from(p),

@@ -143,16 +143,26 @@ export function predict(model: ModelJson, x: Matrix): Float32Array {
   let width = x.cols;
   let current = x.data;
   for (const layer of model.layers) {
-    const next = new Float32Array(x.rows * layer.units);
+    const units = layer.units;
+    const kernel = Float64Array.from(layer.kernel);
+    const next = new Float32Array(x.rows * units);
+    const sum = new Float64Array(units);
     for (let r = 0; r < x.rows; r++) {
-      for (let u = 0; u < layer.units; u++) {
-        let s = layer.bias[u]!;
-        for (let k = 0; k < width; k++) s += current[r * width + k]! * layer.kernel[k * layer.units + u]!;
-        next[r * layer.units + u] = layer.activation === 'relu' ? Math.max(0, s) : layer.activation === 'sigmoid' ? 1 / (1 + Math.exp(-s)) : s;
+      sum.set(layer.bias);
+      // Inputs in order, each added to every unit: the same sums as unit by unit, but a zero
+      // input (most one-hot columns) is skipped, which makes scoring several times faster.
+      for (let k = 0; k < width; k++) {
+        const v = current[r * width + k]!;
+        if (v === 0) continue;
+        for (let u = 0; u < units; u++) sum[u] += v * kernel[k * units + u]!;
+      }
+      for (let u = 0; u < units; u++) {
+        const s = sum[u]!;
+        next[r * units + u] = layer.activation === 'relu' ? Math.max(0, s) : layer.activation === 'sigmoid' ? 1 / (1 + Math.exp(-s)) : s;
       }
     }
     current = next;
-    width = layer.units;
+    width = units;
   }
   out.set(current.subarray(0, x.rows));
   return out;

@@ -5,6 +5,7 @@
  */
 import { CHURN_FEATURES, CHURN_LEARNER, type ClassifierScores } from './churn';
 import { ETA_FEATURES, ETA_LEARNER } from './eta';
+import { MIN_ROUTE_ORDERS } from './etaModel';
 import type { PredictionResult } from './predictions';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -53,6 +54,7 @@ Trained ${m.trainedAt} in ${f(m.timings.etaMs / 1000, 1)} s (ETA) and ${f(m.timi
 Predicts days from purchase to delivery for an order, at purchase time. Network: ${ETA_LEARNER.hidden} hidden ReLU units, absolute-error loss, ${ETA_LEARNER.epochs} epochs, seed ${ETA_LEARNER.seed}.
 Data: delivered orders with a sane timeline; trained on ${e.trainRows} orders purchased ${e.trainPeriod[0]} – ${e.trainPeriod[1]} (delivered before ${e.split}), tested on ${e.testRows} orders purchased ${e.testPeriod[0]} – ${e.testPeriod[1]}.
 Features: ${[...ETA_FEATURES.numeric, ...ETA_FEATURES.categorical].join(', ')}.
+Routes: the route median (a feature and a baseline) comes from routes with at least ${MIN_ROUTE_ORDERS} training orders (${Object.keys(r.eta.routeMedians).length} routes); an unseen or rarer route gets the overall training median, ${f(r.eta.routeFallbackDays, 1)} days (\`routeFallbackDays\` in models/eta.json).
 Interval: prediction + the 10th–90th percentile of training residuals [${f(r.eta.residualQuantiles[0])}, ${f(r.eta.residualQuantiles[1])}] days; test coverage ${pct(e.intervalCoverage)} (nominal 80 %).
 
 | on the test period | MAE (days) | RMSE (days) | within ±3 days |

@@ -11,6 +11,7 @@ import { modelCardMarkdown, predictionMetrics } from './modelCard';
 import { preparePredictionInput, trainPredictions, writePredictions, type PredictionInput, type PredictionResult } from './predictions';
 import { encode } from './encode';
 import { predict } from './learner';
+import { routeKey, scoreEta, type EtaModelFile } from './etaModel';
 import { predictionFiles, predictionsView } from '../lakehouse/predictions/lakehousePredictions';
 
 // Both models on generated data (sf 0.05): they find the documented signal of the demo data
@@ -77,14 +78,19 @@ describe('predictions on generated data', () => {
     const p = predict(churn.model, encode(churn.encoder, input.churn, scoreRows));
     expect(p.length).toBe(result.churn.scores.repurchase_probability.length);
     p.forEach((v, i) => expect(v).toBeCloseTo(result.churn.scores.repurchase_probability[i]!, 5));
-    // ETA: the route median feature comes from the saved route medians (rows on a known route).
-    const eta = JSON.parse(files['models/eta.json']!);
-    const route = (r: number) => `${input.eta.seller_state![r]}>${input.eta.customer_state![r]}`;
-    const rows = input.eta.order_id!.flatMap((_, r) => (route(r) in eta.routeMedians ? [r] : [])).slice(0, 500);
-    expect(rows.length).toBeGreaterThan(100);
-    const cols = { ...input.eta, route_median_days: input.eta.order_id!.map((_, r) => eta.routeMedians[route(r)] ?? null) };
-    const days = predict(eta.model, encode(eta.encoder, cols, rows));
-    days.forEach((d, i) => expect(Math.max(0, d)).toBeCloseTo(result.eta.scores.predicted_days[rows[i]!]!, 4));
+    // ETA: every order scores from the saved file as it did in training, including orders on
+    // routes without a training median, which get the stored fallback (the overall median).
+    const eta = JSON.parse(files['models/eta.json']!) as EtaModelFile;
+    expect(eta.routeFallbackDays).toBe(result.eta.routeFallbackDays);
+    expect(Number.isFinite(eta.routeFallbackDays)).toBe(true);
+    const all = input.eta.order_id!.map((_, r) => r);
+    const unseen = all.filter((r) => !(routeKey(input.eta, r) in eta.routeMedians));
+    expect(unseen.length).toBeGreaterThan(10);
+    const s = scoreEta(eta, input.eta, all);
+    s.predicted_days.forEach((d, r) => expect(d).toBeCloseTo(result.eta.scores.predicted_days[r]!, 4));
+    const fallback = { ...input.eta, route_median_days: all.map(() => eta.routeFallbackDays) };
+    const direct = predict(eta.model, encode(eta.encoder, fallback, unseen));
+    unseen.forEach((r, i) => expect(s.predicted_days[r]).toBeCloseTo(Math.max(0, direct[i]!), 4));
     expect(JSON.parse(files['predictions.json']!).eta.model.mae).toBe(result.eta.evaluation.model.mae);
   });
 });

@@ -32,8 +32,8 @@ export interface PredictionProgress {
 export interface PredictionResult {
   eta: EtaResult;
   churn: ChurnResult;
-  /** Training and evaluation time per model, milliseconds. */
-  timings: { etaMs: number; churnMs: number };
+  /** Training and evaluation time per model, and of its fit alone, milliseconds. */
+  timings: { etaMs: number; churnMs: number; etaFitMs: number; churnFitMs: number };
   trainedAt: string;
 }
 
@@ -63,7 +63,7 @@ export async function trainPredictions(
   const t1 = performance.now();
   const churn = await trainChurn(input.churn, input.cutoffs, input.horizonDays, hooks('churn'), learners?.churn);
   const t2 = performance.now();
-  return { eta, churn, timings: { etaMs: t1 - t0, churnMs: t2 - t1 }, trainedAt: new Date().toISOString() };
+  return { eta, churn, timings: { etaMs: t1 - t0, churnMs: t2 - t1, etaFitMs: eta.fitMs, churnFitMs: churn.fitMs }, trainedAt: new Date().toISOString() };
 }
 
 const text = (values: string[]) => vectorFromArray(values, new Utf8());

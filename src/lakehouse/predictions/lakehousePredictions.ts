@@ -5,11 +5,13 @@
  * report and the lakehouse zip (model card, models as JSON).
  */
 import { bundledFeatureSql } from '../../predictions/bundledFeatures';
+import { etaModelFile } from '../../predictions/eta';
 import { modelCardMarkdown, predictionMetrics, type PredictionMetrics } from '../../predictions/modelCard';
 import {
   preparePredictionInput, writePredictions,
   type PredictionInput, type PredictionProgress, type PredictionResult,
 } from '../../predictions/predictions';
+import { TrainingCancelledError } from '../../predictions/learner';
 import type { Lakehouse } from '../lakehouse';
 
 export type PredictionTrainer = (input: PredictionInput, onProgress?: (p: PredictionProgress) => void) => Promise<PredictionResult>;
@@ -41,7 +43,7 @@ export function predictionsView(r: PredictionResult): PredictionsView {
     },
     modelCard: modelCardMarkdown(r),
     models: {
-      eta: JSON.stringify({ encoder: r.eta.encoder, model: r.eta.model, residualQuantiles: r.eta.residualQuantiles, routeMedians: r.eta.routeMedians }),
+      eta: JSON.stringify(etaModelFile(r.eta)),
       churn: JSON.stringify({ encoder: r.churn.encoder, model: r.churn.model }),
     },
   };
@@ -59,18 +61,32 @@ export function predictionFiles(view: PredictionsView): Record<string, string> {
 
 export class LakehousePredictions {
   private last?: PredictionsView;
+  private cancelRequested = false;
 
-  constructor(private readonly trainer: PredictionTrainer) {}
+  /** `stopTrainer` stops a training under way (the browser: ends the predictions worker). */
+  constructor(
+    private readonly trainer: PredictionTrainer,
+    private readonly stopTrainer?: () => void,
+  ) {}
 
   /** Trains both models on the lakehouse's current gold and writes their tables; one write at a time. */
   retrain(lakehouse: Lakehouse, onProgress?: (p: PredictionProgress) => void): Promise<PredictionsView> {
     return lakehouse.exclusive(async () => {
+      this.cancelRequested = false;
       const input = await preparePredictionInput(lakehouse.engine, bundledFeatureSql);
+      // A cancel that came while DuckDB built the features: the trainer was not running yet.
+      if (this.cancelRequested) throw new TrainingCancelledError();
       const result = await this.trainer(input, onProgress);
       await writePredictions(lakehouse.engine, result);
       this.last = predictionsView(result);
       return this.last;
     });
+  }
+
+  /** Stops the training under way (or the one about to start); the previous models and tables stay. */
+  cancel(): void {
+    this.cancelRequested = true;
+    this.stopTrainer?.();
   }
 
   view(): PredictionsView | undefined {

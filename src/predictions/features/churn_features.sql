@@ -68,9 +68,11 @@ future AS (
 )
 SELECT
   r.*,
-  coalesce(v.avg_review_score, 0) AS avg_review_score,
-  coalesce(v.min_review_score, 0) AS min_review_score,
-  coalesce(v.last_review_score, 0) AS last_review_score,
+  -- No review yet: NULL (the learner's encoder reads it as the average score), not 0, which
+  -- would put a silent customer below the angriest one; `reviews` = 0 says there was none.
+  v.avg_review_score,
+  v.min_review_score,
+  v.last_review_score,
   coalesce(v.reviews, 0) AS reviews,
   coalesce(y.main_payment_type, 'unknown') AS main_payment_type,
   coalesce(y.avg_installments, 0) AS avg_installments,
