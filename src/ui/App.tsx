@@ -29,6 +29,7 @@ import { useSettledOnce } from './shell/useSettledOnce';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 import { usePredictions } from './predictions/usePredictions';
+import { HistoryToggle } from './versions/HistoryToggle';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
@@ -114,6 +115,7 @@ export function App() {
                   {selected ? (
                     <div>
                       <TableExportButtons table={selected.table} onExport={lake.exportTable} />
+                      <HistoryToggle table={selected.table} api={lake.api} onRestored={lake.versionRestored} />
                       <TablePreview table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} />
                     </div>
                   ) : (

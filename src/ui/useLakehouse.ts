@@ -141,6 +141,11 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
   const consoleChartRows = useCallback((fields: string[]) => client.current!.consoleChartRows(fields), []);
   // After console statements: they may have created, changed or dropped tables.
   const refreshTables = useCallback(async () => setTables(await client.current!.tables()), []);
+  // After a rollback (versions/): other tables, and a new pipeline identity so that the dashboard asks again.
+  const versionRestored = useCallback(async () => {
+    setTables(await client.current!.tables());
+    setPipeline((p) => p && { ...p });
+  }, []);
   // New functions per pipeline run, so that the dashboard re-queries when gold is rebuilt.
   const dashboard = useCallback(
     (filter: DashboardFilter, charts: ChartId[]) =>
@@ -167,7 +172,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
     }
   }, []);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, publishPolicies, reset };
+  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, versionRestored, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, publishPolicies, reset };
 }
 
 /** The plan and per-model callbacks of a run, feeding the model states the progress shows. */
