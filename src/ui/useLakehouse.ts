@@ -141,10 +141,14 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
   const consoleChartRows = useCallback((fields: string[]) => client.current!.consoleChartRows(fields), []);
   // After console statements: they may have created, changed or dropped tables.
   const refreshTables = useCallback(async () => setTables(await client.current!.tables()), []);
-  // After a rollback (versions/): other tables, and a new pipeline identity so that the dashboard asks again.
-  const versionRestored = useCallback(async () => {
-    setTables(await client.current!.tables());
+  // After a rollback (versions/, which saved it): other tables, a new pipeline identity so that the dashboard asks again, the save's notice.
+  const versionRestored = useCallback(async (): Promise<TableInfo[]> => {
+    const c = client.current!;
+    const now = await c.tables();
+    setTables(now);
     setPipeline((p) => p && { ...p });
+    setSaved(await saveToBrowser(c));
+    return now;
   }, []);
   // New functions per pipeline run, so that the dashboard re-queries when gold is rebuilt.
   const dashboard = useCallback(

@@ -58,8 +58,9 @@ export function TableHistory({ table, api, onRestored }: { table: string; api: (
     try {
       const done = await api().rollbackTo(version);
       setNotice(`Rolled back to version ${version}: committed as version ${done.version} (${done.tables.length} tables restored). The versions in between stay in the history.`);
-      onRestored();
+      setDiff(undefined);
       await refresh();
+      onRestored();
     } catch (e) {
       setNotice(`The rollback did not happen: ${(e as Error).message}`);
     }
