@@ -46,18 +46,17 @@ export async function vacuumVersions(engine: Engine, keepBatches: number): Promi
   const oldest = Number(first.toArray()[0]!.v);
   const before = await databaseSize(engine);
   const tables = (await engine.query(`SELECT DISTINCT layer, name FROM ${VERSIONS_SCHEMA}.changes ORDER BY ALL`)).toArray().map((r) => ({ layer: String(r.layer), name: String(r.name) }));
+  // The row versions no kept version sees, per table, in one query.
+  const counted = tables.length
+    ? await engine.query(tables.map((t, i) => `SELECT ${i} AS i, count(*) FILTER (WHERE _v_to IS NOT NULL AND _v_to <= ${oldest})::BIGINT AS gone, count(*)::BIGINT AS total FROM ${historyTable(t.layer, t.name)}`).join(' UNION ALL '))
+    : undefined;
   let rowsRemoved = 0;
   let bytesFreed = 0;
-  for (const t of tables) {
-    const history = historyTable(t.layer, t.name);
-    const size = await engine.query(
-      `SELECT (SELECT count(*) FROM ${history} WHERE _v_to IS NOT NULL AND _v_to <= ${oldest})::BIGINT AS gone,
-              (SELECT count(*) FROM ${history})::BIGINT AS total`,
-    );
-    const s = size.toArray()[0]!;
-    const gone = Number(s.gone);
+  for (const c of counted?.toArray() ?? []) {
+    const gone = Number(c.gone);
     if (gone === 0) continue;
-    bytesFreed += gone * (await bytesPerRow(engine, history, Number(s.total)));
+    const history = historyTable(tables[Number(c.i)]!.layer, tables[Number(c.i)]!.name);
+    bytesFreed += gone * (await bytesPerRow(engine, history, Number(c.total)));
     rowsRemoved += gone;
     await engine.exec(`DELETE FROM ${history} WHERE _v_to IS NOT NULL AND _v_to <= ${oldest}`);
   }
