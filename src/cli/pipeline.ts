@@ -3,11 +3,13 @@ import { pushMetrics, writeMetricsFile } from './metrics/publishMetrics';
 import { RunMetrics } from './metrics/runMetrics';
 import { ENGINE_NAMES, type EngineName } from './openEngine';
 import { runBatch } from './runBatch';
+import { exportAsOf } from './exportAsOf';
 import { runMain } from './runMain';
 import { watchFolder } from './watch/watchFolder';
 
 const USAGE = `usage: npm run pipeline -- [--engine native|wasm] [--lakehouse DIR] --out DIR [--metrics FILE] [--pushgateway URL] INPUT...
        npm run pipeline -- [--engine native|wasm] --out DIR --watch FOLDER [--metrics-port N] [--metrics FILE] [--pushgateway URL]
+       npm run pipeline -- --lakehouse DIR --as-of VERSION --out OUT
 
 Loads INPUT into bronze, builds silver and gold, and writes every table as Parquet.
 
@@ -24,6 +26,8 @@ Loads INPUT into bronze, builds silver and gold, and writes every table as Parqu
           modification time have stopped changing) starts a batch, a full run over the
           folder's files; Ctrl-C (SIGINT) or SIGTERM stops it
   --metrics-port N  in watch mode, serve the metrics at http://127.0.0.1:N/metrics
+  --as-of VERSION  write the tables of the lakehouse kept in --lakehouse DIR (its
+          lakehouse.duckdb, native engine) as they were at that version, instead of a run
 
 exit status: 0 done; 1 an input could not be loaded, a model failed, an
 error-severity expectation failed or the metrics could not be pushed (everything
@@ -43,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
         pushgateway: { type: 'string' },
         watch: { type: 'string' },
         'metrics-port': { type: 'string' },
+        'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -55,6 +60,12 @@ async function main(argv: string[]): Promise<number> {
   const engineName = values.engine as EngineName;
   if (!ENGINE_NAMES.includes(engineName)) return console.error(`unknown engine "${values.engine}"\n\n${USAGE}`), 2;
   if (!values.out) return console.error(USAGE), 2;
+  if (values['as-of'] !== undefined) {
+    const version = Number(values['as-of']);
+    if (!Number.isInteger(version) || version < 1) return console.error(`--as-of takes a version number (1, 2, …), got "${values['as-of']}"\n\n${USAGE}`), 2;
+    if (!values.lakehouse || positionals.length > 0 || values.watch !== undefined || engineName !== 'native') return console.error(`--as-of exports the lakehouse of --lakehouse DIR with the native engine; it takes no inputs\n\n${USAGE}`), 2;
+    return exportAsOf(values.lakehouse, version, values.out);
+  }
   if (values.lakehouse !== undefined && engineName !== 'native') return console.error(`--lakehouse keeps a native DuckDB database: use it with --engine native\n\n${USAGE}`), 2;
   if (values.lakehouse !== undefined && values.watch !== undefined) return console.error(`--lakehouse is for runs that each load new files, not for --watch (which loads the whole folder again)\n\n${USAGE}`), 2;
   const port = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);

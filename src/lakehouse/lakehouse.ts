@@ -32,6 +32,9 @@ import { lakehouseZip } from './export/lakehouseZip';
 import type { LakehouseSession } from './session';
 import { InteractiveFirst } from './writes/interactiveFirst';
 import { OneWriter } from './writes/oneWriter';
+import { LakehouseVersions } from './versions/lakehouseVersions';
+import type { CommittedVersion } from './versions/commitVersion';
+import { VERSIONS_SCHEMA } from './versions/versionSchema';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -50,8 +53,11 @@ export class Lakehouse {
   private readonly writer = new OneWriter();
   /** The dashboard's reads, which background work (saves) gives way to between its steps. */
   readonly interactive = new InteractiveFirst();
+  /** The tables' versions: each run commits one (src/lakehouse/versions). */
+  readonly versions: LakehouseVersions;
 
   constructor(readonly engine: Engine) {
+    this.versions = new LakehouseVersions(engine, () => this.models);
     this.dashboardTables = new DashboardTables(engine);
     this.grid = new GridQueries(engine);
     this.console = new SqlConsole(engine, (work) => this.writer.run(work));
@@ -99,6 +105,7 @@ export class Lakehouse {
     const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
     run.memory = await memoryUse(this.engine);
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
+    await this.versions.commit('batch');
     return run;
   }
 
@@ -117,7 +124,17 @@ export class Lakehouse {
     this.grid.invalidate();
     const rerun = await rerunFrom(this.engine, this.models, this.run.pipeline, model, options);
     this.run = { ...this.run, pipeline: rerun.run, finishedAt: new Date().toISOString() };
+    await this.versions.commit('rerun');
     return rerun;
+  }
+
+  /** Every table back as it was at `version`, committed as a new version (versions/rollback.ts). */
+  rollbackTo(version: number): Promise<CommittedVersion> {
+    return this.writer.run(() => {
+      this.dashboardTables.invalidate();
+      this.grid.invalidate();
+      return this.versions.rollback(version);
+    });
   }
 
   /** Every table with its documentation, files, column types, descriptions and PII tags. */
@@ -263,7 +280,7 @@ export class Lakehouse {
   private async resetNow(): Promise<void> {
     this.dashboardTables.invalidate();
     this.grid.invalidate();
-    await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
+    await this.engine.exec([...LAYERS, DASHBOARD_SCHEMA, VERSIONS_SCHEMA].map((l) => `DROP SCHEMA IF EXISTS ${l} CASCADE`).join('; '));
     await dropBatches(this.engine);
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());

@@ -40,6 +40,9 @@ import { loadExtract } from './policies/loadExtract';
 import { previewAudience, type AudiencePreview } from './policies/audiencePreview';
 import { publishInBrowser, type PublishProgress } from './policies/publishInBrowser';
 import type { LakehouseSession } from './session';
+import type { TableHistory, VersionsVacuumed } from './versions/versionOperations';
+import type { VersionDiff } from './versions/diffVersions';
+import type { CommittedVersion } from './versions/commitVersion';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -294,6 +297,34 @@ export class LakehouseService {
 
   session(): LakehouseSession {
     return this.ready().session();
+  }
+
+  /** The lakehouse's versions (or those that changed `table`, `layer.name`), newest first. */
+  async versionHistory(table?: string): Promise<TableHistory> {
+    const versions = this.ready().versions;
+    return { versions: await versions.list(table), error: versions.lastError };
+  }
+
+  /** Rows added, removed and changed in `table` between two versions (the first `limit`). */
+  diffVersions(table: string, from: number, to: number, limit?: number): Promise<VersionDiff> {
+    return this.ready().versions.diff(table, from, to, limit);
+  }
+
+  /** Every table back as it was at `version`, as a new version; the stored lakehouse is saved after. */
+  async rollbackTo(version: number): Promise<CommittedVersion> {
+    await this.store().changing();
+    const committed = await this.ready().rollbackTo(version);
+    await this.store().save(this.ready());
+    return committed;
+  }
+
+  /** Retention: drops the row versions older than the last `keepBatches` batches, then saves. */
+  async vacuumVersions(keepBatches: number): Promise<VersionsVacuumed> {
+    await this.store().changing();
+    const lakehouse = this.ready();
+    const result = await lakehouse.exclusive(() => lakehouse.versions.vacuum(keepBatches));
+    const saved = await this.store().save(lakehouse);
+    return { ...result, storedBytes: saved?.bytes };
   }
 
   exportTable(layer: Layer, table: string, format: ExportFormat): Promise<ExportedFile> {

@@ -29,6 +29,7 @@ import { useSettledOnce } from './shell/useSettledOnce';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 import { usePredictions } from './predictions/usePredictions';
+import { HistoryToggle } from './versions/HistoryToggle';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
@@ -59,6 +60,12 @@ export function App() {
   );
   const dragging = useWindowDrop(onDrop);
   const open = async (table: TableInfo) => setSelected({ table, first: await lake.gridWindow(firstBlock(table)) });
+  // After a rollback: the selected table as it is now (or none, when the version did not have it).
+  const reopen = (tables: TableInfo[]) => {
+    const now = selected && tables.find((t) => tableKey(t) === tableKey(selected.table));
+    if (now) void open(now);
+    else setSelected(undefined);
+  };
   const predictions = usePredictions(lake.api, lake.pipeline, lake.refreshTables);
   // The Predictions view links to its scored gold tables in the Tables tab.
   const openGold = (name: string) => {
@@ -114,6 +121,7 @@ export function App() {
                   {selected ? (
                     <div>
                       <TableExportButtons table={selected.table} onExport={lake.exportTable} />
+                      <HistoryToggle table={selected.table} api={lake.api} onRestored={async () => reopen(await lake.versionRestored())} />
                       <TablePreview table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} />
                     </div>
                   ) : (

@@ -141,6 +141,15 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
   const consoleChartRows = useCallback((fields: string[]) => client.current!.consoleChartRows(fields), []);
   // After console statements: they may have created, changed or dropped tables.
   const refreshTables = useCallback(async () => setTables(await client.current!.tables()), []);
+  // After a rollback (versions/, which saved it): other tables, a new pipeline identity so that the dashboard asks again, the save's notice.
+  const versionRestored = useCallback(async (): Promise<TableInfo[]> => {
+    const c = client.current!;
+    const now = await c.tables();
+    setTables(now);
+    setPipeline((p) => p && { ...p });
+    setSaved(await saveToBrowser(c));
+    return now;
+  }, []);
   // New functions per pipeline run, so that the dashboard re-queries when gold is rebuilt.
   const dashboard = useCallback(
     (filter: DashboardFilter, charts: ChartId[]) =>
@@ -167,7 +176,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
     }
   }, []);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, publishPolicies, reset };
+  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, versionRestored, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, publishPolicies, reset };
 }
 
 /** The plan and per-model callbacks of a run, feeding the model states the progress shows. */
