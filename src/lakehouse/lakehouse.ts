@@ -31,6 +31,7 @@ import { lakehouseZip } from './export/lakehouseZip';
 import type { LakehouseSession } from './session';
 import { InteractiveFirst } from './writes/interactiveFirst';
 import { OneWriter } from './writes/oneWriter';
+import { RunHistory, type LoadOrigin } from './runs/runHistory';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -49,11 +50,14 @@ export class Lakehouse {
   private readonly writer = new OneWriter();
   /** The dashboard's reads, which background work (saves) gives way to between its steps. */
   readonly interactive = new InteractiveFirst();
+  /** Every load, run and re-run, kept in the database (runs/); recording starts with history.keep(). */
+  readonly history: RunHistory;
 
   constructor(readonly engine: Engine) {
     this.dashboardTables = new DashboardTables(engine);
     this.grid = new GridQueries(engine);
     this.console = new SqlConsole(engine);
+    this.history = new RunHistory(engine);
   }
 
   engineInfo(): Promise<EngineInfo> {
@@ -65,12 +69,13 @@ export class Lakehouse {
     return this.writer.run(work);
   }
 
-  load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
-    return this.writer.run(() => this.loadNow(files, onProgress, signal));
+  load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal, origin?: LoadOrigin): Promise<IngestReport> {
+    return this.writer.run(() => this.loadNow(files, onProgress, signal, origin));
   }
 
-  private async loadNow(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
-    this.run.startedAt ??= new Date().toISOString();
+  private async loadNow(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal, origin?: LoadOrigin): Promise<IngestReport> {
+    const started = new Date();
+    this.run.startedAt ??= started.toISOString();
     const report = await loadFiles(this.engine, files, { onProgress, signal });
     this.grid.invalidate();
     this.ingest.sources.push(...report.sources);
@@ -78,6 +83,7 @@ export class Lakehouse {
     this.ingest.skipped.push(...report.skipped);
     this.ingest.notes.push(...report.notes);
     this.ingest.milliseconds += report.milliseconds;
+    await this.history.loaded(report, started, origin);
     return report;
   }
 
@@ -87,6 +93,7 @@ export class Lakehouse {
   }
 
   private async runPipelineNow(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+    const started = new Date();
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     this.models = files.map(parseModel);
@@ -95,6 +102,7 @@ export class Lakehouse {
     const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
     run.memory = await memoryUse(this.engine);
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
+    await this.history.ran(run, started);
     return run;
   }
 
@@ -109,10 +117,13 @@ export class Lakehouse {
   }
 
   private async rerunFromNow(model: string, options?: Omit<RunOptions, 'only'>): Promise<Rerun> {
+    const started = new Date();
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     const rerun = await rerunFrom(this.engine, this.models, this.run.pipeline, model, options);
     this.run = { ...this.run, pipeline: rerun.run, finishedAt: new Date().toISOString() };
+    // The merged run keeps the last full run's time: the re-run's own is recorded.
+    await this.history.ran({ ...rerun.run, milliseconds: rerun.milliseconds }, started, { ran: rerun.models });
     return rerun;
   }
 
@@ -263,5 +274,6 @@ export class Lakehouse {
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
     this.run = {};
+    await this.history.clear();
   }
 }

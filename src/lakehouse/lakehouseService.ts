@@ -40,6 +40,8 @@ import { loadExtract } from './policies/loadExtract';
 import { previewAudience, type AudiencePreview } from './policies/audiencePreview';
 import { publishInBrowser, type PublishProgress } from './policies/publishInBrowser';
 import type { LakehouseSession } from './session';
+import { RunsOperations } from './runs/runsOperations';
+import { faultHooks, faultyModelFiles, parseFault, type InjectedFault } from './runs/injectedFault';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -60,6 +62,11 @@ export class LakehouseService {
 
   /** The second DuckDB "view as audience" builds extracts in, started on first use. */
   private previewEngine?: Promise<Engine>;
+
+  /** The run history of the current lakehouse (the Runs view): `api.runs.list()`, … */
+  readonly runs = new RunsOperations(() => this.ready(), { changing: () => this.store().changing(), save: () => this.store().save(this.ready()) });
+  /** `?fault=` (runs/injectedFault.ts): a model made to fail its first tries, for retries in tests and demos. */
+  private fault?: { fault: InjectedFault; hooks: ReturnType<typeof faultHooks> };
 
   private readonly predictionModels?: LakehousePredictions;
   private readonly stopTraining?: () => void;
@@ -103,6 +110,8 @@ export class LakehouseService {
       const opened = await this.saved.open(use);
       this.lakehouse = opened.lakehouse;
       this.restored = opened.result;
+      // An embed reads a copy of the stored file and writes nothing, history included.
+      if (use !== 'read-only') this.lakehouse.history.keep();
       if (this.saved.stored) void warmUpArrowInsert(this.lakehouse.engine);
       // The stored run was made with the shipped models: re-run and the catalog need them.
       if (this.restored.status === 'restored') {
@@ -138,7 +147,7 @@ export class LakehouseService {
       done += p.file.size;
     }
     await this.store().changing();
-    return this.ready().load(files, onProgress, signal);
+    return this.ready().load(files, onProgress, signal, { trigger: 'user' });
   }
 
   /** Generates the Olist-shaped demo dataset at scale `sf` and loads it. */
@@ -148,7 +157,7 @@ export class LakehouseService {
       onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
       const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
       await this.store().changing();
-      return await this.ready().load(files, onProgress, signal);
+      return await this.ready().load(files, onProgress, signal, { trigger: 'demo' });
     } finally {
       this.operations.end(signal);
     }
@@ -159,7 +168,7 @@ export class LakehouseService {
     const signal = this.operations.begin('run');
     try {
       await this.store().changing();
-      return await this.ready().runPipeline(bundledModelFiles, { onPlan, onModel, signal });
+      return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, signal, testHooks: this.fault?.hooks });
     } finally {
       this.operations.end(signal);
     }
@@ -177,7 +186,15 @@ export class LakehouseService {
   /** Rebuilds one model and its descendants (the pipeline view's "re-run from here"). */
   async rerunFrom(model: string, onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<Rerun> {
     await this.store().changing();
-    return this.ready().rerunFrom(model, { onPlan, onModel });
+    return this.ready().rerunFrom(model, { onPlan, onModel, testHooks: this.fault?.hooks });
+  }
+
+  /** `?fault=model[,tries]`: from now on that model declares `retries: 1` and its first tries fail (runs/injectedFault.ts). */
+  injectFault(value: string): void {
+    const fault = parseFault(value);
+    this.fault = { fault, hooks: faultHooks(fault) };
+    // A restored lakehouse re-runs with the shipped models: give it the faulty one's retries.
+    if (this.restored.status === 'restored') this.ready().useModels(faultyModelFiles(bundledModelFiles, fault));
   }
 
   /** The shipped models, parsed (SQL, documentation, expectations, dependencies), in the order they run. */
@@ -291,6 +308,7 @@ export class LakehouseService {
   /** Clears the lakehouse in the tab and the stored database file (which starts anew, empty). */
   async resetAll(): Promise<void> {
     this.lakehouse = await this.store().reset(this.ready());
+    this.lakehouse.history.keep();
     this.restored = { status: 'empty' };
   }
 
