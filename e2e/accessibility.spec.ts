@@ -18,6 +18,7 @@ const TAB_NAMES: Record<(typeof VIEWS)[number], string> = {
   quality: 'Data quality',
   predictions: 'Predictions',
   governance: 'Governance',
+  runs: 'Runs',
   export: 'Export & storage',
 };
 
