@@ -116,6 +116,36 @@ export function RunDetailView({ detail, api }: { detail: RunDetail; api: () => L
             ))}
         </ul>
       )}
+      {detail.models.length > 0 && (
+        <details className="run-models">
+          <summary>The models as a list</summary>
+          <table className="sources" data-testid="run-models">
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col">State</th>
+                <th scope="col">Rows</th>
+                <th scope="col">Time</th>
+                <th scope="col">Tries</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.models.map((m) => (
+                <tr key={m.name} data-model={m.name} data-status={m.status} data-rows={m.rows} data-attempts={m.attempts} data-in-run={m.inRun}>
+                  <td>{m.name}</td>
+                  <td>
+                    {m.status}
+                    {m.inRun ? '' : ' (kept from before)'}
+                  </td>
+                  <td>{formatCount(m.rows)}</td>
+                  <td>{m.inRun ? `${m.milliseconds} ms` : '—'}</td>
+                  <td>{m.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
       {detail.expectations.length > 0 && (
         <section aria-labelledby="run-expectations-title">
           <h4 id="run-expectations-title">Expectations</h4>
