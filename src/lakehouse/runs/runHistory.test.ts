@@ -94,6 +94,9 @@ describe.each(testEngines)('run history on the %s engine', (_kind, open) => {
     const built = await Promise.all(rerun.models.map((m) => count(`SELECT count(*) AS n FROM ${m}`)));
     expect(r.rowsBuilt).toBe(built.reduce((a, b) => a + b, 0));
     expect(r.peakMemoryBytes).toBeGreaterThan(0);
+    // The quarantine as the tables hold it after the run, though this re-run built none of it.
+    expect(r.quarantinedRows).toBe(await layerRows('quarantine'));
+    expect(r.quarantinedRows).toBeGreaterThan(0);
   }, 180_000);
 
   it('a failed model and a failing error-severity expectation fail the run, and the alert says why', async () => {
