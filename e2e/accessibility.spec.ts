@@ -18,6 +18,7 @@ const TAB_NAMES: Record<(typeof VIEWS)[number], string> = {
   quality: 'Data quality',
   predictions: 'Predictions',
   governance: 'Governance',
+  runs: 'Runs',
   export: 'Export & storage',
 };
 
@@ -48,6 +49,11 @@ test('no serious or critical axe-core violation on any view after the demo', asy
     if (view === 'pipeline') await expect(page.locator('[data-node]').first()).toBeVisible();
     if (view === 'catalog') await expect(panel.locator('.catalog-tree')).toBeVisible();
     if (view === 'quality') await expect(page.getByTestId('expectations')).toBeVisible();
+    if (view === 'runs') {
+      await panel.getByTestId('run-list').getByRole('button').first().click();
+      await expect(panel.getByTestId('run-detail')).toBeVisible();
+      await expect(panel.locator('.vega-chart[data-rendered-key]')).toHaveCount(5);
+    }
     if (view === 'governance') await expect(page.getByTestId('effective-access')).toBeVisible();
     expect(await seriousViolations(page), `${view} view`).toEqual([]);
   }

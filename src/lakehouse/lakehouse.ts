@@ -35,6 +35,7 @@ import { OneWriter } from './writes/oneWriter';
 import { LakehouseVersions } from './versions/lakehouseVersions';
 import type { CommittedVersion } from './versions/commitVersion';
 import { VERSIONS_SCHEMA } from './versions/versionSchema';
+import { RunHistory, type LoadOrigin } from './runs/runHistory';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -55,12 +56,15 @@ export class Lakehouse {
   readonly interactive = new InteractiveFirst();
   /** The tables' versions: each run commits one (src/lakehouse/versions). */
   readonly versions: LakehouseVersions;
+  /** Every load, run and re-run, kept in the database (runs/); recording starts with history.keep(). */
+  readonly history: RunHistory;
 
   constructor(readonly engine: Engine) {
     this.versions = new LakehouseVersions(engine, () => this.models);
     this.dashboardTables = new DashboardTables(engine);
     this.grid = new GridQueries(engine);
     this.console = new SqlConsole(engine, (work) => this.writer.run(work));
+    this.history = new RunHistory(engine);
   }
 
   engineInfo(): Promise<EngineInfo> {
@@ -72,22 +76,23 @@ export class Lakehouse {
     return this.writer.run(work);
   }
 
-  load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
-    return this.writer.run(() => this.loadNow(files, onProgress, signal));
+  load(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal, origin?: LoadOrigin): Promise<IngestReport> {
+    return this.writer.run(() => this.loadNow(files, onProgress, signal, origin));
   }
 
-  private async loadNow(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal): Promise<IngestReport> {
-    this.run.startedAt ??= new Date().toISOString();
-    const loadedAt = new Date();
-    const report = await loadFiles(this.engine, files, { onProgress, signal, loadedAt });
+  private async loadNow(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal, origin?: LoadOrigin): Promise<IngestReport> {
+    const started = new Date();
+    this.run.startedAt ??= started.toISOString();
+    const report = await loadFiles(this.engine, files, { onProgress, signal, loadedAt: started });
     // Every load is the next batch of this lakehouse (src/lakehouse/batches); start over with reset().
-    report.batch = await commitBatch(this.engine, report, loadedAt);
+    report.batch = await commitBatch(this.engine, report, started);
     this.grid.invalidate();
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
     this.ingest.skipped.push(...report.skipped);
     this.ingest.notes.push(...report.notes);
     this.ingest.milliseconds += report.milliseconds;
+    await this.history.loaded(report, started, origin);
     return report;
   }
 
@@ -97,6 +102,7 @@ export class Lakehouse {
   }
 
   private async runPipelineNow(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
+    const started = new Date();
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     this.models = files.map(parseModel);
@@ -106,6 +112,7 @@ export class Lakehouse {
     run.memory = await memoryUse(this.engine);
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
     await this.versions.commit('batch');
+    await this.history.ran(run, started);
     return run;
   }
 
@@ -120,11 +127,14 @@ export class Lakehouse {
   }
 
   private async rerunFromNow(model: string, options?: Omit<RunOptions, 'only'>): Promise<Rerun> {
+    const started = new Date();
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     const rerun = await rerunFrom(this.engine, this.models, this.run.pipeline, model, options);
     this.run = { ...this.run, pipeline: rerun.run, finishedAt: new Date().toISOString() };
     await this.versions.commit('rerun');
+    // The merged run keeps the last full run's time: the re-run's own is recorded.
+    await this.history.ran({ ...rerun.run, milliseconds: rerun.milliseconds }, started, { ran: rerun.models });
     return rerun;
   }
 
@@ -285,5 +295,6 @@ export class Lakehouse {
     await ensureLayerSchemas(this.engine);
     Object.assign(this.ingest, emptyIngestReport());
     this.run = {};
+    await this.history.clear();
   }
 }

@@ -43,6 +43,8 @@ import type { LakehouseSession } from './session';
 import type { TableHistory, VersionsVacuumed } from './versions/versionOperations';
 import type { VersionDiff } from './versions/diffVersions';
 import type { CommittedVersion } from './versions/commitVersion';
+import { RunsOperations } from './runs/runsOperations';
+import { faultHooks, faultyModelFiles, parseFault, type InjectedFault } from './runs/injectedFault';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -63,6 +65,11 @@ export class LakehouseService {
 
   /** The second DuckDB "view as audience" builds extracts in, started on first use. */
   private previewEngine?: Promise<Engine>;
+
+  /** The run history of the current lakehouse (the Runs view): `api.runs.list()`, … */
+  readonly runs = new RunsOperations(() => this.ready(), { changing: () => this.store().changing(), save: () => this.store().save(this.ready()) });
+  /** `?fault=` (runs/injectedFault.ts): a model made to fail its first tries, for retries in tests and demos. */
+  private fault?: { fault: InjectedFault; hooks: ReturnType<typeof faultHooks> };
 
   private readonly predictionModels?: LakehousePredictions;
 
@@ -104,6 +111,8 @@ export class LakehouseService {
       const opened = await this.saved.open(use);
       this.lakehouse = opened.lakehouse;
       this.restored = opened.result;
+      // An embed reads a copy of the stored file and writes nothing, history included.
+      if (use !== 'read-only') this.lakehouse.history.keep();
       if (this.saved.stored) void warmUpArrowInsert(this.lakehouse.engine);
       // The stored run was made with the shipped models: re-run and the catalog need them.
       if (this.restored.status === 'restored') {
@@ -139,7 +148,7 @@ export class LakehouseService {
       done += p.file.size;
     }
     await this.store().changing();
-    return this.ready().load(files, onProgress, signal);
+    return this.ready().load(files, onProgress, signal, { trigger: 'user' });
   }
 
   /** Generates the Olist-shaped demo dataset at scale `sf` and loads it. */
@@ -149,7 +158,7 @@ export class LakehouseService {
       onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
       const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
       await this.store().changing();
-      return await this.ready().load(files, onProgress, signal);
+      return await this.ready().load(files, onProgress, signal, { trigger: 'demo' });
     } finally {
       this.operations.end(signal);
     }
@@ -160,7 +169,7 @@ export class LakehouseService {
     const signal = this.operations.begin('run');
     try {
       await this.store().changing();
-      return await this.ready().runPipeline(bundledModelFiles, { onPlan, onModel, signal });
+      return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, signal, testHooks: this.fault?.hooks });
     } finally {
       this.operations.end(signal);
     }
@@ -178,7 +187,15 @@ export class LakehouseService {
   /** Rebuilds one model and its descendants (the pipeline view's "re-run from here"). */
   async rerunFrom(model: string, onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<Rerun> {
     await this.store().changing();
-    return this.ready().rerunFrom(model, { onPlan, onModel });
+    return this.ready().rerunFrom(model, { onPlan, onModel, testHooks: this.fault?.hooks });
+  }
+
+  /** `?fault=model[,tries]`: from now on that model declares `retries: 1` and its first tries fail (runs/injectedFault.ts). */
+  injectFault(value: string): void {
+    const fault = parseFault(value);
+    this.fault = { fault, hooks: faultHooks(fault) };
+    // A restored lakehouse re-runs with the shipped models: give it the faulty one's retries.
+    if (this.restored.status === 'restored') this.ready().useModels(faultyModelFiles(bundledModelFiles, fault));
   }
 
   /** The shipped models, parsed (SQL, documentation, expectations, dependencies), in the order they run. */
@@ -292,6 +309,7 @@ export class LakehouseService {
   /** Clears the lakehouse in the tab and the stored database file (which starts anew, empty). */
   async resetAll(): Promise<void> {
     this.lakehouse = await this.store().reset(this.ready());
+    this.lakehouse.history.keep();
     this.restored = { status: 'empty' };
   }
 

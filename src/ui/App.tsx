@@ -30,6 +30,7 @@ import { ViewPanel, ViewTabs } from './views/ViewTabs';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 import { usePredictions } from './predictions/usePredictions';
 import { HistoryToggle } from './versions/HistoryToggle';
+import { useRunAlert } from './runs/useRunAlert';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
@@ -37,6 +38,7 @@ const Dashboard = lazy(loadDashboard);
 const ExportPanel = lazy(() => import('./export/ExportPanel'));
 const GovernanceView = lazy(() => import('./governance/GovernanceView'));
 const PredictionsView = lazy(() => import('./predictions/PredictionsView'));
+const RunsView = lazy(() => import('./runs/RunsView'));
 
 export { DEMO_SCALE };
 
@@ -73,6 +75,8 @@ export function App() {
     if (table) (setView('tables'), void open(table));
   };
   const hasTables = lake.tables.length > 0;
+  // The latest run's alert (tab title, Runs view): read again after every load, run and re-run.
+  const runs = useRunAlert(lake.api, lake.engine.status === 'ready' && !isPersisting(lake.saved), [lake.pipeline, lake.report]);
   useEffect(() => {
     if (hasTables) void loadDashboard();
     else setSelected(undefined);
@@ -146,6 +150,13 @@ export function App() {
             </ViewPanel>
             <ViewPanel view="pipeline" current={view}>
               {() => (lake.pipeline ? <PipelineView run={lake.pipeline} modelling={lake.modelling} tables={lake.tables} busy={busy} api={lake.api} onRerun={lake.rerunFrom} /> : <p className="hint">The pipeline appears once it has run.</p>)}
+            </ViewPanel>
+            <ViewPanel view="runs" current={view}>
+              {() => (
+                <Suspense fallback={<p className="hint">Loading…</p>}>
+                  <RunsView api={lake.api} changed={runs.latest} alert={runs.alert} busy={busy} onHistoryChanged={runs.refresh} />
+                </Suspense>
+              )}
             </ViewPanel>
             <ViewPanel view="catalog" current={view}>
               {() => (goldReady ? <CatalogView tables={lake.tables} api={lake.api} /> : <p className="hint">The catalog appears once the pipeline has built silver and gold.</p>)}

@@ -15,6 +15,7 @@ import type { ExportFormat } from '../lakehouse/export/exportTable';
 import type { PublishProgress } from '../lakehouse/policies/publishInBrowser';
 import { restoreSaved, saveToBrowser, type SavedState } from './persistence/savedState';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
+import { applyFaultFlag } from './runs/faultFlag';
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
 
@@ -51,6 +52,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
     client.current = c;
     c.start(bundle, storage).then(
       async (info) => {
+        await applyFaultFlag(c);
         // A lakehouse saved in this browser comes back before anything else can be loaded.
         const restored = await restoreSaved(c);
         if (restored.session) (setReport(restored.session.ingest), setPipeline(restored.session.pipeline), setTables(restored.tables ?? []));

@@ -6,6 +6,7 @@ const LABELS: Record<View, string> = {
   dashboard: 'Dashboard',
   console: 'SQL console',
   pipeline: 'Pipeline',
+  runs: 'Runs',
   catalog: 'Catalog',
   quality: 'Data quality',
   predictions: 'Predictions',

@@ -1,6 +1,6 @@
 import type { DashboardFilter, FilterDimension } from '../../lakehouse/dashboard/dashboardFilter';
 
-export const VIEWS = ['tables', 'dashboard', 'console', 'pipeline', 'catalog', 'quality', 'predictions', 'governance', 'export'] as const;
+export const VIEWS = ['tables', 'dashboard', 'console', 'pipeline', 'runs', 'catalog', 'quality', 'predictions', 'governance', 'export'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** What a link reopens: the tab and the dashboard's filters. */
