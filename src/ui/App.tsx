@@ -29,6 +29,7 @@ import { useSettledOnce } from './shell/useSettledOnce';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 import { usePredictions } from './predictions/usePredictions';
+import { WatchPanel } from './watch/WatchPanel';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
@@ -96,6 +97,7 @@ export function App() {
             <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
           </>
         )}
+        <WatchPanel busy={busy} onBatch={lake.loadFiles} />
         {lake.progress && <ProgressView progress={lake.progress} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {lake.modelling && <ModelProgress states={lake.modelling} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {!busy && <LoadNotices report={lake.report} run={lake.pipeline} />}
