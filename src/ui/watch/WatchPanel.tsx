@@ -83,7 +83,7 @@ function Watching({ view, watch, ids }: { view: WatchView; watch: ReturnType<typ
       <p>
         Watching <strong data-testid="watch-folder">{view.folder}</strong> ({view.files} file{view.files === 1 ? '' : 's'}).{' '}
         <span data-testid="watch-countdown" aria-live="off">
-          {view.paused ? 'Paused.' : view.held ? 'Next check once the current load is done.' : view.secondsLeft > 0 ? `Next check in ${view.secondsLeft} s.` : 'Checking…'}
+          {view.paused ? 'Paused.' : view.loading ? 'Loading the new files…' : view.held ? 'Next check once the current load is done.' : view.secondsLeft > 0 ? `Next check in ${view.secondsLeft} s.` : 'Checking…'}
         </span>
       </p>
       <div className="actions">

@@ -28,6 +28,8 @@ export interface WatchView {
   waiting: string[];
   /** The next check is due but another load or run is under way. */
   held: boolean;
+  /** A batch from the folder is loading (and the pipeline running after it). */
+  loading?: boolean;
   lastBatch?: { files: string[]; at: Date };
   message?: string;
 }
@@ -79,13 +81,13 @@ export function useWatchedFolder(busy: boolean, load: (files: PickedFile[], trig
       w.markLoaded(result.ready);
       await persist();
       const batch = result.ready.map(({ path, file }) => ({ path: `${w.folder.name}/${path}`, file }));
-      update({ lastBatch: { files: batch.map((f) => f.path), at: new Date() } });
+      update({ lastBatch: { files: batch.map((f) => f.path), at: new Date() }, loading: true });
       await now.current.load(batch, 'watch');
     } catch (e) {
       update({ message: `Could not read the folder: ${(e as Error).message}` });
     } finally {
       polling.current = false;
-      update({ secondsLeft: now.current.view.intervalSeconds });
+      update({ secondsLeft: now.current.view.intervalSeconds, loading: false });
     }
   }, [persist]);
 

@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, shownRows, test } from './support/fixtures';
+
+/*
+ * A watched folder (File System Access API). Playwright cannot click the native folder
+ * picker, so `showDirectoryPicker` returns a real directory handle from the origin private
+ * file system (OPFS folder "inbox"), which the test writes into from the page; such a handle
+ * can be stored in IndexedDB like a picked one, so the watch comes back after a reload.
+ */
+
+const CUSTOMERS = 'customer_id,customer_unique_id,customer_zip_code_prefix,customer_city,customer_state\nc1,u1,01037,sao paulo,SP\nc2,u2,01038,sao paulo,SP\nc3,u3,20000,rio de janeiro,RJ\n';
+const SELLERS_HEADER = 'seller_id,seller_zip_code_prefix,seller_city,seller_state\n';
+const PRODUCTS = 'product_id,product_category_name\np1,moveis\np2,beleza\n';
+
+/** Writes (or appends to) a file of the OPFS folder "inbox" from the page. */
+async function writeInbox(page: Page, name: string, text: string, append = false): Promise<void> {
+  await page.evaluate(
+    async ([fileName, content, add]) => {
+      const root = await navigator.storage.getDirectory();
+      const inbox = await root.getDirectoryHandle('inbox', { create: true });
+      const handle = await inbox.getFileHandle(fileName, { create: true });
+      const size = (await handle.getFile()).size;
+      const writable = await handle.createWritable({ keepExistingData: add });
+      if (add) await writable.seek(size);
+      await writable.write(content);
+      await writable.close();
+    },
+    [name, text, append] as const,
+  );
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('inbox', { create: true });
+  });
+});
+
+test('a watched folder loads a new file once, waits for a growing file, pauses, and comes back after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  const panel = page.getByTestId('watch-panel');
+  const status = page.getByTestId('watch-status');
+  const lastBatch = page.getByTestId('watch-last-batch');
+  // There before the grant: left alone (the box to load such files is not ticked).
+  await writeInbox(page, 'before.csv', 'x,y\n1,2\n');
+  await panel.getByRole('button', { name: 'Watch a folder…' }).click();
+  await expect(page.getByTestId('watch-folder')).toHaveText('inbox');
+  await panel.getByLabel('Check every').fill('1');
+  await expect(page.getByTestId('watch-countdown')).toHaveText(/Next check in 1 s\.|Checking…/);
+
+  // A file written after the grant: loaded once, through the ordinary load and pipeline.
+  await writeInbox(page, 'customers.csv', CUSTOMERS);
+  await expect(lastBatch).toContainText('inbox/customers.csv', { timeout: 30_000 });
+  expect(await shownRows(page, 'bronze.customers')).toBe(3);
+  await expect(page.getByTestId('load-summary')).toContainText('1 file loaded into 1 table, 3 rows into bronze');
+  await expect(page.getByTestId('saved-notice')).toContainText(/^Saved \d+ tables/);
+  const firstBatch = await lastBatch.textContent();
+  // Several checks later: nothing loaded again.
+  await page.waitForTimeout(3500);
+  await expect(lastBatch).toHaveText(firstBatch!);
+  expect(await shownRows(page, 'bronze.customers')).toBe(3);
+  await expect(page.getByTestId('watch-panel')).toContainText('Watching inbox (2 files)');
+
+  // A file that keeps growing across checks is not taken; once it holds still it is, whole.
+  await writeInbox(page, 'sellers.csv', SELLERS_HEADER);
+  let sawWaiting = false;
+  for (let i = 0; i < 16; i++) {
+    await writeInbox(page, 'sellers.csv', `s${i},0100${i % 10},sao paulo,SP\n`, true);
+    if ((await status.textContent())?.includes('Waiting for sellers.csv to finish')) sawWaiting = true;
+    await page.waitForTimeout(300);
+  }
+  expect(sawWaiting, 'the panel said it waits for sellers.csv').toBe(true);
+  await expect(lastBatch).toHaveText(firstBatch!);
+  await expect(page.getByTestId('rows-bronze.sellers')).toHaveCount(0);
+  await expect(lastBatch).toContainText('inbox/sellers.csv', { timeout: 30_000 });
+  expect(await shownRows(page, 'bronze.sellers')).toBe(16);
+  await expect(page.getByTestId('saved-notice')).toContainText(/^Saved \d+ tables/);
+  await expect(page.getByTestId('watch-countdown')).toHaveText(/Next check in/);
+  await page.screenshot({ path: 'test-results/watch-folder.png', fullPage: true });
+
+  // Paused: a new file stays in the folder.
+  await panel.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByTestId('watch-countdown')).toHaveText('Paused.');
+  await writeInbox(page, 'products.csv', PRODUCTS);
+  await page.waitForTimeout(3500);
+  await expect(lastBatch).toContainText('inbox/sellers.csv');
+  await expect(page.getByTestId('rows-bronze.products')).toHaveCount(0);
+
+  // After a reload the folder, the setting and the pause come back; resuming loads what came meanwhile, and only that.
+  await page.reload();
+  await expect(page.getByTestId('engine-badge')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('watch-folder')).toHaveText('inbox');
+  await expect(page.getByTestId('watch-countdown')).toHaveText('Paused.');
+  await expect(panel.getByLabel('Check every')).toHaveValue('1');
+  await panel.getByRole('button', { name: 'Resume' }).click();
+  await expect(lastBatch).toContainText('inbox/products.csv', { timeout: 30_000 });
+  await expect(lastBatch).not.toContainText('customers.csv');
+  expect(await shownRows(page, 'bronze.products')).toBe(2);
+  expect(await shownRows(page, 'bronze.customers')).toBe(3);
+  expect(await shownRows(page, 'bronze.sellers')).toBe(16);
+  await expect(page.getByTestId('rows-bronze.before')).toHaveCount(0);
+
+  // The folder removed: said plainly, and nothing more is tried.
+  await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('inbox', { recursive: true }));
+  await expect(panel.getByRole('alert')).toContainText('The folder "inbox" was removed or moved.', { timeout: 30_000 });
+  await expect(panel.getByRole('button', { name: 'Stop watching' })).toBeVisible();
+});
