@@ -3,11 +3,13 @@ import { pushMetrics, writeMetricsFile } from './metrics/publishMetrics';
 import { RunMetrics } from './metrics/runMetrics';
 import { ENGINE_NAMES, type EngineName } from './openEngine';
 import { runBatch } from './runBatch';
+import { resumeRun } from './resume/resumeRun';
 import { runMain } from './runMain';
 import { watchFolder } from './watch/watchFolder';
 
 const USAGE = `usage: npm run pipeline -- [--engine native|wasm] --out DIR [--metrics FILE] [--pushgateway URL] INPUT...
        npm run pipeline -- [--engine native|wasm] --out DIR --watch FOLDER [--metrics-port N] [--metrics FILE] [--pushgateway URL]
+       npm run pipeline -- [--engine native|wasm] --resume DIR [--metrics FILE] [--pushgateway URL]
 
 Loads INPUT into bronze, builds silver and gold, and writes every table as Parquet.
 
@@ -21,6 +23,12 @@ Loads INPUT into bronze, builds silver and gold, and writes every table as Parqu
           modification time have stopped changing) starts a batch, a full run over the
           folder's files; Ctrl-C (SIGINT) or SIGTERM stops it
   --metrics-port N  in watch mode, serve the metrics at http://127.0.0.1:N/metrics
+  --resume DIR  resume the run written to DIR (by --out): read its run.json and tables
+          back, rebuild only the models that failed or were skipped and the models that
+          read them, and write their tables and a new run.json (noting the run it resumed)
+          to DIR; what succeeded is neither rebuilt nor rewritten
+  --models DIR  the model files to run (DIR/silver/*.sql, DIR/gold/*.sql) instead of the
+          shipped ones
 
 exit status: 0 done; 1 an input could not be loaded, a model failed, an
 error-severity expectation failed or the metrics could not be pushed (everything
@@ -39,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
         pushgateway: { type: 'string' },
         watch: { type: 'string' },
         'metrics-port': { type: 'string' },
+        resume: { type: 'string' },
+        models: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -50,11 +60,12 @@ async function main(argv: string[]): Promise<number> {
   if (values.help) return console.log(USAGE), 0;
   const engineName = values.engine as EngineName;
   if (!ENGINE_NAMES.includes(engineName)) return console.error(`unknown engine "${values.engine}"\n\n${USAGE}`), 2;
-  if (!values.out) return console.error(USAGE), 2;
+  if (values.resume !== undefined && (values.out !== undefined || values.watch !== undefined || positionals.length > 0)) return console.error(`--resume DIR reads and writes DIR: it takes no --out, --watch or inputs\n\n${USAGE}`), 2;
+  if (!values.out && values.resume === undefined) return console.error(USAGE), 2;
   const port = values['metrics-port'] === undefined ? undefined : Number(values['metrics-port']);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) return console.error(`--metrics-port takes a port number, got "${values['metrics-port']}"\n\n${USAGE}`), 2;
   if (values.watch === undefined && port !== undefined) return console.error(`--metrics-port is for --watch\n\n${USAGE}`), 2;
-  if (values.watch !== undefined ? positionals.length > 0 : positionals.length === 0) return console.error(USAGE), 2;
+  if (values.resume === undefined && (values.watch !== undefined ? positionals.length > 0 : positionals.length === 0)) return console.error(USAGE), 2;
 
   const metrics = new RunMetrics();
   /** After each run: the metrics file and the push; false when the push failed. */
@@ -69,20 +80,26 @@ async function main(argv: string[]): Promise<number> {
       return false;
     }
   };
-  const out = values.out;
+  if (values.resume !== undefined) {
+    const { report, ok } = await resumeRun(engineName, values.resume, values.models);
+    metrics.record(report, ok);
+    const pushed = await publish();
+    return ok && pushed ? 0 : 1;
+  }
+  const out = values.out!;
   if (values.watch !== undefined) {
     return watchFolder(values.watch, {
       port,
       out,
       metrics,
       batch: async () => {
-        const { report, ok } = await runBatch(engineName, [values.watch!], out);
+        const { report, ok } = await runBatch(engineName, [values.watch!], out, values.models);
         metrics.record(report, ok);
         await publish();
       },
     });
   }
-  const { report, ok } = await runBatch(engineName, positionals, out);
+  const { report, ok } = await runBatch(engineName, positionals, out, values.models);
   metrics.record(report, ok);
   const pushed = await publish();
   return ok && pushed ? 0 : 1;
