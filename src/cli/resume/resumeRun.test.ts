@@ -44,12 +44,12 @@ describe('npm run pipeline -- --resume DIR', () => {
   });
   afterAll(() => rm(root, { recursive: true, force: true }));
 
-  it('rebuilds only the failed model and what reads it, leaves the rest untouched, and matches a full run', async () => {
-    const out = join(root, 'out');
+  it.each(['native', 'wasm'])('rebuilds only the failed model and what reads it, leaves the rest untouched, and matches a full run (--engine %s)', async (engine) => {
+    const out = join(root, `out-${engine}`);
     // Broken: the header stays, the query raises a real DuckDB error.
     const header = original.split('\n').filter((l) => l.startsWith('--')).join('\n');
     await writeFile(join(models, BROKEN), `${header}\nSELECT error('broken on purpose') AS customer_unique_id FROM silver.orders\n`);
-    const failed = await pipelineCli(['--out', out, '--models', models, ...inputs.inputs()]);
+    const failed = await pipelineCli(['--engine', engine, '--out', out, '--models', models, ...inputs.inputs()]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('error: model gold.customer_ltv failed');
     const first = await readReport(out);
@@ -58,7 +58,7 @@ describe('npm run pipeline -- --resume DIR', () => {
     expect(Object.keys(timesBefore)).not.toContain('gold/customer_ltv.parquet');
 
     await writeFile(join(models, BROKEN), original);
-    const resumed = await pipelineCli(['--resume', out, '--models', models]);
+    const resumed = await pipelineCli(['--engine', engine, '--resume', out, '--models', models]);
     expect(resumed.stderr).toBe('');
     expect(resumed.code).toBe(0);
     // One progress line per model built, and only the four.
@@ -79,16 +79,17 @@ describe('npm run pipeline -- --resume DIR', () => {
     expect(Object.keys(timesAfter)).toContain('gold/customer_ltv.parquet');
 
     // The resumed lakehouse has the tables and row counts a full run of the fixed models has.
-    const full = join(root, 'full');
-    expect((await pipelineCli(['--out', full, '--models', models, ...inputs.inputs()])).code).toBe(0);
+    const full = join(root, `full-${engine}`);
+    expect((await pipelineCli(['--engine', engine, '--out', full, '--models', models, ...inputs.inputs()])).code).toBe(0);
     expect(second.tables).toEqual((await readReport(full)).tables);
 
     // Resuming a run where everything succeeded rebuilds nothing.
-    const again = await pipelineCli(['--resume', out, '--models', models]);
+    const again = await pipelineCli(['--engine', engine, '--resume', out, '--models', models]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('every model succeeded, nothing to rebuild');
     expect(again.stdout.split('\n').filter((l) => /^\[\d+\/\d+\] /.test(l))).toEqual([]);
-  });
+    // Four CLI runs; DuckDB-WASM on a loaded machine takes longer.
+  }, 300_000);
 
   it('says which folder it cannot resume, and takes no --out', async () => {
     const empty = join(root, 'empty');
