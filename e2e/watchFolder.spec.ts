@@ -106,3 +106,37 @@ test('a watched folder loads a new file once, waits for a growing file, pauses, 
   await expect(panel.getByRole('alert')).toContainText('The folder "inbox" was removed or moved.', { timeout: 30_000 });
   await expect(panel.getByRole('button', { name: 'Stop watching' })).toBeVisible();
 });
+
+test('when the browser wants the access confirmed again, nothing loads until "Grant access again" is clicked', async ({ page }) => {
+  // The OPFS handle is always granted; here it answers "prompt" as a picked folder does after a restart, until asked.
+  await page.addInitScript(() => {
+    const handle = FileSystemHandle.prototype as unknown as Record<string, unknown>;
+    handle.queryPermission = async () => (localStorage.getItem('watch-test-prompt') ? 'prompt' : 'granted');
+    handle.requestPermission = async () => (localStorage.removeItem('watch-test-prompt'), 'granted');
+  });
+  await openApp(page);
+  const panel = page.getByTestId('watch-panel');
+  await panel.getByRole('button', { name: 'Watch a folder…' }).click();
+  await panel.getByLabel('Check every').fill('1');
+  await expect(page.getByTestId('watch-countdown')).toHaveText(/Next check in 1 s\.|Checking…/);
+  await page.evaluate(() => localStorage.setItem('watch-test-prompt', '1'));
+  await page.reload();
+  await expect(page.getByTestId('engine-badge')).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByRole('alert')).toContainText('The browser needs your permission again to read inbox.');
+  await writeInbox(page, 'customers.csv', CUSTOMERS);
+  await page.waitForTimeout(2500);
+  await expect(page.getByTestId('load-summary')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/watch-folder-permission.png' });
+
+  await panel.getByRole('button', { name: 'Grant access again' }).click();
+  await expect(page.getByTestId('watch-last-batch')).toContainText('inbox/customers.csv', { timeout: 30_000 });
+  expect(await shownRows(page, 'bronze.customers')).toBe(3);
+
+  // Stop watching: forgotten, also after a reload.
+  await panel.getByRole('button', { name: 'Stop watching' }).click();
+  await expect(panel.getByRole('button', { name: 'Watch a folder…' })).toBeVisible();
+  await expect(page.getByTestId('saved-notice')).toContainText(/^Saved \d+ tables/);
+  await page.reload();
+  await expect(page.getByTestId('engine-badge')).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByRole('button', { name: 'Watch a folder…' })).toBeVisible();
+});
