@@ -30,6 +30,7 @@ import { ViewPanel, ViewTabs } from './views/ViewTabs';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 import { usePredictions } from './predictions/usePredictions';
 import { WatchPanel } from './watch/WatchPanel';
+import { useWatchedFolder } from './watch/useWatchedFolder';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
@@ -59,6 +60,8 @@ export function App() {
     [busy, lake.loadFiles],
   );
   const dragging = useWindowDrop(onDrop);
+  // Kept here, not in the panel: the panel moves into the status strip once data is loaded.
+  const watch = useWatchedFolder(busy, lake.loadFiles);
   const open = async (table: TableInfo) => setSelected({ table, first: await lake.gridWindow(firstBlock(table)) });
   const predictions = usePredictions(lake.api, lake.pipeline, lake.refreshTables);
   // The Predictions view links to its scored gold tables in the Tables tab.
@@ -90,14 +93,15 @@ export function App() {
             {lake.report && <IngestSummary report={lake.report} />}
             {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
             <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
+            <WatchPanel watch={watch} compact />
           </StatusArea>
         ) : (
           <>
             <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={loadDemo} />
+            <WatchPanel watch={watch} />
             <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
           </>
         )}
-        <WatchPanel busy={busy} onBatch={lake.loadFiles} />
         {lake.progress && <ProgressView progress={lake.progress} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {lake.modelling && <ModelProgress states={lake.modelling} onCancel={lake.cancel} cancelling={lake.cancelling} />}
         {!busy && <LoadNotices report={lake.report} run={lake.pipeline} />}

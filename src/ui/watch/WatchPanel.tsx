@@ -1,19 +1,18 @@
 import { useId, useState } from 'react';
-import type { PickedFile } from '../../lakehouse/lakehouseService';
-import { useWatchedFolder, type WatchView } from './useWatchedFolder';
+import type { useWatchedFolder, WatchView } from './useWatchedFolder';
 import './watch.css';
 
 interface Props {
-  busy: boolean;
-  onBatch: (files: PickedFile[], trigger: 'watch') => Promise<void>;
+  watch: ReturnType<typeof useWatchedFolder>;
+  /** In the status strip once data is loaded: no explanation, so the views sit higher. */
+  compact?: boolean;
 }
 
 const MIN_SECONDS = 1;
 const MAX_SECONDS = 3600;
 
 /** "Watch a folder": new or changed files in a granted folder load as a batch every N seconds. */
-export function WatchPanel({ busy, onBatch }: Props) {
-  const watch = useWatchedFolder(busy, onBatch);
+export function WatchPanel({ watch, compact = false }: Props) {
   const { view } = watch;
   const [loadExisting, setLoadExisting] = useState(false);
   const ids = useId();
@@ -22,11 +21,11 @@ export function WatchPanel({ busy, onBatch }: Props) {
     <section className="watch-panel" aria-labelledby={`${ids}-title`} data-testid="watch-panel" data-status={view.status}>
       <h2 id={`${ids}-title`}>Watch a folder</h2>
       {view.status === 'unsupported' && (
-        <p className="hint">Watching a folder needs a Chromium browser (Chrome, Edge): this browser cannot give a page lasting access to a folder.</p>
+        <p className="hint">{compact ? 'Needs a Chromium browser (Chrome, Edge).' : <>Watching a folder needs a Chromium browser (Chrome, Edge): this browser cannot give a page lasting access to a folder.</>}</p>
       )}
       {view.status === 'off' && (
         <>
-          <p className="hint">New or changed files in the folder load as a batch every few seconds, and the pipeline runs after each batch.</p>
+          {!compact && <p className="hint">New or changed files in the folder load as a batch every few seconds, and the pipeline runs after each batch.</p>}
           <div className="actions">
             <label>
               <input type="checkbox" checked={loadExisting} onChange={(e) => setLoadExisting(e.currentTarget.checked)} /> Also load the files already in it
