@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,6 +90,22 @@ describe('npm run pipeline -- --resume DIR', () => {
     expect(again.stdout.split('\n').filter((l) => /^\[\d+\/\d+\] /.test(l))).toEqual([]);
     // Four CLI runs; DuckDB-WASM on a loaded machine takes longer.
   }, 300_000);
+
+  it('warns before rebuilding a model that ran out of memory on the same engine', async () => {
+    const dir = join(root, 'out-of-memory');
+    await mkdir(dir);
+    const error = 'DuckDB ran out of memory building gold.rfm (could not allocate block of size 256.0 KiB (3.1 GiB/3.1 GiB used)). Nothing half-built was kept.';
+    const run = { engine: { kind: 'wasm' }, started_at: '2026-12-07T10:00:00.000Z', finished_at: '2026-12-07T10:01:00.000Z', sources: [], errors: [], skipped: [], notes: [], expectations: [], models: [{ name: 'gold.rfm', layer: 'gold', status: 'failed', rows: 0, milliseconds: 5, depends_on: [], error }] };
+    // Each resume writes a new run.json: the failed one is put back before the next.
+    await writeFile(join(dir, 'run.json'), JSON.stringify(run));
+    const onWasm = await pipelineCli(['--engine', 'wasm', '--resume', dir]);
+    expect(onWasm.stdout).toContain(`note: gold.rfm ran out of memory in the run being resumed; with the same engine it may run out again (the native engine can use all of this machine's memory: npm run pipeline -- --engine native --resume ${dir})`);
+    await writeFile(join(dir, 'run.json'), JSON.stringify(run));
+    const onNative = await pipelineCli(['--resume', dir]);
+    expect(onNative.code).toBe(0);
+    expect(onNative.stdout).toContain('rebuilding');
+    expect(onNative.stdout).not.toContain('ran out of memory');
+  });
 
   it('says which folder it cannot resume, and takes no --out', async () => {
     const empty = join(root, 'empty');

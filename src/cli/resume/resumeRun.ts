@@ -4,6 +4,7 @@ import type { Engine } from '../../engine/interface';
 import { memoryUse } from '../../engine/memoryUse';
 import { parquetToArrow } from '../../engine/parquet';
 import type { IngestReport } from '../../ingest/loadFiles';
+import { isOutOfMemory } from '../../ingest/outOfMemory';
 import type { LoadedSource } from '../../ingest/loadedSource';
 import { listTables, type TableInfo } from '../../lakehouse/tableInfo';
 import { mergeRun } from '../../lakehouse/pipelineView/mergeRun';
@@ -71,6 +72,11 @@ export async function resumeRun(engineName: EngineName, dir: string, modelsDir?:
   try {
     const tables = await readLakehouse(engine, dir);
     console.log(`resuming ${dir}: ${tables} tables read back; ${only.length ? `rebuilding ${only.join(', ')}` : 'every model succeeded, nothing to rebuild'}`);
+    // Out of memory is not worth trying blindly again on the same engine: said before it runs (the runner keeps its message if it fails again).
+    const ranOut = (error?: string) => isOutOfMemory(error) || /^DuckDB ran out of memory/.test(error ?? '');
+    const instead = engineName === 'wasm' ? ` (the native engine can use all of this machine's memory: npm run pipeline -- --engine native --resume ${dir})` : '';
+    for (const m of previous.models.filter((m) => m.status === 'failed' && ranOut(m.error) && previous.engine.kind === engineName))
+      console.log(`note: ${m.name} ran out of memory in the run being resumed; with the same engine it may run out again${instead}`);
     const bronzeFiles: Record<string, string[]> = {};
     for (const s of ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
     const partial = await runPipeline(engine, models, { only, bronzeFiles, ...modelLogging() });
