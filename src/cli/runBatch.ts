@@ -2,7 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem } from '../ingest/ingestError';
 import { Lakehouse } from '../lakehouse/lakehouse';
+import type { IngestReport } from '../ingest/loadFiles';
 import { buildRunReport, type RunReport } from '../pipeline/runReport';
+import type { PipelineRun, RunOptions } from '../pipeline/runner';
 import type { SilverBalance } from '../pipeline/silverBalance';
 import { openEngine, openLakehouseFolder, type EngineName } from './openEngine';
 import { readInputs } from './readInputs';
@@ -27,13 +29,35 @@ function retriedNote(attempts: number | undefined): string {
   return attempts && attempts > 1 ? ` after ${attempts - 1} ${attempts === 2 ? 'retry' : 'retries'}` : '';
 }
 
+/** The console lines of a pipeline run as it goes: each model as it finishes, each retry. */
+export function modelLogging(): Pick<RunOptions, 'onRetry' | 'onModel'> {
+  return {
+    onRetry: (model, attempt, ms, error) => console.log(`${model}: try ${attempt} failed (${error}); trying again in ${ms} ms`),
+    onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${retriedNote(m.attempts)}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]${balanceNote(m.balance)}` : ` — ${m.error}`}`),
+  };
+}
+
+/** After a run: the files that failed, the models that failed, and the expectations that did not pass. */
+export function printOutcome(ingest: IngestReport, pipelineRun: PipelineRun): void {
+  for (const p of ingest.errors) console.error(`error: ${formatProblem(p)}`);
+  for (const m of pipelineRun.models.filter((m) => m.status === 'failed')) console.error(`error: model ${m.name} failed: ${m.error}`);
+  // Skipped (a table it reads is not loaded): said, but neither a warning nor an error.
+  for (const e of pipelineRun.expectations.filter((e) => e.status === 'skipped')) console.log(`note: ${e.model}: expectation ${e.name} skipped: ${e.message}`);
+  for (const e of pipelineRun.expectations.filter((e) => e.status !== 'pass' && e.status !== 'skipped')) {
+    const line = `${e.model}: expectation ${e.name} ${e.status === 'error' ? `could not run: ${e.message}` : `failed on ${e.failing} rows`}`;
+    if (e.severity === 'error') console.error(`error: ${line}`);
+    else console.log(`warning: ${line}`);
+  }
+}
+
 /**
  * One run of DESIGN.md §7: loads the inputs into bronze, builds silver and gold, writes
  * every table as Parquet and run.json to `out`, and says what happened. In a fresh engine,
  * or, with `lakehouse` (a folder), in the native DuckDB database kept there: then the run
  * is the next batch of that lakehouse (src/lakehouse/batches), as a load in the app is.
  */
-export async function runBatch(engineName: EngineName, inputs: string[], out: string, lakehouseDir?: string): Promise<BatchResult> {
+export async function runBatch(engineName: EngineName, inputs: string[], out: string, options: { lakehouseDir?: string; modelsDir?: string } = {}): Promise<BatchResult> {
+  const { lakehouseDir, modelsDir } = options;
   const startedAt = new Date();
   const { files, problems } = await readInputs(inputs, out);
   const engine = lakehouseDir ? await openLakehouseFolder(lakehouseDir) : await openEngine(engineName);
@@ -53,10 +77,7 @@ export async function runBatch(engineName: EngineName, inputs: string[], out: st
     // What the loaders decided about whole files (converted from Latin-1, views skipped, …).
     for (const n of ingest.notes) console.log(`note: ${n.file}: ${n.message}`);
     for (const s of ingest.sources) for (const n of s.notes ?? []) console.log(`note: ${s.file}: ${n}`);
-    const pipelineRun = await lakehouse.runPipeline(await readModels(), {
-      onRetry: (model, attempt, ms, error) => console.log(`${model}: try ${attempt} failed (${error}); trying again in ${ms} ms`),
-      onModel: (m, i, n) => console.log(`[${i + 1}/${n}] ${m.name}: ${m.status}${retriedNote(m.attempts)}${m.status === 'success' ? `, ${m.rows} rows [${m.milliseconds} ms]${balanceNote(m.balance)}` : ` — ${m.error}`}`),
-    });
+    const pipelineRun = await lakehouse.runPipeline(await readModels(modelsDir), modelLogging());
     const tables = await lakehouse.tables();
     const written = await writeLakehouse(engine, tables, out);
     // maxRSS: the peak of this process, DuckDB (native or WASM) included, in KiB.
@@ -65,15 +86,7 @@ export async function runBatch(engineName: EngineName, inputs: string[], out: st
     await mkdir(out, { recursive: true });
     await writeFile(join(out, 'run.json'), JSON.stringify(report, null, 2) + '\n');
     console.log(`wrote ${written.length} Parquet files and run.json to ${out}`);
-    for (const p of ingest.errors) console.error(`error: ${formatProblem(p)}`);
-    for (const m of pipelineRun.models.filter((m) => m.status === 'failed')) console.error(`error: model ${m.name} failed: ${m.error}`);
-    // Skipped (a table it reads is not loaded): said, but neither a warning nor an error.
-    for (const e of pipelineRun.expectations.filter((e) => e.status === 'skipped')) console.log(`note: ${e.model}: expectation ${e.name} skipped: ${e.message}`);
-    for (const e of pipelineRun.expectations.filter((e) => e.status !== 'pass' && e.status !== 'skipped')) {
-      const line = `${e.model}: expectation ${e.name} ${e.status === 'error' ? `could not run: ${e.message}` : `failed on ${e.failing} rows`}`;
-      if (e.severity === 'error') console.error(`error: ${line}`);
-      else console.log(`warning: ${line}`);
-    }
+    printOutcome(ingest, pipelineRun);
     return { report, ok: ingest.errors.length === 0 && pipelineRun.ok };
   } finally {
     await engine.close();

@@ -124,16 +124,17 @@ export class LakehouseService {
     return this.lakehouse.engineInfo();
   }
 
-  async loadPicked(picked: PickedFile[], onProgress?: ProgressListener): Promise<IngestReport> {
+  /** Loads files picked, dropped or found by the watched folder (`trigger` says which, for the run history). */
+  async loadPicked(picked: PickedFile[], onProgress?: ProgressListener, trigger: 'user' | 'watch' = 'user'): Promise<IngestReport> {
     const signal = this.operations.begin('load');
     try {
-      return await this.loadPickedFiles(picked, signal, onProgress);
+      return await this.loadPickedFiles(picked, signal, trigger, onProgress);
     } finally {
       this.operations.end(signal);
     }
   }
 
-  private async loadPickedFiles(picked: PickedFile[], signal: AbortSignal, onProgress?: ProgressListener): Promise<IngestReport> {
+  private async loadPickedFiles(picked: PickedFile[], signal: AbortSignal, trigger: 'user' | 'watch', onProgress?: ProgressListener): Promise<IngestReport> {
     const files: InputFile[] = [];
     const total = picked.reduce((n, p) => n + p.file.size, 0);
     let done = 0;
@@ -148,7 +149,7 @@ export class LakehouseService {
       done += p.file.size;
     }
     await this.store().changing();
-    return this.ready().load(files, onProgress, signal, { trigger: 'user' });
+    return this.ready().load(files, onProgress, signal, { trigger });
   }
 
   /** Generates the Olist-shaped demo dataset at scale `sf` and loads it. */

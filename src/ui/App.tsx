@@ -31,6 +31,8 @@ import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 import { usePredictions } from './predictions/usePredictions';
 import { HistoryToggle } from './versions/HistoryToggle';
 import { useRunAlert } from './runs/useRunAlert';
+import { WatchPanel } from './watch/WatchPanel';
+import { useWatchedFolder } from './watch/useWatchedFolder';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
 const loadDashboard = () => import('./dashboard/Dashboard');
@@ -61,6 +63,8 @@ export function App() {
     [busy, lake.loadFiles],
   );
   const dragging = useWindowDrop(onDrop);
+  // Kept here, not in the panel: the panel moves into the status strip once data is loaded.
+  const watch = useWatchedFolder(busy, lake.loadFiles);
   const open = async (table: TableInfo) => setSelected({ table, first: await lake.gridWindow(firstBlock(table)) });
   // After a rollback: the selected table as it is now (or none, when the version did not have it).
   const reopen = (tables: TableInfo[]) => {
@@ -100,10 +104,12 @@ export function App() {
             {lake.report && <IngestSummary report={lake.report} />}
             {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
             <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
+            <WatchPanel watch={watch} compact />
           </StatusArea>
         ) : (
           <>
             <LoadPanel busy={busy} onFiles={lake.loadFiles} onDemo={loadDemo} />
+            <WatchPanel watch={watch} />
             <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
           </>
         )}

@@ -7,6 +7,7 @@ import type { ChartId } from '../lakehouse/dashboard/chartId';
 import type { DashboardFilter } from '../lakehouse/dashboard/dashboardFilter';
 import type { PickedFile } from '../lakehouse/lakehouseService';
 import type { TableInfo } from '../lakehouse/tableInfo';
+import type { RunTrigger as LoadTrigger } from '../lakehouse/runs/runTypes';
 import type { WindowRequest } from '../lakehouse/grid/gridTypes';
 import type { ModelRun, PipelineRun } from '../pipeline/runner';
 import { modelStatesAfter, type ModelState } from './report/modelStates';
@@ -16,6 +17,10 @@ import type { PublishProgress } from '../lakehouse/policies/publishInBrowser';
 import { restoreSaved, saveToBrowser, type SavedState } from './persistence/savedState';
 import type { StorageUse } from '../lakehouse/storage/storedLakehouse';
 import { applyFaultFlag } from './runs/faultFlag';
+
+/** What started a load: the user (pick, drop, demo) or a watched folder's batch; for the run history. */
+/** Who started a load: the user (picker, drop, demo) or the watched folder (src/ui/watch). */
+export type RunTrigger = Extract<LoadTrigger, 'user' | 'watch'>;
 
 export type EngineState = { status: 'starting' } | { status: 'ready'; info: EngineInfo } | { status: 'failed'; message: string };
 
@@ -41,6 +46,8 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
   const [error, setError] = useState<string>();
   const [cancelling, setCancelling] = useState(false);
   const [saved, setSaved] = useState<SavedState>({ status: 'checking' });
+  // What started the current (or last) load, so the runs it makes can say so.
+  const [trigger, setTrigger] = useState<RunTrigger>();
   // Read inside the memoised load callbacks, which must not change on every run.
   const pipelineNow = useRef<PipelineRun>(undefined);
   pipelineNow.current = pipeline;
@@ -86,9 +93,10 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
       });
   }, []);
 
-  const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>, alwaysLand = false) => {
+  const run = useCallback(async (work: (c: LakehouseClient, onProgress: (p: LoadProgress) => void) => Promise<IngestReport>, alwaysLand = false, by: RunTrigger = 'user') => {
     const c = client.current;
     if (!c) return;
+    setTrigger(by);
     const hadGold = builtGold(pipelineNow.current);
     setError(undefined);
     setCancelling(false);
@@ -135,7 +143,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
   /** The worker, for views that ask it their own questions (catalog, quality). */
   const api = useCallback(() => client.current!, []);
 
-  const loadFiles = useCallback((files: PickedFile[]) => run((c, p) => c.loadPicked(files, p)), [run]);
+  const loadFiles = useCallback((files: PickedFile[], by: RunTrigger = 'user') => run((c, p) => c.loadPicked(files, p, by), false, by), [run]);
   const loadDemo = useCallback((sf: number) => run((c, p) => c.loadDemo(sf, p), true), [run]);
   const gridWindow = useCallback((request: WindowRequest) => client.current!.gridWindow(request), []);
   const runSql = useCallback((sql: string) => client.current!.runSql(sql), []);
@@ -178,7 +186,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
     }
   }, []);
 
-  return { engine, progress, modelling, report, pipeline, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, versionRestored, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, publishPolicies, reset };
+  return { engine, progress, modelling, report, pipeline, trigger, tables, error, cancelling, cancel, loadFiles, loadDemo, gridWindow, runSql, cancelSql, consoleChartRows, refreshTables, versionRestored, dashboard, dashboardOptions, rerunFrom, api, saved, exportTable, exportLakehouse, htmlReport, publishPolicies, reset };
 }
 
 /** The plan and per-model callbacks of a run, feeding the model states the progress shows. */

@@ -48,7 +48,8 @@ describe.each(testEngines)('run history on the %s engine', (_kind, open) => {
     const runs = await lake.history.list();
     expect(runs).toHaveLength(1);
     const r = runs[0]!;
-    expect(r).toMatchObject({ kind: 'load', trigger: 'demo', status: 'success', files: 9, fileErrors: 0, modelsFailed: 0, modelsRetried: 0 });
+    expect(r).toMatchObject({ kind: 'batch', batchId: report.batch, trigger: 'demo', status: 'success', files: 9, fileErrors: 0, modelsFailed: 0, modelsRetried: 0 });
+    expect(report.batch).toBe(1); // every load is a batch of the lakehouse (src/lakehouse/batches)
     expect(r.rowsLoaded).toBe(await layerRows('bronze'));
     expect(r.quarantinedRows).toBe(await layerRows('quarantine'));
     expect(r.quarantinedRows).toBeGreaterThan(0);

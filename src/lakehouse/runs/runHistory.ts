@@ -40,7 +40,9 @@ export class RunHistory {
   async loaded(report: IngestReport, startedAt: Date, origin: LoadOrigin = {}): Promise<void> {
     if (!this.keeping) return;
     await this.safely(async () => {
-      const run: RunOrigin = { kind: origin.batchId !== undefined ? 'batch' : 'load', trigger: origin.trigger ?? 'user', ...(origin.batchId !== undefined && { batchId: origin.batchId }) };
+      // Every load is a batch of the lakehouse (src/lakehouse/batches) once it has its id.
+      const batchId = origin.batchId ?? report.batch;
+      const run: RunOrigin = { kind: batchId !== undefined ? 'batch' : 'load', trigger: origin.trigger ?? 'user', ...(batchId !== undefined && { batchId }) };
       const load: LoadFacts = { report: structuredClone(report), startedAt, finishedAt: new Date(), memoryBytes: (await memoryUse(this.engine)).heldBytes };
       const id = await this.nextId();
       this.pendingLoad = undefined;
