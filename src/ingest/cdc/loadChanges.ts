@@ -81,7 +81,7 @@ export async function loadChanges(engine: Engine, file: string, kind: ChangeKind
       quarantined: problems.length,
       columns,
       samples: problems.slice(0, SAMPLE_PROBLEMS).map((p) => ({ file, line: p.line, ...(p.byteOffset !== undefined && { byteOffset: p.byteOffset }), message: p.reason })),
-      notes: opCounts(rows),
+      notes: opCounts(source, rows),
       milliseconds: Math.round(performance.now() - started),
     });
   }
@@ -95,11 +95,11 @@ function columnsOf(rows: BronzeChange[]): string[] {
   return [...seen];
 }
 
-function opCounts(rows: BronzeChange[]): string[] {
+function opCounts(source: string, rows: BronzeChange[]): string[] {
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.op, (counts.get(r.op) ?? 0) + 1);
   const names: Record<string, string> = { c: 'created', u: 'updated', d: 'deleted', r: 'read by a snapshot' };
-  return counts.size ? [`change rows: ${[...counts].map(([op, k]) => `${k} ${names[op]} ('${op}')`).join(', ')}.`] : [];
+  return counts.size ? [`bronze.${source} change rows: ${[...counts].map(([op, k]) => `${k} ${names[op]} ('${op}')`).join(', ')}.`] : [];
 }
 
 async function writeBronze(engine: Engine, source: string, staging: string, columns: string[], rows: BronzeChange[], kind: ChangeKind, loadedAt: string): Promise<void> {

@@ -72,6 +72,18 @@ describe('mariadb-binlog row events', () => {
     expect([row(parsed.changes[10]!).freight_value, row(parsed.changes[11]!).freight_value]).toEqual(['14.29', '1.00']);
   });
 
+  it('refuses partial row images (binlog_row_image=MINIMAL) except for deletes', () => {
+    const full = read('row.binlog.txt');
+    // The first UPDATE as MINIMAL writes it: the key in WHERE, only the changed columns in SET.
+    const minimal = full.replace(/(### UPDATE `olist_cdc`\.`orders`\n### WHERE\n###   @1=[^\n]*\n)(?:###   @[2-8]=[^\n]*\n)+(### SET\n)###   @1=[^\n]*\n###   @2=[^\n]*\n(###   @3=[^\n]*\n)(?:###   @[4-6]=[^\n]*\n)+(###   @7=[^\n]*\n)###   @8=[^\n]*\n/, '$1$2$3$4');
+    expect(minimal).not.toBe(full);
+    const parsed = parseBinlog(minimal, dumpSchemas());
+    expect(parsed.problems.map((p) => [p.line, p.reason])).toEqual([[28, expect.stringMatching(/holds 2 of the 8 columns of olist_cdc\.orders: .*binlog_row_image=FULL/)]]);
+    expect(parsed.changes.length).toBe(12);
+    const keyOnly = full.replace(/(### DELETE FROM `olist_cdc`\.`order_reviews`\n### WHERE\n###   @1=[^\n]*\n###   @2=[^\n]*\n)(?:###   @[3-7]=[^\n]*\n)+/, '$1');
+    expect(parseBinlog(keyOnly, dumpSchemas()).problems).toEqual([]);
+  });
+
   it('refuses rows of a table altered earlier in the log', () => {
     const text = read('row.binlog.txt').replace('DELIMITER /*!*/;', 'DELIMITER /*!*/;\nuse `olist_cdc`/*!*/;\nALTER TABLE orders ADD COLUMN note TEXT FIRST\n/*!*/;');
     const parsed = parseBinlog(text, dumpSchemas());

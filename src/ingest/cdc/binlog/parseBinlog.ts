@@ -130,6 +130,12 @@ function readRow(lines: string[], start: number, end: number, head: RegExpExecAr
   const op = OPS[verb!]!;
   if ((op === 'c' || op === 'u') && !images.after) return problem(`${verb} without a SET row image`);
   if ((op === 'd' || op === 'u') && !images.before) return problem(`${verb} without a WHERE row image`);
+  // binlog_row_image=MINIMAL / NOBLOB leave unchanged columns out of SET: such a row is not
+  // the whole row, and applying it would blank the rest. A delete needs only its key.
+  const stored = definition.columns.filter((c) => !c.generated).length;
+  if (images.after && images.after.size < stored) {
+    return problem(`the row image holds ${images.after.size} of the ${stored} columns of ${name}: the log was written with binlog_row_image=MINIMAL or NOBLOB, which leaves unchanged columns out, so the row cannot be applied whole. Use binlog_row_image=FULL`);
+  }
   return { ...(database !== undefined && { database }), table, op, before: images.before, after: images.after, changeAt: eventTime, line: start + 1 };
 }
 
