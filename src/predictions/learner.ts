@@ -47,6 +47,8 @@ export interface ModelJson {
   format: 'pocket-lakehouse/dense-v1';
   kind: TaskKind;
   inputs: number;
+  /** How it was fitted: epochs run and rows per batch (more epochs on small data, see `minSteps`). */
+  training?: { epochs: number; batchSize: number };
   /** Per layer: kernel (row-major, inputs × units), bias, activation. */
   layers: { units: number; kernel: number[]; bias: number[]; activation: 'relu' | 'linear' | 'sigmoid' }[];
 }
@@ -111,7 +113,7 @@ export async function trainModel(x: Matrix, y: Float32Array, o: LearnerOptions, 
       },
     });
     if (cancelled) throw new TrainingCancelledError();
-    return toJson(model, o.kind, x.cols);
+    return { ...toJson(model, o.kind, x.cols), training: { epochs, batchSize: o.batchSize } };
   } finally {
     tx.dispose();
     ty.dispose();

@@ -6,10 +6,13 @@
 import { CHURN_FEATURES, CHURN_LEARNER, type ClassifierScores } from './churn';
 import { ETA_FEATURES, ETA_LEARNER } from './eta';
 import { MIN_ROUTE_ORDERS } from './etaModel';
+import type { ModelJson } from './learner';
 import type { PredictionResult } from './predictions';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+const fitted = (m: ModelJson, epochs: number, batch: number) =>
+  `${m.training?.epochs ?? epochs} epochs of ${m.training?.batchSize ?? batch} rows`;
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '–');
 
 export function predictionMetrics(r: PredictionResult) {
@@ -51,7 +54,7 @@ Trained ${m.trainedAt} in ${f(m.timings.etaMs / 1000, 1)} s (ETA) and ${f(m.timi
 
 ## Delivery ETA (gold.delivery_eta)
 
-Predicts days from purchase to delivery for an order, at purchase time. Network: ${ETA_LEARNER.hidden} hidden ReLU units, absolute-error loss, ${ETA_LEARNER.epochs} epochs, seed ${ETA_LEARNER.seed}.
+Predicts days from purchase to delivery for an order, at purchase time. Network: ${ETA_LEARNER.hidden} hidden ReLU units, absolute-error loss, ${fitted(r.eta.model, ETA_LEARNER.epochs, ETA_LEARNER.batchSize)}, seed ${ETA_LEARNER.seed}.
 Data: delivered orders with a sane timeline; trained on ${e.trainRows} orders purchased ${e.trainPeriod[0]} – ${e.trainPeriod[1]} (delivered before ${e.split}), tested on ${e.testRows} orders purchased ${e.testPeriod[0]} – ${e.testPeriod[1]}.
 Features: ${[...ETA_FEATURES.numeric, ...ETA_FEATURES.categorical].join(', ')}.
 Routes: the route median (a feature and a baseline) comes from routes with at least ${MIN_ROUTE_ORDERS} training orders (${Object.keys(r.eta.routeMedians).length} routes); an unseen or rarer route gets the overall training median, ${f(r.eta.routeFallbackDays, 1)} days (\`routeFallbackDays\` in models/eta.json).
@@ -68,7 +71,7 @@ Most important features (permutation, MAE increase in days): ${e.importance.slic
 
 ## Repeat purchase / churn (gold.churn_scores)
 
-Probability that a customer places another revenue-bearing order within ${c.horizonDays} days of a cutoff. Network: ${CHURN_LEARNER.hidden} hidden ReLU units, sigmoid output, cross-entropy, ${CHURN_LEARNER.epochs} epochs, seed ${CHURN_LEARNER.seed}.
+Probability that a customer places another revenue-bearing order within ${c.horizonDays} days of a cutoff. Network: ${CHURN_LEARNER.hidden} hidden ReLU units, sigmoid output, cross-entropy, ${fitted(r.churn.model, CHURN_LEARNER.epochs, CHURN_LEARNER.batchSize)}, seed ${CHURN_LEARNER.seed}.
 Data: ${c.trainRows} (customer, cutoff) rows at cutoffs ${c.cutoffs.train.join(', ')}; tested on ${c.testRows} customers at ${c.cutoffs.test}; scored at ${c.cutoffs.score}. Positive rate ${pct(c.positiveRate.train)} (train), ${pct(c.positiveRate.test)} (test).
 Features (all from before the cutoff): ${[...CHURN_FEATURES.numeric, ...CHURN_FEATURES.categorical].join(', ')}.
 

@@ -67,6 +67,9 @@ describe('predictions on generated data', () => {
     const card = modelCardMarkdown(result);
     expect(card).toContain('The model beats both baselines on MAE.');
     expect(card).toMatch(/RFM recency baseline on ROC AUC/);
+    // The epochs actually run (more than the floor of 3 on this small data), not the floor.
+    expect(result.eta.model.training!.epochs).toBeGreaterThan(ETA_LEARNER.epochs);
+    expect(card).toContain(`absolute-error loss, ${result.eta.model.training!.epochs} epochs of ${ETA_LEARNER.batchSize} rows`);
     expect(JSON.stringify(m)).not.toContain('"roc"');
   });
 
