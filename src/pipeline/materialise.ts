@@ -40,7 +40,7 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
       throw new Error(`${model.path}: a model that reduces must return ${ABSORBED}, the {_source, _row, _values} of every good bronze row each of its rows stands for`);
     }
     await onStage?.(model, stage);
-    if (merging) merge = await decideMerge(engine, stage, model.key, columns.filter((c) => c !== '_reason' && !META_COLUMNS.includes(c) && !MERGE_COLUMNS.includes(c)));
+    if (merging) merge = await decideMerge(engine, stage, model.name, model.key, columns.filter((c) => c !== '_reason' && !META_COLUMNS.includes(c) && !MERGE_COLUMNS.includes(c)));
 
     // Asked of the catalog first: a failed DELETE would be logged to the browser's console.
     if (await tableExists(engine, 'quarantine', model.name)) await engine.exec(`DELETE FROM quarantine.${quoteIdent(model.name)} WHERE _stage = 'silver'`);

@@ -48,7 +48,7 @@ export function withMergeColumns(modelSql: string, name: string): string {
  * keys that are not there get a `_reason`. Leaves `<stage>_merge` (dropped by the caller
  * through dropMerge) with one row per good record: its place `_pos`, `_bad`, `_winner`.
  */
-export async function decideMerge(engine: Engine, stage: string, keyColumns: string[], dataColumns: string[]): Promise<string> {
+export async function decideMerge(engine: Engine, stage: string, name: string, keyColumns: string[], dataColumns: string[]): Promise<string> {
   const merge = `${stage.slice(0, -1)}_merge"`;
   const keyPresent = keyColumns.map((c) => `${quoteIdent(c)} IS NOT NULL`).join(' AND ');
   await engine.exec(`UPDATE ${stage} SET _reason = NULL WHERE _op = 'd' AND _reason IS NOT NULL AND ${keyPresent}`);
@@ -73,8 +73,14 @@ export async function decideMerge(engine: Engine, stage: string, keyColumns: str
     SELECT _source, _row, _batch, _op, _key, _values, _key_text, _pos,
       coalesce(_op IN ('u', 'd') AND NOT (_last_upsert IS NOT NULL AND (_last_delete IS NULL OR _last_delete < _last_upsert)), false) AS _bad
     FROM placed`);
+  // Change records keep their line in `_line` (src/ingest/cdc): `_row` is their order in the
+  // file, which a key-changing update (a delete and an insert from one line) makes differ.
+  const hasLine = (await columnTypes(engine, 'bronze', name)).has('_line');
+  const where = hasLine
+    ? `' line ' || coalesce((SELECT b._line FROM ${qualified('bronze', name)} AS b WHERE b._source = m._source AND b._row = m._row)::VARCHAR, '?') || ' (change ' || m._row || ')'`
+    : `' line ' || m._row`;
   await engine.exec(`UPDATE ${stage} AS s SET _reason = CASE m._op WHEN 'u' THEN 'update' ELSE 'delete' END
-      || ' of a key that is not in the lakehouse (' || m._key_text || '): ' || m._source || ' line ' || m._row
+      || ' of a key that is not in the lakehouse (' || m._key_text || '): ' || m._source || ${where}
     FROM ${merge} AS m WHERE m._bad AND s._source = m._source AND s._row = m._row`);
   await engine.exec(`ALTER TABLE ${merge} ADD COLUMN _winner BOOLEAN DEFAULT false;
     UPDATE ${merge} AS m SET _winner = true FROM (SELECT _key, max(_pos) AS _pos FROM ${merge} WHERE NOT _bad GROUP BY _key) AS w
