@@ -110,7 +110,7 @@ try {
   }
   const m = (xs: Timing[], k: keyof Timing) => Math.round(median(xs.map((x) => x[k])));
   const base = median(rebuildRuns.map((r) => r.total));
-  for (const [name, xs] of [['batch 2 on the sf=1 lakehouse', batchRuns], ['full rebuild (all files, one load)', rebuildRuns]] as const) {
+  for (const [name, xs] of [['batch 2 on the sf=1 lakehouse', batchRuns], ['full rebuild (both batches loaded, one run)', rebuildRuns]] as const) {
     rows.push(`| ${name} | ${m(xs, 'total')} | ${m(xs, 'load')} | ${m(xs, 'silver')} | ${m(xs, 'gold')} | ${(median(xs.map((x) => x.total)) / base * 100).toFixed(0)} % |`);
   }
 } finally {

@@ -46,7 +46,7 @@ export function withMergeColumns(modelSql: string, name: string): string {
  * Decides the merge on the stage: a delete record is good whatever its other columns hold
  * (they are the row's before image) as long as it names its key; updates and deletes of
  * keys that are not there get a `_reason`. Leaves `<stage>_merge` (dropped by the caller
- * through dropMerge) with one row per good record: its place `_pos`, `_bad`, `_winner`.
+ * through its finally) with one row per good record of a contested key: its place `_pos`, `_bad`, `_winner`.
  */
 export async function decideMerge(engine: Engine, stage: string, name: string, keyColumns: string[], dataColumns: string[]): Promise<string> {
   const merge = `${stage.slice(0, -1)}_merge"`;
@@ -57,11 +57,17 @@ export async function decideMerge(engine: Engine, stage: string, name: string, k
   const applied = `_batch, _op IS NOT NULL,
     CASE WHEN _op IS NULL THEN _row END DESC, CASE WHEN _op IS NULL THEN _source END DESC,
     CASE WHEN _op IS NOT NULL THEN _source END, CASE WHEN _op IS NOT NULL THEN _row END`;
+  // Only contested keys are ordered: those with more than one good record or any change
+  // record (a lone 'u' or 'd' must be judged). A key with one snapshot row simply keeps it:
+  // usually nearly all keys, and ranking them all measured most of the merge's time.
   await engine.exec(`CREATE OR REPLACE TABLE ${merge} AS
-    WITH ordered AS (
+    WITH contested AS (
+      SELECT ${key} AS _key FROM ${stage} WHERE _reason IS NULL GROUP BY ALL HAVING count(*) > 1 OR count(_op) > 0
+    ),
+    ordered AS (
       SELECT _source, _row, coalesce(_batch, 0) AS _batch, _op, ${key} AS _key, ${structOf(dataColumns)} AS _values, ${keyText} AS _key_text,
         row_number() OVER (PARTITION BY ${key} ORDER BY ${applied}) AS _pos
-      FROM ${stage} WHERE _reason IS NULL
+      FROM ${stage} WHERE _reason IS NULL AND ${key} IN (SELECT _key FROM contested)
     ),
     placed AS (
       SELECT *,
@@ -69,10 +75,13 @@ export async function decideMerge(engine: Engine, stage: string, name: string, k
         max(CASE WHEN _op = 'd' THEN _pos END) OVER earlier AS _last_delete
       FROM ordered
       WINDOW earlier AS (PARTITION BY _key ORDER BY _pos ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+    ),
+    judged AS (
+      SELECT _source, _row, _batch, _op, _key, _values, _key_text, _pos,
+        coalesce(_op IN ('u', 'd') AND NOT (_last_upsert IS NOT NULL AND (_last_delete IS NULL OR _last_delete < _last_upsert)), false) AS _bad
+      FROM placed
     )
-    SELECT _source, _row, _batch, _op, _key, _values, _key_text, _pos,
-      coalesce(_op IN ('u', 'd') AND NOT (_last_upsert IS NOT NULL AND (_last_delete IS NULL OR _last_delete < _last_upsert)), false) AS _bad
-    FROM placed`);
+    SELECT *, NOT _bad AND _pos = max(CASE WHEN NOT _bad THEN _pos END) OVER (PARTITION BY _key) AS _winner FROM judged`);
   // Change records keep their line in `_line` (src/ingest/cdc): `_row` is their order in the
   // file, which a key-changing update (a delete and an insert from one line) makes differ.
   const hasLine = (await columnTypes(engine, 'bronze', name)).has('_line');
@@ -82,9 +91,6 @@ export async function decideMerge(engine: Engine, stage: string, name: string, k
   await engine.exec(`UPDATE ${stage} AS s SET _reason = CASE m._op WHEN 'u' THEN 'update' ELSE 'delete' END
       || ' of a key that is not in the lakehouse (' || m._key_text || '): ' || m._source || ${where}
     FROM ${merge} AS m WHERE m._bad AND s._source = m._source AND s._row = m._row`);
-  await engine.exec(`ALTER TABLE ${merge} ADD COLUMN _winner BOOLEAN DEFAULT false;
-    UPDATE ${merge} AS m SET _winner = true FROM (SELECT _key, max(_pos) AS _pos FROM ${merge} WHERE NOT _bad GROUP BY _key) AS w
-    WHERE m._key = w._key AND m._pos = w._pos AND NOT m._bad`);
   return merge;
 }
 
@@ -102,9 +108,12 @@ export async function recordMergedRows(engine: Engine, name: string, merge: stri
     SELECT _source, _row::BIGINT, NULL, NULL, 'delete' FROM winners WHERE _op = 'd'`);
 }
 
-/** The condition that keeps a stage row in silver: it won its key and is not a delete. */
+/**
+ * The condition that keeps a stage row in silver: a good row that is not a contested
+ * record that lost or a winning delete (uncontested keys are not in the merge table).
+ */
 export function keptByMerge(merge: string): string {
-  return `_reason IS NULL AND (_source, _row) IN (SELECT (_source, _row) FROM ${merge} WHERE _winner AND _op IS DISTINCT FROM 'd')`;
+  return `_reason IS NULL AND (_source, _row) NOT IN (SELECT (_source, _row) FROM ${merge} WHERE NOT _winner OR _op = 'd')`;
 }
 
 function structOf(columns: string[]): string {
