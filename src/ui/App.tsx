@@ -60,8 +60,10 @@ export function App() {
   );
   const dragging = useWindowDrop(onDrop);
   const open = async (table: TableInfo) => setSelected({ table, first: await lake.gridWindow(firstBlock(table)) });
-  // After a rollback: the selected table as it is now (or none, when the version did not have it).
+  // After a rollback: the selected table as it is now (or none, when the version did not have it), its grid drawn anew.
+  const [restores, setRestores] = useState(0);
   const reopen = (tables: TableInfo[]) => {
+    setRestores((n) => n + 1);
     const now = selected && tables.find((t) => tableKey(t) === tableKey(selected.table));
     if (now) void open(now);
     else setSelected(undefined);
@@ -122,7 +124,7 @@ export function App() {
                     <div>
                       <TableExportButtons table={selected.table} onExport={lake.exportTable} />
                       <HistoryToggle table={selected.table} api={lake.api} onRestored={async () => reopen(await lake.versionRestored())} />
-                      <TablePreview table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} />
+                      <TablePreview key={restores} table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} />
                     </div>
                   ) : (
                     <p className="hint">Choose a table to see its rows.</p>
