@@ -101,7 +101,8 @@ export class Lakehouse {
     const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
     run.memory = await memoryUse(this.engine);
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
-    await this.versions.commit('batch');
+    // A run that built nothing leaves no consistent point to commit: its load goes into the next run's version.
+    if (run.models.some((m) => m.status === 'success')) await this.versions.commit('batch');
     return run;
   }
 
