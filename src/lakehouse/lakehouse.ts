@@ -127,10 +127,12 @@ export class Lakehouse {
 
   /** Every table back as it was at `version`, committed as a new version (versions/rollback.ts). */
   rollbackTo(version: number): Promise<CommittedVersion> {
-    return this.writer.run(() => {
+    return this.writer.run(async () => {
+      const committed = await this.versions.rollback(version);
+      // After, not before: a grid window read during the rollback would have cached the old counts.
       this.dashboardTables.invalidate();
       this.grid.invalidate();
-      return this.versions.rollback(version);
+      return committed;
     });
   }
 

@@ -62,12 +62,13 @@ export function App() {
   const open = async (table: TableInfo) => setSelected({ table, first: await lake.gridWindow(firstBlock(table)) });
   // After a rollback: the selected table as it is now (or none, when the version did not have it), its grid drawn anew.
   const [restores, setRestores] = useState(0);
-  const reopen = (tables: TableInfo[]) => {
-    setRestores((n) => n + 1);
+  const reopen = async (tables: TableInfo[]) => {
     const now = selected && tables.find((t) => tableKey(t) === tableKey(selected.table));
-    if (now) void open(now);
-    else setSelected(undefined);
+    // The new first block and the new key land together, so the grid starts from the new rows.
+    setSelected(now && { table: now, first: await lake.gridWindow(firstBlock(now)) });
+    setRestores((n) => n + 1);
   };
+
   const predictions = usePredictions(lake.api, lake.pipeline, lake.refreshTables);
   // The Predictions view links to its scored gold tables in the Tables tab.
   const openGold = (name: string) => {
