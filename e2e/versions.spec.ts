@@ -95,6 +95,9 @@ test('versions: history, as_of in the console, diff, rollback, and the same vers
     [2, 1, 0, 0],
     [1, silver1, 0, 0],
   ]);
+  // The selected table's grid is drawn anew, and the save after the rollback is shown.
+  await expect(page.getByText(`${silver1.toLocaleString('en-US')} rows`, { exact: true })).toBeVisible();
+  await expect(page.getByTestId('saved-notice')).toContainText(/^Saved \d+ tables/);
   await expect.poll(() => shownRows(page, 'bronze.orders')).toBe(bronze1);
   expect(await shownRows(page, 'silver.orders')).toBe(silver1);
   await page.screenshot({ path: 'test-results/versions-rollback.png', fullPage: true });

@@ -111,7 +111,8 @@ export class Lakehouse {
     const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
     run.memory = await memoryUse(this.engine);
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
-    await this.versions.commit('batch');
+    // A run that built nothing leaves no consistent point to commit: its load goes into the next run's version.
+    if (run.models.some((m) => m.status === 'success')) await this.versions.commit('batch');
     await this.history.ran(run, started);
     return run;
   }
@@ -140,10 +141,12 @@ export class Lakehouse {
 
   /** Every table back as it was at `version`, committed as a new version (versions/rollback.ts). */
   rollbackTo(version: number): Promise<CommittedVersion> {
-    return this.writer.run(() => {
+    return this.writer.run(async () => {
+      const committed = await this.versions.rollback(version);
+      // After, not before: a grid window read during the rollback would have cached the old counts.
       this.dashboardTables.invalidate();
       this.grid.invalidate();
-      return this.versions.rollback(version);
+      return committed;
     });
   }
 

@@ -66,12 +66,15 @@ export function App() {
   // Kept here, not in the panel: the panel moves into the status strip once data is loaded.
   const watch = useWatchedFolder(busy, lake.loadFiles);
   const open = async (table: TableInfo) => setSelected({ table, first: await lake.gridWindow(firstBlock(table)) });
-  // After a rollback: the selected table as it is now (or none, when the version did not have it).
-  const reopen = (tables: TableInfo[]) => {
+  // After a rollback: the selected table as it is now (or none, when the version did not have it), its grid drawn anew.
+  const [restores, setRestores] = useState(0);
+  const reopen = async (tables: TableInfo[]) => {
     const now = selected && tables.find((t) => tableKey(t) === tableKey(selected.table));
-    if (now) void open(now);
-    else setSelected(undefined);
+    // The new first block and the new key land together, so the grid starts from the new rows.
+    setSelected(now && { table: now, first: await lake.gridWindow(firstBlock(now)) });
+    setRestores((n) => n + 1);
   };
+
   const predictions = usePredictions(lake.api, lake.pipeline, lake.refreshTables);
   // The Predictions view links to its scored gold tables in the Tables tab.
   const openGold = (name: string) => {
@@ -132,7 +135,7 @@ export function App() {
                     <div>
                       <TableExportButtons table={selected.table} onExport={lake.exportTable} />
                       <HistoryToggle table={selected.table} api={lake.api} onRestored={async () => reopen(await lake.versionRestored())} />
-                      <TablePreview table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} />
+                      <TablePreview key={restores} table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} />
                     </div>
                   ) : (
                     <p className="hint">Choose a table to see its rows.</p>
