@@ -113,7 +113,7 @@ test('three runs with their numbers, trends with a mark per run, a comparison, a
   await page.getByRole('tab', { name: 'Runs' }).click();
   const demo = await listed(page, first);
   expect(demo).toMatchObject({ status: 'success', rowsLoaded: now.layers.bronze, rowsBuilt: now.layers.silver! + now.layers.gold!, quarantined: now.layers.quarantine, pass, fail: 0, retried: 0 });
-  await expect(page.getByTestId(`run-${first}`)).toContainText('load and run by the demo');
+  await expect(page.getByTestId(`run-${first}`)).toContainText('load and run of batch 1 by the demo');
   await expect(page.getByTestId(`run-${second}`)).toContainText('re-run by you');
 
   const rerunModels = await openRun(page, second);

@@ -7,11 +7,11 @@ export const RUN_STATUS: Record<RunStatus, { symbol: string; label: string }> = 
   cancelled: { symbol: '–', label: 'cancelled' },
 };
 
-const KIND: Record<RunSummary['kind'], string> = { load: 'load and run', pipeline: 'pipeline run', rerun: 're-run', batch: 'batch' };
+const KIND: Record<RunSummary['kind'], string> = { load: 'load and run', pipeline: 'pipeline run', rerun: 're-run', batch: 'load and run' };
 const TRIGGER: Record<RunSummary['trigger'], string> = { user: 'you', demo: 'the demo', watch: 'a watched folder', cli: 'the command line' };
 
-/** "re-run by you", "load and run by the demo". */
-export const runKind = (r: RunSummary) => `${KIND[r.kind]} by ${TRIGGER[r.trigger]}`;
+/** "re-run by you", "load and run of batch 1 by the demo" (every load is a batch: src/lakehouse/batches). */
+export const runKind = (r: RunSummary) => `${KIND[r.kind]}${r.batchId !== undefined ? ` of batch ${r.batchId}` : ''} by ${TRIGGER[r.trigger]}`;
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
