@@ -76,6 +76,15 @@ describe('npm run pipeline -- --lakehouse DIR', () => {
     ]);
     expect(await query(`SELECT order_status FROM silver.orders WHERE order_id = '${orderId}'`)).toEqual([{ order_status: 'canceled' }]);
     expect(await query(`SELECT _kind FROM duplicates.orders`)).toEqual([{ _kind: 'superseded' }]);
+    // Each run is in the lakehouse's run history (the app's Runs view) and commits a version of what it changed.
+    expect(await query(`SELECT kind, trigger, batch_id::INTEGER AS batch, status FROM runs.runs ORDER BY id`)).toEqual([
+      { kind: 'batch', trigger: 'cli', batch: 1, status: 'success' },
+      { kind: 'batch', trigger: 'cli', batch: 2, status: 'success' },
+    ]);
+    expect(await query(`SELECT version::INTEGER AS version, batch::INTEGER AS batch FROM versions.commits ORDER BY version`)).toEqual([
+      { version: 1, batch: 1 },
+      { version: 2, batch: 2 },
+    ]);
   }, 240_000);
 
   it('refuses --lakehouse with the wasm engine (a usage error)', async () => {

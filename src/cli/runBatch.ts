@@ -63,11 +63,13 @@ export async function runBatch(engineName: EngineName, inputs: string[], out: st
   const engine = lakehouseDir ? await openLakehouseFolder(lakehouseDir) : await openEngine(engineName);
   try {
     const lakehouse = new Lakehouse(engine);
+    // A lakehouse kept in a folder keeps its run history too (src/lakehouse/runs), as the app's does.
+    if (lakehouseDir) lakehouse.history.keep();
     // Said before loading (DuckDB-WASM only): the files may not fit in its memory.
     let warned = false;
     const ingest = await lakehouse.load(files, (p) => {
       if (p.memoryWarning && !warned) (warned = true), console.error(`warning: ${p.memoryWarning}`);
-    });
+    }, undefined, { trigger: 'cli' });
     ingest.errors.unshift(...problems);
     for (const s of ingest.sources) {
       const q = s.quarantined ? `, ${s.quarantined} quarantined${s.samples[0] ? ` (e.g. ${formatProblem(s.samples[0])})` : ''}` : '';
