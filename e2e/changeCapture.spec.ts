@@ -87,6 +87,8 @@ test('a Debezium batch updates and deletes orders; gold follows; history, as_of,
   for (const id of changes.cancelled) await expect(diff.locator('tbody tr[data-change="changed"]', { hasText: id })).toContainText('order_status');
   for (const id of changes.deleted) await expect(diff.locator('tbody tr[data-change="removed"]', { hasText: id })).toHaveCount(1);
   await page.screenshot({ path: 'test-results/change-capture-diff.png', fullPage: true });
+  // A wide table and its diff scroll in their own boxes: the page never gets wider than the window.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
   // Roll back to version 1: a new version 3 that restores it, gold included.
   await page.getByRole('button', { name: 'Roll back to version 1' }).click();

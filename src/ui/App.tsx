@@ -132,7 +132,7 @@ export function App() {
                 <>
                   <TableList tables={lake.tables} selected={selected && tableKey(selected.table)} onSelect={open} />
                   {selected ? (
-                    <div>
+                    <div className="table-detail">
                       <TableExportButtons table={selected.table} onExport={lake.exportTable} />
                       <HistoryToggle table={selected.table} api={lake.api} onRestored={async () => reopen(await lake.versionRestored())} />
                       <TablePreview key={restores} table={selected.table} first={selected.first} fetchWindow={lake.gridWindow} />
