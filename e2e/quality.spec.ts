@@ -127,7 +127,8 @@ test('a second orders file with bad rows shows up as failing expectations, dupli
   const header = 'order_id,customer_id,order_status,order_purchase_timestamp,order_approved_at,order_delivered_carrier_date,order_delivered_customer_date,order_estimated_delivery_date';
   const csv = [
     header,
-    // The same order id with another status: a conflicting duplicate (silver keeps the demo's row).
+    // The same order id with another status: this later batch's row wins in silver, and the
+    // demo's row is recorded as superseded (src/pipeline/mergeBatches.ts).
     `${known},e2e-customer-1,canceled,2018-02-01 10:00:00,,,,`,
     // A purchase time that is not a timestamp: quarantined by silver.
     'e2e-order-2,e2e-customer-2,delivered,sometime in March,,,,',
@@ -168,17 +169,17 @@ test('a second orders file with bad rows shows up as failing expectations, dupli
   await expect(page.getByTestId('quarantine-rows')).toContainText('e2e-order-3');
   await expect(page.getByTestId('quarantine-rows')).toContainText('more_orders.csv');
 
-  // The conflicting order is not gone: duplicates.orders has it, as loaded, with the demo row silver kept.
+  // The superseded demo row is not gone: duplicates.orders has it, as loaded, against the new batch's row silver kept.
   const dupGroups = page.getByTestId('duplicate-groups').locator('tbody tr[data-table="orders"]');
   await expect(dupGroups).toHaveCount(1);
-  await expect(dupGroups).toHaveAttribute('data-kind', 'conflicting');
+  await expect(dupGroups).toHaveAttribute('data-kind', 'superseded');
   await expect(dupGroups).toHaveAttribute('data-rows', '1');
-  await dupGroups.getByRole('button', { name: 'conflicting' }).click();
+  await dupGroups.getByRole('button', { name: 'superseded' }).click();
   const dropped = page.getByTestId('duplicate-rows').locator('tbody tr');
   await expect(dropped).toHaveCount(1);
-  await expect(dropped.first()).toContainText('e2e-customer-1');
-  await expect(dropped.first()).toContainText('more_orders.csv');
   await expect(dropped.first()).toContainText(known);
+  await expect(dropped.first()).toContainText('olist_orders_dataset.csv');
+  await expect(dropped.first()).not.toContainText('e2e-customer-1');
   await page.screenshot({ path: 'test-results/quality-bad-orders.png', fullPage: true });
 
   await expectViewFitsNarrowScreen(page, 'Data quality', '.quality-view');
