@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
 import { generateOlist } from '../src/demo/generateOlist';
 import { debeziumOrderChanges } from '../src/ingest/cdc/testing/debeziumOrderChanges';
 import { DEMO_SCALE } from '../src/ui/load/demoScale';
 import { expect, openApp, shownRows, test } from './support/fixtures';
+import { consoleValue, openHistory, versionRows } from './support/versionHistory';
 
 /*
  * Issue 15's walk through, on the OPFS-stored lakehouse: the demo is batch 1; a Debezium
@@ -15,31 +15,6 @@ import { expect, openApp, shownRows, test } from './support/fixtures';
 const demo = generateOlist({ sf: DEMO_SCALE }).map((f) => ({ path: f.name, bytes: f.bytes }));
 const changes = debeziumOrderChanges(demo, 2, 2);
 const changed = [...changes.cancelled, ...changes.deleted].map((id) => `'${id}'`).join(', ');
-
-async function consoleValue(page: Page, sql: string): Promise<string> {
-  await page.getByRole('tab', { name: 'SQL console' }).click();
-  const editor = page.getByLabel('SQL', { exact: true });
-  await editor.fill(sql);
-  await editor.press('Control+Enter');
-  await expect(page.getByTestId('console-status')).toHaveText(/^1 row in /);
-  return (await page.getByRole('grid', { name: 'Console result' }).locator('tbody tr td').first().textContent()) ?? '';
-}
-
-async function openHistory(page: Page, table: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Tables' }).click();
-  await shownRows(page, table);
-  await page.getByTestId(`table-${table}`).click();
-  const toggle = page.getByRole('button', { name: 'History' });
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  await expect(page.getByRole('heading', { name: `History of ${table}` })).toBeVisible();
-}
-
-/** The version list's rows: version, rows added, updated, deleted. */
-async function versionRows(page: Page): Promise<number[][]> {
-  const rows = page.getByTestId('version-list').locator('tbody tr');
-  await expect(rows.first()).toBeVisible();
-  return rows.evaluateAll((trs) => trs.map((tr) => ['data-version', 'data-added', 'data-updated', 'data-deleted'].map((a) => Number(tr.getAttribute(a)))));
-}
 
 const revenue = 'SELECT sum(revenue)::DECIMAL(18,2)::VARCHAR AS r FROM gold.revenue_monthly';
 

@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
 import { generateOlist } from '../src/demo/generateOlist';
 import { DEMO_SCALE } from '../src/ui/load/demoScale';
 import { changedOrdersFile } from '../src/lakehouse/versions/testing/changedOrders';
 import { expect, openApp, shownRows, test } from './support/fixtures';
+import { consoleValue, openHistory, versionRows } from './support/versionHistory';
 
 /*
  * Versions in the app, on the OPFS-stored lakehouse: the demo is version 1; a second file
@@ -13,30 +13,6 @@ import { expect, openApp, shownRows, test } from './support/fixtures';
  */
 const demo = generateOlist({ sf: DEMO_SCALE }).map((f) => ({ path: f.name, bytes: f.bytes }));
 const update = changedOrdersFile(demo);
-
-async function openHistory(page: Page, table: string): Promise<void> {
-  await shownRows(page, table);
-  await page.getByTestId(`table-${table}`).click();
-  const toggle = page.getByRole('button', { name: 'History' });
-  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
-  await expect(page.getByRole('heading', { name: `History of ${table}` })).toBeVisible();
-}
-
-/** The version list's rows: version, +, ~, − as numbers. */
-async function versionRows(page: Page): Promise<number[][]> {
-  const rows = page.getByTestId('version-list').locator('tbody tr');
-  await expect(rows.first()).toBeVisible();
-  return rows.evaluateAll((trs) => trs.map((tr) => ['data-version', 'data-added', 'data-updated', 'data-deleted'].map((a) => Number(tr.getAttribute(a)))));
-}
-
-async function consoleCount(page: Page, sql: string): Promise<string> {
-  await page.getByRole('tab', { name: 'SQL console' }).click();
-  const editor = page.getByLabel('SQL', { exact: true });
-  await editor.fill(sql);
-  await editor.press('Control+Enter');
-  await expect(page.getByTestId('console-status')).toHaveText(/^1 row in /);
-  return (await page.getByRole('grid', { name: 'Console result' }).locator('tbody tr td').first().textContent()) ?? '';
-}
 
 test('versions: history, as_of in the console, diff, rollback, and the same versions after a reload', async ({ page }) => {
   test.setTimeout(300_000);
@@ -65,8 +41,8 @@ test('versions: history, as_of in the console, diff, rollback, and the same vers
   expect((await versionRows(page)).map((r) => r[0])).toEqual([1]);
 
   // The previous version from the console.
-  expect(await consoleCount(page, "SELECT count(*) AS n FROM as_of('bronze.orders', 1)")).toBe(String(bronze1));
-  expect(await consoleCount(page, `SELECT count(*) AS n FROM as_of('silver.orders', 1) WHERE order_id = '${update.newOrderId}'`)).toBe('0');
+  expect(await consoleValue(page, "SELECT count(*) AS n FROM as_of('bronze.orders', 1)")).toBe(String(bronze1));
+  expect(await consoleValue(page, `SELECT count(*) AS n FROM as_of('silver.orders', 1) WHERE order_id = '${update.newOrderId}'`)).toBe('0');
 
   // Diff version 1 → 2 of silver.orders: the new order, added.
   await page.getByRole('tab', { name: 'Tables' }).click();
@@ -111,5 +87,5 @@ test('versions: history, as_of in the console, diff, rollback, and the same vers
     [2, 4, 0, 0],
     [1, bronze1, 0, 0],
   ]);
-  expect(await consoleCount(page, "SELECT count(*) AS n FROM as_of('bronze.orders', 2)")).toBe(String(bronze1 + 4));
+  expect(await consoleValue(page, "SELECT count(*) AS n FROM as_of('bronze.orders', 2)")).toBe(String(bronze1 + 4));
 });
