@@ -16,9 +16,10 @@ import type { Browser } from '@playwright/test';
 import { launchChromium, startServer } from './chromium';
 import { median } from './stats';
 
-const { values } = parseArgs({ strict: false, options: { runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4333' } } });
+const { values } = parseArgs({ strict: false, options: { runs: { type: 'string', default: '5' }, port: { type: 'string', default: '4333' }, params: { type: 'string', default: '' } } });
 const runs = Number(values.runs);
-const base = `http://127.0.0.1:${values.port}/`;
+// `--params storage=memory` (the page's query string) compares the app without its OPFS database file.
+const base = `http://127.0.0.1:${values.port}/${values.params ? `?${values.params}` : ''}`;
 
 interface Run {
   loaded: number;

@@ -30,3 +30,11 @@ export function machineAndCommit(): { cores: number; commit: string } {
   }
   return { cores: availableParallelism(), commit };
 }
+
+/** One sentence on how far timings taken between `before` and `after` reflect the machine rather than its other work. */
+export function loadVerdict(before: LoadAverage, after: LoadAverage, cores: number): string {
+  const worst = Math.max(before.one, after.one);
+  return worst <= cores
+    ? `at most ${worst.toFixed(1)} runnable tasks on ${cores} cores: a quiet machine.`
+    : `up to ${worst.toFixed(1)} runnable tasks on ${cores} cores: the machine was shared with other work, so times are inflated by that load.`;
+}

@@ -20,7 +20,7 @@ import { ETA_LEARNER } from '../src/predictions/eta';
 import type { LearnerOptions } from '../src/predictions/learner';
 import type { PredictionMetrics } from '../src/predictions/modelCard';
 import { launchChromium } from './chromium';
-import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
+import { formatLoad, loadAverage, loadVerdict, machineAndCommit } from './machineLoad';
 
 const { values } = parseArgs({ options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' } } });
 /** The learner settings before the speed-up (stop 24): ETA 6 epochs of 256, churn 7 epochs at sf=1. */
@@ -100,7 +100,7 @@ try {
   const md = `# Predictions at sf=${sf}: training time in Chromium and the models against their baselines
 
 Measured ${new Date().toISOString().slice(0, 16)} UTC by \`npx tsx bench/predictions.ts --sf ${sf} --runs ${values.runs}\`, commit ${commit}, ${cores} cores.
-Load average (1/5/15 min) before: ${formatLoad(loadBefore)}; after: ${formatLoad(loadAfter)} — the machine is shared with other agents, so times are inflated by that load.
+Load average (1/5/15 min) before: ${formatLoad(loadBefore)}; after: ${formatLoad(loadAfter)} — ${loadVerdict(loadBefore, loadAfter, cores)}
 
 Training runs in a Web Worker in headless Chromium (TensorFlow.js CPU backend), the same \`trainPredictions\` the app's predictions worker runs; times include evaluation (metrics, permutation importance) and scoring every row. Features were built by native DuckDB in ${s(featuresMs)} s from the pipeline's Parquet (the app runs the same SQL in DuckDB-WASM; not part of the training time).
 
