@@ -11,7 +11,10 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
   expect: { timeout: 60_000 },
-  workers: 1,
+  // Two browsers at once in CI: the suite is ~110 tests of mostly one-threaded DuckDB-WASM
+  // work, and one at a time it took ~18 of CI's 30 minutes on 2 cores. Locally one (other
+  // work shares the machine); E2E_WORKERS overrides both.
+  workers: Number(process.env.E2E_WORKERS ?? (process.env.CI ? 2 : 1)),
   // One retry in CI only: a test that passes on it is reported as flaky and listed by name
   // in CI's output (scripts/ci-summary.mjs), never counted silently; a second failure fails.
   retries: process.env.CI ? 1 : 0,

@@ -12,6 +12,9 @@ import { expect, openApp, shownRows, test } from './support/fixtures';
  * dialog (an `alert(1)` that ran) or `window.__pwned` being set fail it too.
  */
 let root: string;
+// 41 independent cases of ~4 s each: with several workers they share out instead of one
+// worker running the whole file (each worker writes its own copy of the corpus).
+test.describe.configure({ mode: 'parallel' });
 
 test.beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'bad-inputs-e2e-'));
