@@ -23,8 +23,7 @@ export function LoadPanel({ busy, compact = false, onFiles, onDemo }: Props) {
       <h2 id="load-title">{compact ? 'Add a batch' : 'Load your exports'}</h2>
       {compact && (
         <p className="hint" data-testid="batch-hint">
-          Files loaded now are added to this lakehouse as its next batch: bronze keeps every batch, and silver keeps the latest row of each key. To
-          start over, use Start over in Export &amp; storage.
+          New files become the next batch; silver keeps each key&apos;s latest row. Start over is in Export &amp; storage.
         </p>
       )}
       {!compact && (
