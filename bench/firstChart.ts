@@ -27,6 +27,14 @@ interface Run {
   firstChart: number;
   loadMs: number;
   pipelineMs: number;
+  /** The worker's steps (src/lakehouse/timings): summed milliseconds per step, and when each first started. */
+  steps: Record<string, { at: number; ms: number }>;
+}
+
+interface StepTime {
+  step: string;
+  at: number;
+  ms: number;
 }
 
 /** In the page: the times from the next click until each of the marks appears. */
@@ -60,7 +68,14 @@ async function timeRun(browser: Browser): Promise<Run> {
     const marks = await page.evaluate<{ loaded: number; built: number; firstChart: number }>('window.benchMarks');
     const loadMs = Number(await page.getByTestId('load-summary').getAttribute('data-ms'));
     const pipelineMs = Number(await page.getByTestId('pipeline-summary').getAttribute('data-ms'));
-    return { ...marks, loadMs, pipelineMs };
+    const worker = page.workers().find((w) => w.url().includes('lakehouse'));
+    const list = ((await worker?.evaluate('self.lakehouseStepTimes?.()')) ?? []) as StepTime[];
+    const steps: Run['steps'] = {};
+    for (const s of list) {
+      const seen = steps[s.step];
+      steps[s.step] = seen ? { at: seen.at, ms: seen.ms + s.ms } : { at: s.at, ms: s.ms };
+    }
+    return { ...marks, loadMs, pipelineMs, steps };
   } finally {
     await context.close();
   }
@@ -75,6 +90,7 @@ try {
     loads.push((await readFile('/proc/loadavg', 'utf8').catch(() => loadavg().map((n) => n.toFixed(2)).join(' '))).split(' ').slice(0, 3).join(' '));
     const r = await timeRun(browser);
     results.push(r);
+    console.log(Object.entries(r.steps).map(([k, v]) => `  ${k}: ${v.ms} ms (at ${v.at})`).join('\n'));
     console.log(`run ${i + 1}: load summary ${Math.round(r.loaded)} ms, run summary ${Math.round(r.built)} ms, first chart ${Math.round(r.firstChart)} ms (worker: load ${r.loadMs} ms, pipeline ${r.pipelineMs} ms) — load average ${loads.at(-1)}`);
   }
 } finally {
@@ -82,7 +98,9 @@ try {
   server.kill();
 }
 
-const m = (k: keyof Run) => Math.round(median(results.map((r) => r[k])));
+const m = (k: Exclude<keyof Run, 'steps'>) => Math.round(median(results.map((r) => r[k])));
+const stepNames = [...new Set(results.flatMap((r) => Object.keys(r.steps)))];
+const stepMedian = (name: string, k: 'at' | 'ms') => Math.round(median(results.map((r) => r.steps[name]?.[k] ?? 0)));
 const lines = [
   '# "Try the demo" to the first chart',
   '',
@@ -96,6 +114,12 @@ const lines = [
   `| **first chart drawn** | **${m('firstChart')}** |`,
   `| worker: load (data-ms) | ${m('loadMs')} |`,
   `| worker: pipeline (data-ms) | ${m('pipelineMs')} |`,
+  '',
+  "The worker's steps (src/lakehouse/timings; `at`: when the step first started, ms after the demo's generation began; a step run more than once is summed):",
+  '',
+  '| worker step | median at | median ms |',
+  '|---|---|---|',
+  ...stepNames.map((name) => `| ${name} | ${stepMedian(name, 'at')} | ${stepMedian(name, 'ms')} |`),
   '',
   `Runs (first chart, ms): ${results.map((r) => Math.round(r.firstChart)).join(', ')}.`,
   '',

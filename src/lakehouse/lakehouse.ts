@@ -36,6 +36,7 @@ import { LakehouseVersions } from './versions/lakehouseVersions';
 import type { CommittedVersion } from './versions/commitVersion';
 import { VERSIONS_SCHEMA } from './versions/versionSchema';
 import { RunHistory, type LoadOrigin } from './runs/runHistory';
+import { stepTimes } from './timings/stepTimes';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -83,16 +84,16 @@ export class Lakehouse {
   private async loadNow(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal, origin?: LoadOrigin): Promise<IngestReport> {
     const started = new Date();
     this.run.startedAt ??= started.toISOString();
-    const report = await loadFiles(this.engine, files, { onProgress, signal, loadedAt: started });
+    const report = await stepTimes.time('load: files', () => loadFiles(this.engine, files, { onProgress, signal, loadedAt: started }));
     // Every load is the next batch of this lakehouse (src/lakehouse/batches); start over with reset().
-    report.batch = await commitBatch(this.engine, report, started);
+    report.batch = await stepTimes.time('load: batch', () => commitBatch(this.engine, report, started));
     this.grid.invalidate();
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
     this.ingest.skipped.push(...report.skipped);
     this.ingest.notes.push(...report.notes);
     this.ingest.milliseconds += report.milliseconds;
-    await this.history.loaded(report, started, origin);
+    await stepTimes.time('load: history', () => this.history.loaded(report, started, origin));
     return report;
   }
 
@@ -108,12 +109,12 @@ export class Lakehouse {
     this.models = files.map(parseModel);
     const bronzeFiles: Record<string, string[]> = {};
     for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
-    const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
-    run.memory = await memoryUse(this.engine);
+    const run = await stepTimes.time('run: models', () => runPipeline(this.engine, this.models, { bronzeFiles, ...options }));
+    run.memory = await stepTimes.time('run: memory', () => memoryUse(this.engine));
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
     // A run that built nothing leaves no consistent point to commit: its load goes into the next run's version.
-    if (run.models.some((m) => m.status === 'success')) await this.versions.commit('batch');
-    await this.history.ran(run, started);
+    if (run.models.some((m) => m.status === 'success')) await stepTimes.time('run: version commit', () => this.versions.commit('batch'));
+    await stepTimes.time('run: history', () => this.history.ran(run, started));
     return run;
   }
 
@@ -212,7 +213,7 @@ export class Lakehouse {
   }
 
   tables(): Promise<TableInfo[]> {
-    return listTables(this.engine);
+    return stepTimes.time('tables', () => listTables(this.engine));
   }
 
   /** The first `limit` rows of a table in source order, as Arrow IPC bytes. */
@@ -249,7 +250,7 @@ export class Lakehouse {
 
   /** The dashboard charts' rows under the filter (all charts, or those named), from gold. */
   dashboard(filter: DashboardFilter, charts?: readonly ChartId[]): Promise<DashboardData> {
-    return this.interactive.track(() => queryDashboard(this.engine, this.dashboardTables, filter, charts));
+    return this.interactive.track(() => stepTimes.time('dashboard', () => queryDashboard(this.engine, this.dashboardTables, filter, charts)));
   }
 
   /** The states, categories and months the dashboard can be filtered to. */

@@ -45,6 +45,7 @@ import type { VersionDiff } from './versions/diffVersions';
 import type { CommittedVersion } from './versions/commitVersion';
 import { RunsOperations } from './runs/runsOperations';
 import { faultHooks, faultyModelFiles, parseFault, type InjectedFault } from './runs/injectedFault';
+import { stepTimes, type StepTime } from './timings/stepTimes';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -157,8 +158,9 @@ export class LakehouseService {
     const signal = this.operations.begin('load');
     try {
       onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
-      const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
-      await this.store().changing();
+      stepTimes.clear();
+      const files = await stepTimes.time('demo: generate', async () => generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes })));
+      await stepTimes.time('store: changing', () => this.store().changing());
       return await this.ready().load(files, onProgress, signal, { trigger: 'demo' });
     } finally {
       this.operations.end(signal);
@@ -169,7 +171,7 @@ export class LakehouseService {
   async runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
     const signal = this.operations.begin('run');
     try {
-      await this.store().changing();
+      await stepTimes.time('store: changing', () => this.store().changing());
       return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, signal, testHooks: this.fault?.hooks });
     } finally {
       this.operations.end(signal);
@@ -304,7 +306,12 @@ export class LakehouseService {
 
   /** After a run: checkpoints the stored lakehouse and marks it whole; undefined when nothing is stored (memory, another tab). */
   saveToBrowser(): Promise<SaveResult | undefined> {
-    return this.store().save(this.ready());
+    return stepTimes.time('save', () => this.store().save(this.ready()));
+  }
+
+  /** The worker's split of the last demo (lakehouse/timings), for bench/firstChart.ts. */
+  stepTimes(): StepTime[] {
+    return stepTimes.list();
   }
 
   /** Clears the lakehouse in the tab and the stored database file (which starts anew, empty). */
