@@ -46,6 +46,7 @@ import type { CommittedVersion } from './versions/commitVersion';
 import { RunsOperations } from './runs/runsOperations';
 import { faultHooks, faultyModelFiles, parseFault, type InjectedFault } from './runs/injectedFault';
 import { stepTimes, type StepTime } from './timings/stepTimes';
+import type { RunOrder } from './firstChart/runOrder';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -167,12 +168,12 @@ export class LakehouseService {
     }
   }
 
-  /** Builds silver and gold from bronze with the shipped models. */
-  async runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
+  /** Builds silver and gold from bronze with the shipped models; `order`: what the answer waits for (firstChart/runOrder.ts). */
+  async runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void, order?: RunOrder): Promise<PipelineRun> {
     const signal = this.operations.begin('run');
     try {
       await stepTimes.time('store: changing', () => this.store().changing());
-      return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, signal, testHooks: this.fault?.hooks });
+      return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, signal, testHooks: this.fault?.hooks }, order);
     } finally {
       this.operations.end(signal);
     }
@@ -327,12 +328,14 @@ export class LakehouseService {
 
   /** The lakehouse's versions (or those that changed `table`, `layer.name`), newest first. */
   async versionHistory(table?: string): Promise<TableHistory> {
+    await this.ready().bookkept();
     const versions = this.ready().versions;
     return { versions: await versions.list(table), error: versions.lastError };
   }
 
   /** Rows added, removed and changed in `table` between two versions (the first `limit`). */
-  diffVersions(table: string, from: number, to: number, limit?: number): Promise<VersionDiff> {
+  async diffVersions(table: string, from: number, to: number, limit?: number): Promise<VersionDiff> {
+    await this.ready().bookkept();
     return this.ready().versions.diff(table, from, to, limit);
   }
 
