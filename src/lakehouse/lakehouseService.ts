@@ -317,6 +317,8 @@ export class LakehouseService {
 
   /** Clears the lakehouse in the tab and the stored database file (which starts anew, empty). */
   async resetAll(): Promise<void> {
+    // Not in the middle of a run's version commit (written after its answer: firstChart/runOrder.ts).
+    await this.ready().bookkept();
     this.lakehouse = await this.store().reset(this.ready());
     this.lakehouse.history.keep();
     this.restored = { status: 'empty' };
