@@ -36,6 +36,9 @@ import { LakehouseVersions } from './versions/lakehouseVersions';
 import type { CommittedVersion } from './versions/commitVersion';
 import { VERSIONS_SCHEMA } from './versions/versionSchema';
 import { RunHistory, type LoadOrigin } from './runs/runHistory';
+import { stepTimes } from './timings/stepTimes';
+import { NextAnswer } from './firstChart/nextAnswer';
+import { FIRST_ROWS_WAIT_MS, type RunOrder } from './firstChart/runOrder';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -58,6 +61,10 @@ export class Lakehouse {
   readonly versions: LakehouseVersions;
   /** Every load, run and re-run, kept in the database (runs/); recording starts with history.keep(). */
   readonly history: RunHistory;
+  /** The last run's version commit and run record, when they finish after its answer (runOrder.ts). */
+  private bookkeeping: Promise<unknown> = Promise.resolve();
+  /** The dashboard's next answer, which a `dashboard first` run's bookkeeping waits for. */
+  private readonly dashboardAnswer = new NextAnswer();
 
   constructor(readonly engine: Engine) {
     this.versions = new LakehouseVersions(engine, () => this.models);
@@ -83,38 +90,70 @@ export class Lakehouse {
   private async loadNow(files: InputFile[], onProgress?: ProgressListener, signal?: AbortSignal, origin?: LoadOrigin): Promise<IngestReport> {
     const started = new Date();
     this.run.startedAt ??= started.toISOString();
-    const report = await loadFiles(this.engine, files, { onProgress, signal, loadedAt: started });
+    const report = await stepTimes.time('load: files', () => loadFiles(this.engine, files, { onProgress, signal, loadedAt: started }));
     // Every load is the next batch of this lakehouse (src/lakehouse/batches); start over with reset().
-    report.batch = await commitBatch(this.engine, report, started);
+    report.batch = await stepTimes.time('load: batch', () => commitBatch(this.engine, report, started));
     this.grid.invalidate();
     this.ingest.sources.push(...report.sources);
     this.ingest.errors.push(...report.errors);
     this.ingest.skipped.push(...report.skipped);
     this.ingest.notes.push(...report.notes);
     this.ingest.milliseconds += report.milliseconds;
-    await this.history.loaded(report, started, origin);
+    await stepTimes.time('load: history', () => this.history.loaded(report, started, origin));
     return report;
   }
 
-  /** Builds silver and gold from what bronze holds now. */
-  runPipeline(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
-    return this.writer.run(() => this.runPipelineNow(files, options));
+  /** Builds silver and gold from what bronze holds now; `order` says what the answer waits for (runOrder.ts). */
+  runPipeline(files: ModelFile[], options?: RunOptions, order: RunOrder = 'bookkeeping first'): Promise<PipelineRun> {
+    if (order === 'bookkeeping first') return this.writer.run(() => this.runPipelineNow(files, options));
+    return new Promise<PipelineRun>((answer, fail) => {
+      this.bookkeeping = this.writer.run(async () => {
+        const started = new Date();
+        const run = await this.buildModels(files, options).catch((error: unknown) => (fail(error), undefined));
+        if (!run) return;
+        const finished = new Date();
+        const firstRows = this.dashboardAnswer.next(FIRST_ROWS_WAIT_MS);
+        // In order of need: the dashboard's tables, then what the chart does not read.
+        const dashboard = run.models.some((m) => m.layer === 'gold' && m.status === 'success') ? this.dashboardTables.ensure().then(() => true, () => false) : Promise.resolve(false);
+        answer(run);
+        if (await dashboard) (await firstRows, await this.interactive.quiet());
+        await this.bookkeep(run, started, finished);
+      });
+    });
+  }
+
+  /** Resolves once the last run's version commit and run record are written (at once, unless a run left them for after its answer). */
+  bookkept(): Promise<void> {
+    return this.bookkeeping.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   private async runPipelineNow(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
     const started = new Date();
+    const run = await this.buildModels(files, options);
+    await this.bookkeep(run, started);
+    return run;
+  }
+
+  private async buildModels(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
     this.dashboardTables.invalidate();
     this.grid.invalidate();
     this.models = files.map(parseModel);
     const bronzeFiles: Record<string, string[]> = {};
     for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
-    const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
-    run.memory = await memoryUse(this.engine);
+    const run = await stepTimes.time('run: models', () => runPipeline(this.engine, this.models, { bronzeFiles, ...options }));
+    run.memory = await stepTimes.time('run: memory', () => memoryUse(this.engine));
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
-    // A run that built nothing leaves no consistent point to commit: its load goes into the next run's version.
-    if (run.models.some((m) => m.status === 'success')) await this.versions.commit('batch');
-    await this.history.ran(run, started);
     return run;
+  }
+
+  /** The run's version and its record in the run history (neither ever fails the run). */
+  private async bookkeep(run: PipelineRun, started: Date, finished?: Date): Promise<void> {
+    // A run that built nothing leaves no consistent point to commit: its load goes into the next run's version.
+    if (run.models.some((m) => m.status === 'success')) await stepTimes.time('run: version commit', () => this.versions.commit('batch'));
+    await stepTimes.time('run: history', () => this.history.ran(run, started, { finishedAt: finished }));
   }
 
   /** The models the last run used, for a lakehouse restored from browser storage. */
@@ -212,7 +251,7 @@ export class Lakehouse {
   }
 
   tables(): Promise<TableInfo[]> {
-    return listTables(this.engine);
+    return stepTimes.time('tables', () => listTables(this.engine));
   }
 
   /** The first `limit` rows of a table in source order, as Arrow IPC bytes. */
@@ -249,7 +288,7 @@ export class Lakehouse {
 
   /** The dashboard charts' rows under the filter (all charts, or those named), from gold. */
   dashboard(filter: DashboardFilter, charts?: readonly ChartId[]): Promise<DashboardData> {
-    return this.interactive.track(() => queryDashboard(this.engine, this.dashboardTables, filter, charts));
+    return this.interactive.track(() => stepTimes.time('dashboard', () => queryDashboard(this.engine, this.dashboardTables, filter, charts).finally(() => this.dashboardAnswer.answered())));
   }
 
   /** The states, categories and months the dashboard can be filtered to. */

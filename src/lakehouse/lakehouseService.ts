@@ -45,6 +45,8 @@ import type { VersionDiff } from './versions/diffVersions';
 import type { CommittedVersion } from './versions/commitVersion';
 import { RunsOperations } from './runs/runsOperations';
 import { faultHooks, faultyModelFiles, parseFault, type InjectedFault } from './runs/injectedFault';
+import { stepTimes, type StepTime } from './timings/stepTimes';
+import type { RunOrder } from './firstChart/runOrder';
 
 /** A file picked or dropped in the page, with the path it had in a dropped folder. */
 export interface PickedFile {
@@ -157,20 +159,21 @@ export class LakehouseService {
     const signal = this.operations.begin('load');
     try {
       onProgress?.(progress('generating', undefined, 0, 9, 0, 0));
-      const files = generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes }));
-      await this.store().changing();
+      stepTimes.clear();
+      const files = await stepTimes.time('demo: generate', async () => generateOlist({ sf }).map((f) => ({ path: `demo/${f.name}`, bytes: f.bytes })));
+      await stepTimes.time('store: changing', () => this.store().changing());
       return await this.ready().load(files, onProgress, signal, { trigger: 'demo' });
     } finally {
       this.operations.end(signal);
     }
   }
 
-  /** Builds silver and gold from bronze with the shipped models. */
-  async runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void): Promise<PipelineRun> {
+  /** Builds silver and gold from bronze with the shipped models; `order`: what the answer waits for (firstChart/runOrder.ts). */
+  async runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void, order?: RunOrder): Promise<PipelineRun> {
     const signal = this.operations.begin('run');
     try {
-      await this.store().changing();
-      return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, signal, testHooks: this.fault?.hooks });
+      await stepTimes.time('store: changing', () => this.store().changing());
+      return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, signal, testHooks: this.fault?.hooks }, order);
     } finally {
       this.operations.end(signal);
     }
@@ -304,11 +307,18 @@ export class LakehouseService {
 
   /** After a run: checkpoints the stored lakehouse and marks it whole; undefined when nothing is stored (memory, another tab). */
   saveToBrowser(): Promise<SaveResult | undefined> {
-    return this.store().save(this.ready());
+    return stepTimes.time('save', () => this.store().save(this.ready()));
+  }
+
+  /** The worker's split of the last demo (lakehouse/timings), for bench/firstChart.ts. */
+  stepTimes(): StepTime[] {
+    return stepTimes.list();
   }
 
   /** Clears the lakehouse in the tab and the stored database file (which starts anew, empty). */
   async resetAll(): Promise<void> {
+    // Not in the middle of a run's version commit (written after its answer: firstChart/runOrder.ts).
+    await this.ready().bookkept();
     this.lakehouse = await this.store().reset(this.ready());
     this.lakehouse.history.keep();
     this.restored = { status: 'empty' };
@@ -320,12 +330,14 @@ export class LakehouseService {
 
   /** The lakehouse's versions (or those that changed `table`, `layer.name`), newest first. */
   async versionHistory(table?: string): Promise<TableHistory> {
+    await this.ready().bookkept();
     const versions = this.ready().versions;
     return { versions: await versions.list(table), error: versions.lastError };
   }
 
   /** Rows added, removed and changed in `table` between two versions (the first `limit`). */
-  diffVersions(table: string, from: number, to: number, limit?: number): Promise<VersionDiff> {
+  async diffVersions(table: string, from: number, to: number, limit?: number): Promise<VersionDiff> {
+    await this.ready().bookkept();
     return this.ready().versions.diff(table, from, to, limit);
   }
 

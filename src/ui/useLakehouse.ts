@@ -83,7 +83,8 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
     setPipeline(pipelineRun);
     setModelling(undefined);
     setTables(await c.tables());
-    setSaved({ status: 'saving' });
+    // When the dashboard came first, the worker writes the run's version and record before the save.
+    setSaved({ status: 'saving', recording: showingDashboard });
     void answered
       .then(() => saveToBrowser(c))
       .then((state) => {
@@ -108,7 +109,8 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
       setProgress(undefined);
       if (r.cancelled) return; // nothing new to model: the notice says what was kept
       setModelling([]);
-      const pipelineRun = await c.runPipeline(...modelListeners(setModelling));
+      // A run that will land on the dashboard draws it before its version and run record are written (lakehouse/firstChart/runOrder.ts).
+      const pipelineRun = await c.runPipeline(...modelListeners(setModelling), alwaysLand || !hadGold ? 'dashboard first' : 'bookkeeping first');
       const lands = builtGold(pipelineRun) && (alwaysLand || !hadGold);
       if (lands) landing.current?.();
       await afterRun(c, pipelineRun, lands);

@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/interface';
 import { CLV_BINS } from './charts/clvHistogram';
 import { buildChartIndexes, chartIndexesSql, type IndexBuild } from './chartIndexes';
 import { ITEM_CATEGORY, ITEMS_WITH_PRODUCTS } from './productCategory';
+import { stepTimes } from '../timings/stepTimes';
 
 /** Where the dashboard's working tables live: not a medallion layer, so not in the table list. */
 export const DASHBOARD_SCHEMA = 'dashboard';
@@ -118,7 +119,7 @@ export class DashboardTables {
   constructor(private readonly engine: Engine) {}
 
   ensure(): Promise<void> {
-    this.built ??= this.build().catch((error: unknown) => {
+    this.built ??= stepTimes.time('dashboard: build', () => this.build()).catch((error: unknown) => {
       this.built = undefined;
       throw error;
     });

@@ -53,7 +53,7 @@ export class RunHistory {
   }
 
   /** After a pipeline run (`ran` absent) or a re-run of the models named in `ran`. */
-  async ran(run: PipelineRun, startedAt: Date, options: { ran?: readonly string[]; trigger?: RunTrigger } = {}): Promise<void> {
+  async ran(run: PipelineRun, startedAt: Date, options: { ran?: readonly string[]; trigger?: RunTrigger; finishedAt?: Date } = {}): Promise<void> {
     if (!this.keeping) return;
     await this.safely(async () => {
       const pending = options.ran ? undefined : this.pendingLoad;
@@ -62,7 +62,8 @@ export class RunHistory {
       const id = pending?.id ?? (await this.nextId());
       // A re-run's merged state carries no memory reading: sample it now.
       const memory = run.memory ?? (await memoryUse(this.engine));
-      const pipeline = { run: { ...run, memory }, ...(options.ran && { ran: options.ran }), startedAt, finishedAt: new Date() };
+      // A run recorded after its answer (lakehouse/firstChart/runOrder.ts) says when its models finished.
+      const pipeline = { run: { ...run, memory }, ...(options.ran && { ran: options.ran }), startedAt, finishedAt: options.finishedAt ?? new Date() };
       await this.write(id, runRecord(origin, await this.tables(), pending?.load, pipeline));
     });
   }

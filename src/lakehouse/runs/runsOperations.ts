@@ -19,32 +19,33 @@ export class RunsOperations {
     private readonly store: HistoryStore,
   ) {}
 
-  list(limit?: number): Promise<RunSummary[]> {
-    return this.lakehouse().history.list(limit);
+  // Reads wait for the last run's record when it is written after the run's answer (lakehouse/firstChart/runOrder.ts).
+  async list(limit?: number): Promise<RunSummary[]> {
+    return (await this.history()).list(limit);
   }
 
-  detail(id: number): Promise<RunDetail | undefined> {
-    return this.lakehouse().history.detail(id);
+  async detail(id: number): Promise<RunDetail | undefined> {
+    return (await this.history()).detail(id);
   }
 
   /** What changed from run `before` to run `after`; undefined when either is gone. */
   async compare(before: number, after: number): Promise<RunComparison | undefined> {
-    const history = this.lakehouse().history;
+    const history = await this.history();
     const [b, a] = [await history.detail(before), await history.detail(after)];
     return b && a ? compareRuns(b, a) : undefined;
   }
 
-  trends(): Promise<RunTrends> {
-    return this.lakehouse().history.trends();
+  async trends(): Promise<RunTrends> {
+    return (await this.history()).trends();
   }
 
-  retention(): Promise<RunRetention> {
-    return this.lakehouse().history.retention();
+  async retention(): Promise<RunRetention> {
+    return (await this.history()).retention();
   }
 
   /** Why the last run could not be recorded, if it could not. */
-  problem(): string | undefined {
-    return this.lakehouse().history.lastError;
+  async problem(): Promise<string | undefined> {
+    return (await this.history()).lastError;
   }
 
   setRetention(keep: number): Promise<RunRetention> {
@@ -53,6 +54,12 @@ export class RunsOperations {
 
   clear(): Promise<void> {
     return this.change(() => this.lakehouse().history.clear());
+  }
+
+  private async history() {
+    const lakehouse = this.lakehouse();
+    await lakehouse.bookkept();
+    return lakehouse.history;
   }
 
   private async change<T>(work: () => Promise<T>): Promise<T> {

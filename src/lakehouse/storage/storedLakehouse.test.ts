@@ -89,6 +89,23 @@ describe('StoredLakehouse', () => {
     expect((await lakehouse.tables()).map((t) => `${t.layer}.${t.name}:${t.rows}`)).toEqual(['bronze.b:0', 'gold.a:3']);
   });
 
+  it("lets the write-ahead log grow past DuckDB's default on the file, new or re-attached, so a run does not checkpoint in its middle", async () => {
+    const threshold = async (engine: Engine) => String((await engine.query("SELECT current_setting('checkpoint_threshold') AS t")).get(0)!.t);
+    await file.exec('RESET checkpoint_threshold');
+    const byDefault = await threshold(file);
+    const fresh = await new StoredLakehouse(new FakeHost()).open();
+    expect(await threshold(fresh.lakehouse.engine)).not.toBe(byDefault);
+    await file.exec('RESET checkpoint_threshold');
+    const host = await checkpointed();
+    await file.exec('RESET checkpoint_threshold');
+    const again = await new StoredLakehouse(new FakeHost(host.folder)).open();
+    expect(again.result.status).toBe('restored');
+    expect(await threshold(again.lakehouse.engine)).not.toBe(byDefault);
+    // In memory there is no file to checkpoint: the setting stays DuckDB's.
+    const memory = await new StoredLakehouse(new FakeHost()).open('memory');
+    expect(await threshold(memory.lakehouse.engine)).toBe(byDefault);
+  });
+
   it('removes the marker before a change, so a change cut short is not taken for a checkpoint', async () => {
     const host = await checkpointed();
     const store = new StoredLakehouse(new FakeHost(host.folder));

@@ -92,7 +92,7 @@ export class StoredLakehouse {
     try {
       await folder.waitUntilFree?.(DATABASE_FILE);
       lap('file free');
-      engine = await this.host.openEngine('file');
+      engine = await openFileEngine(this.host);
       lap('engine');
     } catch (error) {
       return { lakehouse: await this.inMemory(), result: damaged(`DuckDB could not open its database file (${(error as Error).message})`) };
@@ -202,7 +202,7 @@ export class StoredLakehouse {
   private async fresh(): Promise<Lakehouse> {
     const folder = this.host.folder!;
     await clearDirectory(folder);
-    const lakehouse = new Lakehouse(await this.host.openEngine('file'));
+    const lakehouse = new Lakehouse(await openFileEngine(this.host));
     await lakehouse.reset();
     this.onFile = true;
     await this.checkpoint(lakehouse);
@@ -221,6 +221,23 @@ export class StoredLakehouse {
     this.pending = next.catch(() => undefined);
     return next;
   }
+}
+
+/**
+ * How much write-ahead log DuckDB lets grow before it checkpoints on its own. Its default
+ * (16 MB) made the demo's run checkpoint the whole database file several times in the
+ * middle of its version commit and dashboard build (the first version copies every table):
+ * on OPFS that was most of the version commit's time, and the first chart waited for it
+ * (bench/results/first-chart.md). The save after every run checkpoints anyway; a larger
+ * log only moves that work there, and still bounds what a large load keeps un-checkpointed
+ * (in memory) between saves.
+ */
+export const CHECKPOINT_THRESHOLD = '256MB';
+
+async function openFileEngine(host: StorageHost): Promise<Engine> {
+  const engine = await host.openEngine('file');
+  await engine.exec(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`);
+  return engine;
 }
 
 async function lakehouseDiffers(lakehouse: Lakehouse, manifest: StoredManifest): Promise<string | undefined> {

@@ -16,7 +16,11 @@ export function SavedDataNotice({ saved, onReset }: Props) {
     case 'checking':
       return <p className="saved-notice hint" role="status">Looking for a lakehouse saved in this browser…</p>;
     case 'saving':
-      return <p className="saved-notice hint" role="status">Saving the lakehouse in this browser…</p>;
+      return (
+        <p className="saved-notice hint" role="status" data-testid="saving-notice">
+          {saved.recording ? 'Recording this run in the version and run history, then saving the lakehouse in this browser…' : 'Saving the lakehouse in this browser…'}
+        </p>
+      );
     case 'saved':
       return (
         <p className="saved-notice hint" role="status" data-testid="saved-notice">

@@ -6,7 +6,8 @@ import type { LakehouseClient } from '../client/lakehouseClient';
 export type SavedState =
   | { status: 'checking' }
   | { status: 'none' }
-  | { status: 'saving' }
+  /** `recording`: the run's version and run record are still being written (the dashboard came first). */
+  | { status: 'saving'; recording?: boolean }
   | { status: 'saved'; tables: number; bytes: number; savedAt: string; milliseconds: number; restored: boolean; phases?: Record<string, number> }
   /** Found at start-up and not usable: the message says why; the app offers a reset. */
   | { status: 'damaged'; message: string }
