@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import embed from 'vega-embed';
-import type { View } from 'vega';
+import type { Spec, View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { KEY, ROWS, SELECTED } from './specs/chartBase';
 import { EMBED_OPTIONS } from './vegaOptions';
@@ -9,6 +9,8 @@ export type ChartRow = Record<string, unknown>;
 
 interface Props {
   spec: TopLevelSpec;
+  /** Applied to the compiled Vega spec (vega-embed's `patch`); the view is embedded again when it changes. */
+  patch?: (vega: Spec) => Spec;
   /** Undefined until the first result: the view then waits, empty. */
   rows?: ChartRow[];
   /** The chart's own filter value, highlighted; null for none. */
@@ -28,7 +30,7 @@ interface Props {
  * view (view.data / view.signal), which re-renders only what changed, rather than
  * re-parsing the spec on every filter change.
  */
-export function VegaChart({ spec, rows, selected, dataKey, onPick, onView, onRendered }: Props) {
+export function VegaChart({ spec, patch, rows, selected, dataKey, onPick, onView, onRendered }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>();
   /** The rows the view holds, so that a change of selection alone does not push them again. */
@@ -37,7 +39,7 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView, onRen
   useEffect(() => {
     let finalize: (() => void) | undefined;
     let cancelled = false;
-    void embed(container.current!, spec, EMBED_OPTIONS).then((result) => {
+    void embed(container.current!, spec, patch ? { ...EMBED_OPTIONS, patch } : EMBED_OPTIONS).then((result) => {
       if (cancelled) return result.finalize();
       finalize = result.finalize;
       setView(result.view);
@@ -48,7 +50,7 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView, onRen
       pushed.current = undefined;
       setView(undefined);
     };
-  }, [spec]);
+  }, [spec, patch]);
 
   useEffect(() => {
     onView?.(view);
