@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import embed from 'vega-embed';
 import type { Spec, View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { KEY, ROWS, SELECTED } from './specs/chartBase';
+import { encodeOnEnter } from './encodeOnEnter';
 import { EMBED_OPTIONS } from './vegaOptions';
 
 export type ChartRow = Record<string, unknown>;
@@ -39,7 +40,8 @@ export function VegaChart({ spec, patch, rows, selected, dataKey, onPick, onView
   useEffect(() => {
     let finalize: (() => void) | undefined;
     let cancelled = false;
-    void embed(container.current!, spec, patch ? { ...EMBED_OPTIONS, patch } : EMBED_OPTIONS).then((result) => {
+    const compiled = (vega: Spec) => encodeOnEnter(patch ? patch(vega) : vega);
+    void embed(container.current!, spec, { ...EMBED_OPTIONS, patch: compiled }).then((result) => {
       if (cancelled) return result.finalize();
       finalize = result.finalize;
       setView(result.view);
@@ -69,7 +71,9 @@ export function VegaChart({ spec, patch, rows, selected, dataKey, onPick, onView
     };
   }, [view, onPick]);
 
-  useEffect(() => {
+  // In the commit, not after the browser has painted: new rows go into the view without
+  // waiting a frame for React's passive effects.
+  useLayoutEffect(() => {
     if (!view || !rows || dataKey === undefined) return;
     let current = true;
     if (pushed.current !== rows) {
