@@ -273,7 +273,7 @@ async function main() {
       row(`sf=${sf} files picked → all charts drawn`, [cross.load]),
     ].join('\n');
     const beside = busy ? 'With a CPU-bound busy loop (one Node process spinning on one core) running beside the browser throughout.' : 'No busy loop of our own beside the browser (the other agents\' work still loads the machine).';
-    const load = `Load average (1 / 5 / 15 min, /proc/loadavg): ${formatLoad(loadBefore)} before, ${formatLoad(loadAfter)} after the clicks, on ${cores} cores. Commit ${commit}.`;
+    const load = `Load average (1 / 5 / 15 min, /proc/loadavg): ${formatLoad(loadBefore)} before, ${formatLoad(loadAfter)} after the clicks, on ${cores} cores. Commit ${commit}${values.dir ? ` (the bench's; the app served was built elsewhere: ${values.dir})` : ''}.`;
     const build = buildTable(cross.build);
     console.log(`\n${table}\n${requery}\n${beside}\n${load}\n\n${build}`);
     console.log(`cross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}`);
