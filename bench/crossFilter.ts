@@ -1,5 +1,5 @@
 /**
- * npx vite build && npx tsx bench/crossFilter.ts [--sf 1 --selections 40 --runs 5 --bundle auto --port 4332 --busy --demo]
+ * npx vite build && npx tsx bench/crossFilter.ts [--sf 1 --selections 40 --runs 5 --bundle auto --port 4332 --busy --demo --dir DIST --label NAME]
  *
  * The dashboard in headless Chromium (the built app, served as `npm start` serves it):
  * - demo: "Try the demo" click to the first chart drawn, and to all charts drawn (the
@@ -12,7 +12,9 @@
  *   worker's query time (the status line) and the index build cost are reported beside it.
  * - `--busy`: a CPU-bound busy loop (one Node process, one core) runs beside the browser
  *   for the whole measurement, as another program on the user's machine would.
- * The demo timing ("Try the demo") runs only with `--demo`.
+ * The demo timing ("Try the demo") runs only with `--demo`. `--dir` serves another build
+ * (e.g. the commit before a change, built with `vite build --outDir`) and `--label` names its
+ * results file, so that two builds can be measured back to back on the same loaded machine.
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -35,6 +37,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4332' },
     busy: { type: 'boolean', default: false },
     demo: { type: 'boolean', default: false },
+    dir: { type: 'string' },
+    label: { type: 'string' },
   },
 });
 const sf = Number(values.sf);
@@ -226,7 +230,11 @@ function buildTable(build: DashboardBuild | undefined): string {
   const lines = ['| built once per pipeline run | ms | rows |', '|---|---:|---:|', `| row-level dashboard tables | ${Math.round(build.tablesMilliseconds)} | |`];
   for (const index of build.indexes) lines.push(`| ${index.table} | ${Math.round(index.milliseconds)} | ${index.rows} |`);
   const rows = build.indexes.reduce((n, i) => n + i.rows, 0);
-  lines.push(`| all indexes | ${Math.round(build.indexes.reduce((n, i) => n + i.milliseconds, 0))} | ${rows} |`, `| total (tables + indexes) | ${Math.round(build.milliseconds)} | |`);
+  lines.push(`| all indexes | ${Math.round(build.indexes.reduce((n, i) => n + i.milliseconds, 0))} | ${rows} |`);
+  // Every chart's rows per filter combination, kept in the worker's memory (chartAnswers.ts).
+  for (const answer of build.answers ?? []) lines.push(`| ${answer.table} (kept in memory) | ${Math.round(answer.milliseconds)} | ${answer.rows} |`);
+  if (build.answers) lines.push(`| all kept rows | ${Math.round(build.answers.reduce((n, i) => n + i.milliseconds, 0))} | ${build.answers.reduce((n, i) => n + i.rows, 0)} |`);
+  lines.push(`| total (tables + indexes${build.answers ? ' + kept rows' : ''}) | ${Math.round(build.milliseconds)} | |`);
   return lines.join('\n');
 }
 
@@ -236,7 +244,7 @@ async function main() {
   // The machine is shared: the load while measuring says how much the numbers can be trusted.
   const loadBefore = loadAverage();
   const { cores, commit } = machineAndCommit();
-  const server = await startServer(String(values.port));
+  const server = await startServer(String(values.port), values.dir as string | undefined);
   const browser = await launchChromium();
   try {
     // Cross-filtering first, in a fresh browser, so earlier pages' clean-up does not run during it.
@@ -265,14 +273,14 @@ async function main() {
       row(`sf=${sf} files picked → all charts drawn`, [cross.load]),
     ].join('\n');
     const beside = busy ? 'With a CPU-bound busy loop (one Node process spinning on one core) running beside the browser throughout.' : 'No busy loop of our own beside the browser (the other agents\' work still loads the machine).';
-    const load = `Load average (1 / 5 / 15 min, /proc/loadavg): ${formatLoad(loadBefore)} before, ${formatLoad(loadAfter)} after the clicks, on ${cores} cores. Commit ${commit}.`;
+    const load = `Load average (1 / 5 / 15 min, /proc/loadavg): ${formatLoad(loadBefore)} before, ${formatLoad(loadAfter)} after the clicks, on ${cores} cores. Commit ${commit}${values.dir ? ` (the bench's; the app served was built elsewhere: ${values.dir})` : ''}.`;
     const build = buildTable(cross.build);
     console.log(`\n${table}\n${requery}\n${beside}\n${load}\n\n${build}`);
     console.log(`cross-filter runs (ms): ${cross.clicks.map(Math.round).join(', ')}`);
     await mkdir('bench/results', { recursive: true });
     await writeFile(
-      `bench/results/crossfilter-sf${sf}-${busy ? 'busy' : 'idle'}.md`,
-      `# Dashboard cross-filter latency (sf=${sf}, ${busy ? 'busy loop beside' : 'no busy loop'}, bundle ${values.bundle}, ${new Date().toISOString()})\n\n${requery}\n\n${beside}\n\n${table}\n\n${load}\n\nIndex build (in the page's worker, DuckDB-WASM):\n\n${build}\n\nCross-filter runs (ms): ${cross.clicks.map((c, i) => `${cross.kinds[i]} ${Math.round(c)}`).join(', ')}\n`,
+      `bench/results/crossfilter-sf${sf}-${busy ? 'busy' : 'idle'}${values.label ? `-${values.label}` : ''}.md`,
+      `# Dashboard cross-filter latency (sf=${sf}, ${busy ? 'busy loop beside' : 'no busy loop'}, bundle ${values.bundle}${values.label ? `, ${values.label}` : ''}, ${new Date().toISOString()})\n\n${requery}\n\n${beside}\n\n${table}\n\n${load}\n\nIndex build (in the page's worker, DuckDB-WASM):\n\n${build}\n\nCross-filter runs (ms): ${cross.clicks.map((c, i) => `${cross.kinds[i]} ${Math.round(c)}`).join(', ')}\n`,
     );
   } finally {
     await browser.close();

@@ -5,19 +5,9 @@ import { CHART_IDS } from './chartId';
 import { indexCells, rowLevelCells } from './chartIndex';
 import { buildChartIndexes } from './chartIndexes';
 import { chartQuery, DASHBOARD_CHARTS, rowLevelChartQuery } from './dashboardCharts';
-import { FILTER_DIMENSIONS, type DashboardFilter } from './dashboardFilter';
-import { FIXTURE_VALUES, INDEX_FIXTURE_SQL } from './testing/indexFixture';
+import { everyFilter, INDEX_FIXTURE_SQL } from './testing/indexFixture';
 
 type Row = Record<string, unknown>;
-
-/** Every filter the fixture's values make: each dimension unset or one of its values. */
-function everyFilter(): DashboardFilter[] {
-  let filters: DashboardFilter[] = [{}];
-  for (const dimension of FILTER_DIMENSIONS) {
-    filters = filters.flatMap((f) => [f, ...FIXTURE_VALUES[dimension].map((v) => ({ ...f, [dimension]: v }))]);
-  }
-  return filters;
-}
 
 /** Rows with BIGINT and DECIMAL as numbers; cells (unordered) sorted, chart rows kept in order. */
 async function rows(engine: Engine, sql: string, sorted: boolean): Promise<Row[]> {

@@ -1,6 +1,7 @@
 import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
 import { CLV_BINS } from './charts/clvHistogram';
+import { ChartAnswers } from './chartAnswers';
 import { buildChartIndexes, chartIndexesSql, type IndexBuild } from './chartIndexes';
 import { ITEM_CATEGORY, ITEMS_WITH_PRODUCTS } from './productCategory';
 import { stepTimes } from '../timings/stepTimes';
@@ -103,23 +104,29 @@ ORDER BY o.order_key;
 /** What "View data" shows of how the tables are built. */
 export const DASHBOARD_TABLES_SQL = `${dashboardTablesSql(true)}\n${chartIndexesSql()}`;
 
-/** What one build cost: milliseconds of the row-level tables, and of each index with its rows. */
+/** What one build cost: milliseconds of the row-level tables, of each index with its rows, and of each chart's kept rows. */
 export interface DashboardBuild {
   tablesMilliseconds: number;
   indexes: IndexBuild[];
+  /** Every chart's rows for every filter combination, computed from its index and kept in memory (chartAnswers.ts). */
+  answers: IndexBuild[];
   milliseconds: number;
 }
 
 /** Builds the dashboard's tables once per pipeline run, on first use. */
 export class DashboardTables {
   private built?: Promise<void>;
+  /** The tables were built elsewhere (usePrebuilt): only the answers are computed here. */
+  private prebuilt = false;
   /** The last build's cost (the benchmark reports it). */
   lastBuild?: DashboardBuild;
+  /** Every chart's rows per filter combination, once built: what a click reads. */
+  answers?: ChartAnswers;
 
   constructor(private readonly engine: Engine) {}
 
   ensure(): Promise<void> {
-    this.built ??= stepTimes.time('dashboard: build', () => this.build()).catch((error: unknown) => {
+    this.built ??= stepTimes.time('dashboard: build', () => (this.prebuilt ? this.loadAnswers().then(() => undefined) : this.build())).catch((error: unknown) => {
       this.built = undefined;
       throw error;
     });
@@ -130,7 +137,15 @@ export class DashboardTables {
     const started = performance.now();
     await this.engine.exec(dashboardTablesSql(await tableExists(this.engine, 'silver', 'geolocation')));
     const tablesMilliseconds = performance.now() - started;
-    this.lastBuild = { tablesMilliseconds, indexes: await buildChartIndexes(this.engine), milliseconds: performance.now() - started };
+    const indexes = await buildChartIndexes(this.engine);
+    const answers = await this.loadAnswers();
+    this.lastBuild = { tablesMilliseconds, indexes, answers, milliseconds: performance.now() - started };
+  }
+
+  private async loadAnswers(): Promise<IndexBuild[]> {
+    const { answers, builds } = await ChartAnswers.load(this.engine);
+    this.answers = answers;
+    return builds;
   }
 
   /**
@@ -138,11 +153,15 @@ export class DashboardTables {
    * published extract: built by the publisher from the audience's rows only).
    */
   usePrebuilt(): void {
-    this.built = Promise.resolve();
+    this.prebuilt = true;
+    this.built = undefined;
+    this.answers = undefined;
   }
 
   /** Gold has changed (or is gone): rebuild on next use. */
   invalidate(): void {
+    this.prebuilt = false;
     this.built = undefined;
+    this.answers = undefined;
   }
 }

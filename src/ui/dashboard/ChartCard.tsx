@@ -34,7 +34,7 @@ export const ChartCard = memo(function ChartCard({ definition, result, dataKey, 
         {description}
       </p>
       <div className="chart-body" aria-busy={result === undefined}>
-        <VegaChart spec={spec} rows={result?.rows} selected={selected} dataKey={dataKey} onPick={definition.filterBy ? pick : undefined} onView={setView} />
+        <VegaChart spec={spec} patch={definition.patch} rows={result?.rows} selected={selected} dataKey={dataKey} onPick={definition.filterBy ? pick : undefined} onView={setView} />
         {result === undefined && <p className="chart-note">Loading…</p>}
         {empty && <p className="chart-note">Nothing to show under these filters.</p>}
       </div>

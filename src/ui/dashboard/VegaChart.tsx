@@ -1,14 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import embed from 'vega-embed';
-import type { View } from 'vega';
+import type { Spec, View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { KEY, ROWS, SELECTED } from './specs/chartBase';
+import { encodeOnEnter } from './encodeOnEnter';
 import { EMBED_OPTIONS } from './vegaOptions';
 
 export type ChartRow = Record<string, unknown>;
 
 interface Props {
   spec: TopLevelSpec;
+  /** Applied to the compiled Vega spec (vega-embed's `patch`); the view is embedded again when it changes. */
+  patch?: (vega: Spec) => Spec;
   /** Undefined until the first result: the view then waits, empty. */
   rows?: ChartRow[];
   /** The chart's own filter value, highlighted; null for none. */
@@ -28,7 +31,7 @@ interface Props {
  * view (view.data / view.signal), which re-renders only what changed, rather than
  * re-parsing the spec on every filter change.
  */
-export function VegaChart({ spec, rows, selected, dataKey, onPick, onView, onRendered }: Props) {
+export function VegaChart({ spec, patch, rows, selected, dataKey, onPick, onView, onRendered }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View>();
   /** The rows the view holds, so that a change of selection alone does not push them again. */
@@ -37,7 +40,8 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView, onRen
   useEffect(() => {
     let finalize: (() => void) | undefined;
     let cancelled = false;
-    void embed(container.current!, spec, EMBED_OPTIONS).then((result) => {
+    const compiled = (vega: Spec) => encodeOnEnter(patch ? patch(vega) : vega);
+    void embed(container.current!, spec, { ...EMBED_OPTIONS, patch: compiled }).then((result) => {
       if (cancelled) return result.finalize();
       finalize = result.finalize;
       setView(result.view);
@@ -48,7 +52,7 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView, onRen
       pushed.current = undefined;
       setView(undefined);
     };
-  }, [spec]);
+  }, [spec, patch]);
 
   useEffect(() => {
     onView?.(view);
@@ -67,7 +71,9 @@ export function VegaChart({ spec, rows, selected, dataKey, onPick, onView, onRen
     };
   }, [view, onPick]);
 
-  useEffect(() => {
+  // In the commit, not after the browser has painted: new rows go into the view without
+  // waiting a frame for React's passive effects.
+  useLayoutEffect(() => {
     if (!view || !rows || dataKey === undefined) return;
     let current = true;
     if (pushed.current !== rows) {

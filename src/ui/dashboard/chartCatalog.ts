@@ -1,3 +1,4 @@
+import type { Spec } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartId } from '../../lakehouse/dashboard/chartId';
 import type { FilterDimension } from '../../lakehouse/dashboard/dashboardFilter';
@@ -6,7 +7,7 @@ import { customerSegmentsSpec } from './specs/customerSegments';
 import { delayHistogramSpec } from './specs/delayHistogram';
 import { deliveryByStateSpec } from './specs/deliveryByState';
 import { revenueByCategorySpec } from './specs/revenueByCategory';
-import { revenueByLocationSpec } from './specs/revenueByLocation';
+import { fitToOutline, revenueByLocationSpec } from './specs/revenueByLocation';
 import { revenueByStateSpec } from './specs/revenueByState';
 import { revenueMonthlySpec } from './specs/revenueMonthly';
 import { rfmSegmentsSpec } from './specs/rfmSegments';
@@ -18,6 +19,8 @@ export interface ChartDefinition {
   /** What is counted and how the filter applies: shown under the title and read to screen readers. */
   description: string;
   spec: TopLevelSpec;
+  /** A change to the compiled Vega spec, for what Vega-Lite has no setting for. */
+  patch?: (vega: Spec) => Spec;
   /** The filter a click on a mark sets: the dimension and the row column holding its value. */
   filterBy?: { dimension: FilterDimension; column: string };
   /** Name of downloaded images, without extension. */
@@ -38,6 +41,7 @@ export const CHARTS: ChartDefinition[] = [
     title: 'Revenue by customer location',
     description: "Where customers live (their zip code's location, in one-degree cells); point size is revenue. Click a point to filter by its state.",
     spec: revenueByLocationSpec,
+    patch: fitToOutline,
     filterBy: { dimension: 'customerState', column: 'customer_state' },
     fileName: 'revenue-by-location',
   },

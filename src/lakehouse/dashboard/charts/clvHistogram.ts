@@ -1,4 +1,4 @@
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 import { customerRows } from '../indexSources';
 
 /** Bins below the overflow bin. */
@@ -20,14 +20,14 @@ export const clvHistogram: DashboardChart = {
     measures: { customers: 'count(DISTINCT customer_key)' },
     source: customerRows,
   },
-  rows(cells) {
-    return `SELECT
+  rows(cells, _filter, k = UNKEYED) {
+    return `SELECT ${k.first('c')}
   (c.clv_bin * s.clv_width)::DOUBLE AS clv_from,
   ((c.clv_bin + 1) * s.clv_width)::DOUBLE AS clv_to,
   c.customers::INTEGER AS customers,
-  (c.customers / sum(c.customers) OVER ())::DOUBLE AS share,
+  (c.customers / sum(c.customers) OVER (${k.partition('c')}))::DOUBLE AS share,
   c.clv_bin = ${CLV_BINS} AS is_overflow
 FROM (${cells}) AS c, dashboard.scales AS s
-ORDER BY c.clv_bin`;
+ORDER BY ${k.first('c')}c.clv_bin`;
   },
 };

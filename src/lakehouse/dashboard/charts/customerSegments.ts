@@ -1,4 +1,4 @@
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 import { customerRows } from '../indexSources';
 
 export const FREQUENCY_BANDS = ['one-time', 'repeat', 'loyal'] as const;
@@ -18,14 +18,14 @@ export const customerSegments: DashboardChart = {
     measures: { customers: 'count(DISTINCT customer_key)' },
     source: customerRows,
   },
-  rows(cells) {
+  rows(cells, _filter, k = UNKEYED) {
     const list = (bands: readonly string[]) => `[${bands.map((b) => `'${b}'`).join(', ')}]`;
-    return `SELECT
+    return `SELECT ${k.first()}
   frequency_band,
   aov_band,
   customers::INTEGER AS customers,
-  (customers / sum(customers) OVER ())::DOUBLE AS share
+  (customers / sum(customers) OVER (${k.partition()}))::DOUBLE AS share
 FROM (${cells})
-ORDER BY list_position(${list(FREQUENCY_BANDS)}, frequency_band), list_position(${list(AOV_BANDS)}, aov_band)`;
+ORDER BY ${k.first()}list_position(${list(FREQUENCY_BANDS)}, frequency_band), list_position(${list(AOV_BANDS)}, aov_band)`;
   },
 };

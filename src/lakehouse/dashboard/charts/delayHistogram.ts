@@ -1,4 +1,4 @@
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 import { deliveryRows } from '../indexSources';
 
 /**
@@ -19,14 +19,14 @@ export const delayHistogram: DashboardChart = {
   FROM (${deliveryRows(byCategory)}) AS d, dashboard.scales AS s
   WHERE d.delay_days IS NOT NULL`,
   },
-  rows(cells) {
-    return `SELECT
+  rows(cells, _filter, k = UNKEYED) {
+    return `SELECT ${k.first('c')}
   c.delay_days,
   CASE WHEN c.delay_days = s.delay_lo AND s.delay_lo < 0 THEN '≤ ' || s.delay_lo WHEN c.delay_days = s.delay_hi AND s.delay_hi > 0 THEN '≥ ' || s.delay_hi ELSE c.delay_days::VARCHAR END AS label,
   c.deliveries::INTEGER AS orders,
-  (c.deliveries / sum(c.deliveries) OVER ())::DOUBLE AS share,
+  (c.deliveries / sum(c.deliveries) OVER (${k.partition('c')}))::DOUBLE AS share,
   c.delay_days > 0 AS is_late
 FROM (${cells}) AS c, dashboard.scales AS s
-ORDER BY c.delay_days`;
+ORDER BY ${k.first('c')}c.delay_days`;
   },
 };

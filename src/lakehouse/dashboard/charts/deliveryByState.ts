@@ -1,4 +1,4 @@
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 import { deliveryRows } from '../indexSources';
 
 /**
@@ -24,14 +24,14 @@ export const deliveryByState: DashboardChart = {
     },
     source: deliveryRows,
   },
-  rows(cells) {
-    return `SELECT
+  rows(cells, _filter, k = UNKEYED) {
+    return `SELECT ${k.first()}
   customer_state,
   deliveries::INTEGER AS orders,
   (1 - late / nullif(rated, 0))::DOUBLE AS on_time_rate,
   (delay_days_sum / nullif(delayed, 0))::DOUBLE AS avg_delay_days,
   (delivery_days_sum / deliveries)::DOUBLE AS avg_delivery_days
 FROM (${cells})
-ORDER BY on_time_rate, customer_state`;
+ORDER BY ${k.first()}on_time_rate, customer_state`;
   },
 };

@@ -1,5 +1,5 @@
 import { quoteLiteral } from '../../../engine/sql';
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 
 /** Categories drawn on their own; the rest are summed into one "Other" bar. */
 export const TOP_CATEGORIES = 12;
@@ -19,14 +19,14 @@ export const revenueByCategory: DashboardChart = {
     measures: { revenue: 'sum(revenue)', orders: 'count(DISTINCT order_key)', items: 'count(*)' },
     source: () => 'SELECT * FROM dashboard.items',
   },
-  rows(cells, filter) {
+  rows(cells, filter, k = UNKEYED) {
     // Without a selection there is no OR: `category = NULL` would make `shown` NULL, not false.
     const orSelected = filter.category === undefined ? '' : ` OR category = ${quoteLiteral(filter.category)}`;
     return `WITH ranked AS (
-  SELECT *, CASE WHEN row_number() OVER (ORDER BY revenue DESC, category) <= ${TOP_CATEGORIES}${orSelected} THEN category END AS shown
+  SELECT *, CASE WHEN row_number() OVER (${k.partition()} ORDER BY revenue DESC, category) <= ${TOP_CATEGORIES}${orSelected} THEN category END AS shown
   FROM (${cells})
 )
-SELECT
+SELECT ${k.first()}
   shown AS category,
   coalesce(shown, 'Other (' || count(*) || ' categories)') AS label,
   sum(revenue)::DOUBLE AS revenue,
@@ -34,7 +34,8 @@ SELECT
   sum(items)::INTEGER AS items,
   count(*)::INTEGER AS categories
 FROM ranked
-GROUP BY shown
-ORDER BY shown IS NULL, sum(revenue) DESC, shown`;
+GROUP BY ${k.first()}shown
+ORDER BY ${k.first()}shown IS NULL, sum(revenue) DESC, shown`;
   },
+  showsSelected: { dimension: 'category', column: 'category' },
 };

@@ -1,4 +1,4 @@
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 import { revenueRows } from '../indexSources';
 
 /**
@@ -16,14 +16,14 @@ export const revenueByLocation: DashboardChart = {
     measures: { revenue: 'sum(revenue)', orders: 'count(DISTINCT order_key)' },
     source: (byCategory) => `SELECT * FROM (${revenueRows(byCategory)}) WHERE lat_cell IS NOT NULL`,
   },
-  rows(cells) {
-    return `SELECT
+  rows(cells, _filter, k = UNKEYED) {
+    return `SELECT ${k.first()}
   customer_state,
   (lat_cell + 0.5)::DOUBLE AS latitude,
   (lng_cell + 0.5)::DOUBLE AS longitude,
   revenue::DOUBLE AS revenue,
   orders::INTEGER AS orders
 FROM (${cells})
-ORDER BY revenue DESC, customer_state, lat_cell, lng_cell`;
+ORDER BY ${k.first()}revenue DESC, customer_state, lat_cell, lng_cell`;
   },
 };

@@ -1,4 +1,4 @@
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 import { revenueRows } from '../indexSources';
 
 /**
@@ -15,9 +15,9 @@ export const revenueByState: DashboardChart = {
     measures: { revenue: 'sum(revenue)', orders: 'count(DISTINCT order_key)', customers: 'count(DISTINCT customer_key)' },
     source: revenueRows,
   },
-  rows(cells) {
-    return `SELECT customer_state, revenue::DOUBLE AS revenue, orders::INTEGER AS orders, customers::INTEGER AS customers
+  rows(cells, _filter, k = UNKEYED) {
+    return `SELECT ${k.first()}customer_state, revenue::DOUBLE AS revenue, orders::INTEGER AS orders, customers::INTEGER AS customers
 FROM (${cells})
-ORDER BY revenue DESC, customer_state`;
+ORDER BY ${k.first()}revenue DESC, customer_state`;
   },
 };

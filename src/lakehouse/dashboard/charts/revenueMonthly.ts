@@ -1,4 +1,4 @@
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 import { revenueRows } from '../indexSources';
 
 /**
@@ -14,9 +14,9 @@ export const revenueMonthly: DashboardChart = {
     measures: { revenue: 'sum(revenue)', orders: 'count(DISTINCT order_key)' },
     source: revenueRows,
   },
-  rows(cells) {
-    return `SELECT strftime(month, '%Y-%m-01') AS month, revenue::DOUBLE AS revenue, orders::INTEGER AS orders
+  rows(cells, _filter, k = UNKEYED) {
+    return `SELECT ${k.first()}strftime(month, '%Y-%m-01') AS month, revenue::DOUBLE AS revenue, orders::INTEGER AS orders
 FROM (${cells})
-ORDER BY month`;
+ORDER BY ${k.first()}month`;
   },
 };

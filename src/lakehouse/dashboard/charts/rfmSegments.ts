@@ -1,4 +1,4 @@
-import type { DashboardChart } from '../dashboardChart';
+import { UNKEYED, type DashboardChart } from '../dashboardChart';
 import { customerRows } from '../indexSources';
 
 /** DESIGN.md §6's segments, in the order of its rules (best customers first). */
@@ -19,15 +19,15 @@ export const rfmSegments: DashboardChart = {
     measures: { customers: 'count(DISTINCT customer_key)', revenue: 'sum(revenue)' },
     source: customerRows,
   },
-  rows(cells) {
+  rows(cells, _filter, k = UNKEYED) {
     const order = `[${RFM_SEGMENTS.map((s) => `'${s}'`).join(', ')}]`;
-    return `SELECT
+    return `SELECT ${k.first()}
   segment,
   customers::INTEGER AS customers,
   revenue::DOUBLE AS revenue,
-  (customers / sum(customers) OVER ())::DOUBLE AS customer_share,
-  (revenue / sum(revenue) OVER ())::DOUBLE AS revenue_share
+  (customers / sum(customers) OVER (${k.partition()}))::DOUBLE AS customer_share,
+  (revenue / sum(revenue) OVER (${k.partition()}))::DOUBLE AS revenue_share
 FROM (${cells})
-ORDER BY list_position(${order}, segment)`;
+ORDER BY ${k.first()}list_position(${order}, segment)`;
   },
 };

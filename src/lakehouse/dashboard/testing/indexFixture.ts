@@ -1,3 +1,5 @@
+import { FILTER_DIMENSIONS, type DashboardFilter } from '../dashboardFilter';
+
 /**
  * Row-level dashboard tables made up to stress the chart indexes (chartIndex.test.ts):
  * customers buying in several states and months (distinct counts that do not add up),
@@ -52,3 +54,12 @@ export const FIXTURE_VALUES = {
   category: ['cat03', 'rare', 'none'],
   month: ['2017-02-01', '2017-05-01', '2016-01-01'],
 } as const;
+
+/** Every filter the fixture's values make: each dimension unset or one of its values. */
+export function everyFilter(): DashboardFilter[] {
+  let filters: DashboardFilter[] = [{}];
+  for (const dimension of FILTER_DIMENSIONS) {
+    filters = filters.flatMap((f) => [f, ...FIXTURE_VALUES[dimension].map((v) => ({ ...f, [dimension]: v }))]);
+  }
+  return filters;
+}

@@ -1,7 +1,7 @@
 import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { brazilOutline } from './brazilOutline';
-import { revenueByLocationSpec } from './revenueByLocation';
+import { fitToOutline, revenueByLocationSpec } from './revenueByLocation';
 
 describe('brazilOutline', () => {
   it("is Brazil: its name, and bounds on Brazil's extremes", () => {
@@ -28,5 +28,16 @@ describe('brazilOutline', () => {
     const types = (vega.marks ?? []).map((m) => m.type);
     // The outline first, so the points are drawn on top.
     expect(types.indexOf('shape')).toBeLessThan(types.indexOf('symbol'));
+  });
+
+  it("fits the map's projection to the outline only, so new rows do not move it (nor re-project the outline)", () => {
+    const vega = compile(revenueByLocationSpec).spec;
+    // Vega-Lite's own fit includes the points' geojson, which changes with every filter.
+    expect(JSON.stringify(vega.projections)).toContain('geojson');
+    const patched = fitToOutline(vega);
+    const outline = patched.data!.find((d) => 'values' in d && d.values !== undefined)!;
+    expect((outline as { values: unknown[] }).values).toEqual([brazilOutline()]);
+    expect(patched.projections!.map((p) => p.fit)).toEqual([{ signal: `data("${outline.name}")` }]);
+    expect(JSON.stringify(patched.marks)).toContain('"clip":true');
   });
 });
