@@ -108,7 +108,8 @@ export class Lakehouse {
     this.models = files.map(parseModel);
     const bronzeFiles: Record<string, string[]> = {};
     for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
-    const run = await runPipeline(this.engine, this.models, { bronzeFiles, ...options });
+    // Incremental: a batch rebuilds only what it changed (src/pipeline/incremental).
+    const run = await runPipeline(this.engine, this.models, { bronzeFiles, incremental: true, ...options });
     run.memory = await memoryUse(this.engine);
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
     // A run that built nothing leaves no consistent point to commit: its load goes into the next run's version.
