@@ -8,19 +8,19 @@
  * both pay the same storage. Writes bench/results/batches.md with medians and the load
  * average.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NativeEngine } from '../src/engine/native/nativeEngine';
-import { quoteLiteral } from '../src/engine/sql';
 import type { InputFile } from '../src/ingest/inputFile';
 import { Lakehouse } from '../src/lakehouse/lakehouse';
 import { readModels } from '../src/cli/readModels';
 import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
 import { writeOlist } from './olistData';
 import { median } from './stats';
+import { writeBatchFiles } from './support/batchFiles';
 
 const { values } = parseArgs({ strict: false, options: { sf: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' } } });
 const sf = Number(values.sf);
@@ -61,33 +61,6 @@ async function loadAndRun(path: string, ...loads: InputFile[][]): Promise<Timing
   } finally {
     await engine.close();
   }
-}
-
-/**
- * The batch's CSVs, under the Olist file names: 1 % of the orders again under new ids, and
- * another 1 % sent again changed (canceled, items 1.00 dearer, reviews scored 1), each with
- * its items, payments and reviews.
- */
-async function writeBatchFiles(basePath: string, dir: string): Promise<InputFile[]> {
-  const engine = await NativeEngine.open(basePath);
-  const pick = (n: number) => `abs(hash(order_id || 'batch')) % 100 = ${n}`;
-  const orderSet = `(SELECT order_id, 'n' || order_id AS new_id FROM bronze.orders WHERE ${pick(0)}
-      UNION ALL SELECT order_id, order_id FROM bronze.orders WHERE ${pick(1)})`;
-  const copy = async (file: string, sql: string) =>
-    engine.exec(`COPY (${sql}) TO ${quoteLiteral(join(dir, file))} (HEADER, DELIMITER ',')`);
-  try {
-    const data = () => `* EXCLUDE (_source, _source_kind, _row, _loaded_at, _batch, _op, _change_at)`;
-    await copy('olist_orders_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id, CASE WHEN s.new_id = s.order_id THEN 'canceled' ELSE order_status END AS order_status)
-      FROM bronze.orders JOIN ${orderSet} AS s USING (order_id)`);
-    await copy('olist_order_items_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id, CASE WHEN s.new_id = s.order_id THEN (price::DECIMAL(12,2) + 1)::VARCHAR ELSE price END AS price)
-      FROM bronze.order_items JOIN ${orderSet} AS s USING (order_id)`);
-    await copy('olist_order_payments_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id) FROM bronze.order_payments JOIN ${orderSet} AS s USING (order_id)`);
-    await copy('olist_order_reviews_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id, CASE WHEN s.new_id = s.order_id THEN '1' ELSE review_score END AS review_score)
-      FROM bronze.order_reviews JOIN ${orderSet} AS s USING (order_id)`);
-  } finally {
-    await engine.close();
-  }
-  return readdirSync(dir).map((name) => ({ path: name, bytes: new Uint8Array(readFileSync(join(dir, name))) }));
 }
 
 const work = mkdtempSync(join(tmpdir(), 'batches-bench-'));

@@ -18,6 +18,10 @@ import { appendBatch, appendExpected, appendOrdersOnly, buildChanges, emptyLakeh
  * - the data with every change applied, loaded as one snapshot (the oracle: a merge rule
  *   that let the first batch win, or dropped deletes, differs from it).
  * Bronze's own columns (_source, _row, _batch, …) are left out: they name the batch files.
+ * Batch by batch runs incrementally (src/pipeline/incremental): silver merges only each
+ * batch's rows, models nothing changed for are left as they are (an empty batch, a batch
+ * of orders only); after those, duplicates.* and quarantine.* must equal the one-go run's
+ * row by row (which bronze row went where, against which kept row, of which kind).
  */
 
 const PLANS: Plan[] = [
