@@ -55,12 +55,11 @@ export async function buildWithRetries(engine: Engine, model: Model, run: ModelR
 
 async function build(engine: Engine, model: Model, run: ModelRun, options: RunOptions, mergeAfterBatch?: number): Promise<void> {
   if (model.layer === 'silver') {
-    if (mergeAfterBatch === undefined) {
+    const merged = mergeAfterBatch !== undefined && (await mergeNewRows(engine, model, mergeAfterBatch, options.testHooks?.onStage)) !== undefined;
+    if (merged) run.incremental = 'merged';
+    else {
       delete run.incremental;
       await materialiseSilver(engine, model, options.testHooks?.onStage);
-    } else {
-      run.incremental = 'merged';
-      await mergeNewRows(engine, model, mergeAfterBatch, options.testHooks?.onStage);
     }
     await options.testHooks?.afterSilver?.(model);
     run.balance = await countBalance(engine, model.name);

@@ -66,6 +66,12 @@ describe.each(testEngines)('incremental runs on %s', (_kind, open) => {
     expect((await engine.query('SELECT order_id, order_status FROM silver.orders ORDER BY ALL')).toArray().map((r) => `${r.order_id}:${r.order_status}`)).toEqual(['o1:delivered', 'o2:delivered', 'o3:shipped']);
     expect((await engine.query(`SELECT _kind FROM duplicates.orders`)).toArray().map((r) => String(r._kind))).toEqual(['superseded']);
 
+    // silver.sellers passes bronze's columns through (SELECT *: _batch too, and a column a batch
+    // brings): never merged, built whole, with the new column.
+    await load({ 'sellers2.csv': 'seller_id,seller_zip_code_prefix,seller_city\ns2,01038,rio\n' });
+    expect(await how()).toEqual({ ...none, 'silver.sellers': 'whole', 'gold.seller_count': 'whole' });
+    expect((await engine.query(`SELECT seller_id, seller_city FROM silver.sellers ORDER BY ALL`)).toArray().map((r) => `${r.seller_id}:${r.seller_city}`)).toEqual(['s1:null', 's2:rio']);
+
     // An edited model is built whole, and so is what reads it.
     const edited = { ...ORDERS, sql: ORDERS.sql.replace('lower(order_status)', 'upper(order_status)') };
     expect(await how([edited, SELLERS, BY_STATUS, SELLER_COUNT])).toEqual({ ...none, 'silver.orders': 'whole', 'gold.by_status': 'whole' });

@@ -1,3 +1,4 @@
+import { columnTypes } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
 import { qualified, quoteIdent } from '../../engine/sql';
 import { appendTable } from '../../ingest/appendTable';
@@ -19,9 +20,12 @@ import { replaceTableReference } from './replaceReference';
  * one (a full build points every record of a key at its last winner), and the old winner
  * joins them: a silver row that lost, or the delete record that had removed the key
  * (found by typing the lakehouse's delete records again: there are few).
- * Returns silver.<name>'s rows.
+ * Assumes what the models README asks of a silver model that does not reduce: each row is
+ * typed from its own bronze row (and tables that did not change), so typing a batch's rows
+ * alone gives the rows a full build would. Returns silver.<name>'s rows, or undefined
+ * (having written nothing) when the model's columns are no longer silver's: build it whole.
  */
-export async function mergeNewRows(engine: Engine, model: Model, afterBatch: number, onStage?: (model: Model, stage: string) => Promise<void>): Promise<number> {
+export async function mergeNewRows(engine: Engine, model: Model, afterBatch: number, onStage?: (model: Model, stage: string) => Promise<void>): Promise<number | undefined> {
   const { name } = model;
   const bronze = qualified('bronze', name);
   const silver = qualified('silver', name);
@@ -36,11 +40,17 @@ export async function mergeNewRows(engine: Engine, model: Model, afterBatch: num
   const key = structOf(model.key);
   const modelOn = (source: string) => replaceTableReference(model.sql, 'bronze', name, source);
   try {
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${bronze} WHERE _batch > ${afterBatch};
-      CREATE OR REPLACE TABLE ${stage} AS SELECT m.*, b._batch, b._op FROM (${modelOn(rows)}) AS m
-        LEFT JOIN (SELECT _source, _row, _batch, _op FROM ${rows}) AS b ON b._source = m._source AND b._row = m._row`);
-    const columns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${stage})`)).toArray().map((r) => String(r.column_name));
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${quoteIdent(name)} AS SELECT * FROM ${bronze} WHERE _batch > ${afterBatch}`);
+    const columns = (await engine.query(`SELECT column_name FROM (DESCRIBE (${modelOn(rows)}))`)).toArray().map((r) => String(r.column_name));
     if (!columns.includes('_reason')) throw new Error(`${model.path}: a silver model must return a _reason column (NULL for good rows)`);
+    // Built whole instead (nothing is written before this point): a model that passes bronze's
+    // columns through (SELECT *) returns the merge's own columns, and gets a new column when
+    // a batch brings one, which silver must then get too.
+    const kept = columns.filter((c) => c !== '_reason');
+    const silverColumns = [...(await columnTypes(engine, 'silver', name)).keys()];
+    if (kept.some((c) => MERGE_COLUMNS.includes(c)) || kept.length !== silverColumns.length || kept.some((c) => !silverColumns.includes(c))) return undefined;
+    await engine.exec(`CREATE OR REPLACE TABLE ${stage} AS SELECT m.*, b._batch, b._op FROM (${modelOn(rows)}) AS m
+        LEFT JOIN (SELECT _source, _row, _batch, _op FROM ${rows}) AS b ON b._source = m._source AND b._row = m._row`);
     await onStage?.(model, stage);
     // Each key the new rows name (a delete names its key even when the rest is empty) starts from its silver row.
     await engine.exec(`INSERT INTO ${stage} BY NAME SELECT *, 0 AS _batch FROM ${silver}
