@@ -95,7 +95,8 @@ another 1 % changed, with their items, payments and reviews; other orders each b
 | the same without the history (versions schema dropped) | ${MiB(bare.file)} | ${MiB(bare.used)} | ${bare.layerRows} | 0 |
 
 The history takes ${MiB(last.used - bare.used)} in use after ${batches} batches (${((last.used - bare.used) / bare.used * 100).toFixed(0)} % of the lakehouse
-without it); version 1 alone is a copy of every table. A batch (load + incremental run + version commit): median
+without it); version 1 alone is a copy of every table. The ${batches} batches added ${last.historyRows - first.historyRows} row versions to
+the history (${Math.round((last.historyRows - first.historyRows) / batches)} a batch) while the layers grew by ${last.layerRows - first.layerRows} rows. A batch (load + incremental run + version commit): median
 ${Math.round(median(times))} ms, first ${Math.round(times[0]!)} ms, last ${Math.round(times.at(-1)!)} ms.
 `;
 } finally {
