@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/interface';
 import { testEngines } from '../../engine/testEngines';
 import { emptyIngestReport, loadFiles } from '../../ingest/loadFiles';
 import { commitBatch } from '../../lakehouse/batches/batches';
+import { SqlConsole } from '../../lakehouse/console/sqlConsole';
 import { parseModel, type ModelFile } from '../model';
 import { runPipeline } from '../runner';
 import { forgetAllBuilds } from './buildRecords';
@@ -78,7 +79,11 @@ describe.each(testEngines)('incremental runs on %s', (_kind, open) => {
     // A table changed behind the pipeline's back (its rows differ from the record's) is built whole.
     await engine.exec(`DELETE FROM gold.seller_count`);
     expect(await how()).toEqual({ ...none, 'silver.orders': 'whole', 'gold.by_status': 'whole', 'gold.seller_count': 'whole' });
-    // Forgotten records (a rollback, a console write): everything whole.
+    // A console statement that writes, here without changing any count: everything whole.
+    const wrote = await new SqlConsole(engine).run(`UPDATE gold.by_status SET orders = orders + 1; SELECT sum(orders) FROM gold.by_status`);
+    expect(wrote.kind, JSON.stringify(wrote)).toBe('rows');
+    expect(await how()).toEqual(all);
+    // Forgotten records (a rollback does this): everything whole.
     await forgetAllBuilds(engine);
     expect(await how()).toEqual(all);
     // A run that is not incremental builds whole and forgets what it rebuilt.
