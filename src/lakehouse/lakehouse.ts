@@ -143,7 +143,8 @@ export class Lakehouse {
     this.models = files.map(parseModel);
     const bronzeFiles: Record<string, string[]> = {};
     for (const s of this.ingest.sources) (bronzeFiles[s.table] ??= []).push(s.file);
-    const run = await stepTimes.time('run: models', () => runPipeline(this.engine, this.models, { bronzeFiles, ...options }));
+    // Incremental: a batch rebuilds only what it changed (src/pipeline/incremental).
+    const run = await stepTimes.time('run: models', () => runPipeline(this.engine, this.models, { bronzeFiles, incremental: true, ...options }));
     run.memory = await stepTimes.time('run: memory', () => memoryUse(this.engine));
     this.run = { ...this.run, pipeline: run, finishedAt: new Date().toISOString() };
     return run;

@@ -5,6 +5,7 @@ import { binderMissingColumn, describeMissingColumns, tableLacking, type Missing
 import type { Model } from './model';
 import type { ModelRun, RunOptions } from './runner';
 import { countBalance } from './silverBalance';
+import { mergeNewRows } from './incremental/mergeNewRows';
 
 export const CANCELLED_WHILE_RUNNING = 'cancelled while it ran; nothing of it was kept';
 export const CANCELLED_BETWEEN_TRIES = 'cancelled while it waited to be tried again; nothing of it was kept';
@@ -15,14 +16,15 @@ export const CANCELLED_BETWEEN_TRIES = 'cancelled while it waited to be tried ag
  * that would only fail again are not retried: out of memory (the user is told what to do
  * instead), a bronze column the table lacks, and a cancel (also during the pause).
  */
-export async function buildWithRetries(engine: Engine, model: Model, run: ModelRun, options: RunOptions): Promise<void> {
+export async function buildWithRetries(engine: Engine, model: Model, run: ModelRun, options: RunOptions, mergeAfterBatch?: number): Promise<void> {
   const retries = model.retries ?? 0;
   const errors: string[] = [];
   for (let attempt = 1; ; attempt++) {
     run.attempts = attempt;
     try {
       await options.testHooks?.beforeAttempt?.(model, attempt);
-      await build(engine, model, run, options);
+      // Only a first try merges new rows: one that failed may have applied part of them.
+      await build(engine, model, run, options, attempt === 1 ? mergeAfterBatch : undefined);
       run.status = 'success';
       break;
     } catch (error) {
@@ -51,9 +53,14 @@ export async function buildWithRetries(engine: Engine, model: Model, run: ModelR
   if (errors.length) run.retried_errors = errors;
 }
 
-async function build(engine: Engine, model: Model, run: ModelRun, options: RunOptions): Promise<void> {
+async function build(engine: Engine, model: Model, run: ModelRun, options: RunOptions, mergeAfterBatch?: number): Promise<void> {
   if (model.layer === 'silver') {
-    await materialiseSilver(engine, model, options.testHooks?.onStage);
+    const merged = mergeAfterBatch !== undefined && (await mergeNewRows(engine, model, mergeAfterBatch, options.testHooks?.onStage)) !== undefined;
+    if (merged) run.incremental = 'merged';
+    else {
+      delete run.incremental;
+      await materialiseSilver(engine, model, options.testHooks?.onStage);
+    }
     await options.testHooks?.afterSilver?.(model);
     run.balance = await countBalance(engine, model.name);
     run.rows = run.balance.silver;

@@ -11,6 +11,7 @@ import { checkRowAccounting } from './rowAccounting';
 import type { SilverBalance } from './silverBalance';
 import { describeMissingColumns, findMissingColumns, type MissingColumns } from './missingColumns';
 import type { Model } from './model';
+import { IncrementalRun } from './incremental/incrementalRun';
 
 export interface ModelRun {
   name: string;
@@ -28,6 +29,12 @@ export interface ModelRun {
   attempts?: number;
   /** The first line of each failed try before the last, when it was retried. */
   retried_errors?: string[];
+  /**
+   * An incremental run (RunOptions.incremental): 'unchanged' — nothing it reads changed
+   * since its last build, so it was left as it is; 'merged' — silver typed only its
+   * bronze's new rows and merged them in by key. Absent: built whole.
+   */
+  incremental?: 'unchanged' | 'merged';
 }
 
 export interface PipelineRun {
@@ -55,6 +62,12 @@ export interface RunOptions {
   only?: readonly string[];
   /** The files each bronze table was loaded from (`bronze.sellers` → paths), for messages. */
   bronzeFiles?: Record<string, string[]>;
+  /**
+   * Leaves the models nothing changed for as they are and merges only new bronze rows into
+   * silver where it can (src/pipeline/incremental): what a lakehouse's batches use. Not
+   * with `only` (a re-run rebuilds what it names). Without it every model is built whole.
+   */
+  incremental?: boolean;
   /** Cancels the run before the next model; the models built so far stay. */
   signal?: AbortSignal;
   /** Called when a try at `model` failed and it will be tried again after `pauseMs`. */
@@ -92,6 +105,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const runs: ModelRun[] = [];
   const expectations: ExpectationResult[] = [];
 
+  const incremental = await IncrementalRun.start(engine, options.incremental === true && !options.only);
   let missingColumns: MissingColumns[];
   for (const [index, model] of order.entries()) {
     const run: ModelRun = { name: model.id, layer: model.layer, status: 'skipped', rows: 0, milliseconds: 0, depends_on: model.references };
@@ -103,9 +117,16 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
       run.error = await describeMissingColumns(engine, model, missingColumns, options.bronzeFiles);
     } else {
       const started = performance.now();
-      await buildWithRetries(engine, model, run, options);
+      const { plan, inputs } = await incremental.plan(model);
+      if (plan.kind === 'unchanged') await incremental.unchanged(model, run, plan.rows);
+      else {
+        const bronze = await incremental.bronzeBefore(model);
+        await incremental.building(model);
+        await buildWithRetries(engine, model, run, options, plan.kind === 'merge' ? plan.afterBatch : undefined);
+        await incremental.built(model, run, inputs, bronze);
+        run.finished_at = new Date().toISOString();
+      }
       run.milliseconds = Math.round(performance.now() - started);
-      run.finished_at = new Date().toISOString();
     }
     if (run.status !== 'success') {
       for (const d of descendants(models, model.id)) if (!blocked.has(d)) blocked.set(d, `upstream ${model.id} did not run`);

@@ -100,6 +100,21 @@ export async function appendBatch(engine: Engine, plan: Plan, batch: number): Pr
   }
 }
 
+/**
+ * A batch that touches orders only, for the incremental paths (every other source is left
+ * as it is): some orders sent again unchanged as a snapshot file, the orders the plan
+ * deleted sent again (they come back), and an update of an order never seen (quarantine).
+ */
+export async function appendOrdersOnly(engine: Engine, plan: Plan, batch: number): Promise<void> {
+  const source = quoteLiteral(`batch${batch}/orders.resent`);
+  await appendTable(engine, 'bronze', 'orders', `SELECT * REPLACE (${source} AS _source) FROM ${GEN}.orders
+    WHERE abs(hash(order_id || ${quoteLiteral(`again${plan.seed}`)})) % 40 = 0
+      OR order_id IN (SELECT order_id FROM ${GEN}.changes_orders WHERE _op = 'd')`);
+  await appendTable(engine, 'bronze', 'orders', `SELECT * EXCLUDE (_batch, _ord) REPLACE (
+      ${quoteLiteral(`batch${batch}/orders.changes`)} AS _source, 'debezium' AS _source_kind, 1::BIGINT AS _row, 'never-seen-again' AS order_id)
+    FROM ${GEN}.changes_orders WHERE _op = 'u' ORDER BY _batch, _ord, _row LIMIT 1`);
+}
+
 /** The data with every change applied, as bronze for one snapshot load: what the batches must come to. */
 export async function appendExpected(engine: Engine): Promise<void> {
   for (const table of await tables(engine, GEN)) {

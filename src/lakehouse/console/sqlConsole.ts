@@ -6,6 +6,7 @@ import { CONSOLE_RESULT, CONSOLE_SCHEMA } from './consoleResult';
 import type { ConsoleOutcome } from './consoleOutcome';
 import { splitStatements } from './splitStatements';
 import { statementKind } from './statementKind';
+import { forgetAllBuilds } from '../../pipeline/incremental/buildRecords';
 
 const RESULT = qualified(CONSOLE_SCHEMA, CONSOLE_RESULT);
 
@@ -81,6 +82,9 @@ export class SqlConsole {
     let at = 0;
     try {
       await this.engine.exec(`CREATE SCHEMA IF NOT EXISTS ${CONSOLE_SCHEMA}; DROP TABLE IF EXISTS ${RESULT}`);
+      // A statement that may write (INSERT, UPDATE, DROP…) may change a model's table behind
+      // the pipeline's back: the next run builds every model whole (src/pipeline/incremental).
+      if (statements.some((st) => statementKind(st) === 'other')) await forgetAllBuilds(this.engine);
       for (; at < statements.length - 1; at++) {
         if (ticket.cancelled) return { kind: 'cancelled', milliseconds: ms() };
         await this.engine.exec(statements[at]!);

@@ -64,7 +64,9 @@ export function compareRuns(before: RunDetail, after: RunDetail): RunComparison 
   const models = names.map((name): ModelComparison => {
     const b = mb.get(name);
     const a = ma.get(name);
-    const changed = !a || !b || a.status !== b.status || a.rows !== b.rows || a.attempts !== b.attempts;
+    // A model an incremental run left as it was (0 attempts: not built, nothing it reads
+    // changed) did not change by that alone; its tries count only when both runs built it.
+    const changed = !a || !b || a.status !== b.status || a.rows !== b.rows || (a.attempts > 0 && b.attempts > 0 && a.attempts !== b.attempts);
     return { name, layer: (a ?? b)!.layer, ...(b && { before: pick(b) }), ...(a && { after: pick(a) }), changed };
   });
 

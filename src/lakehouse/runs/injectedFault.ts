@@ -21,12 +21,15 @@ export function parseFault(value: string): InjectedFault {
   return { model: match[1]!, failures: match[2] === undefined ? 1 : Number(match[2]) };
 }
 
-/** The faulty model's file declaring `retries: 1` (after its first header line); the others as they are. */
+/** The faulty model's file declaring `retries: 1` and its fault (after its first header line); the others as they are. */
 export function faultyModelFiles(files: readonly ModelFile[], fault: InjectedFault | undefined): ModelFile[] {
   if (!fault) return [...files];
   const path = `${fault.model.replace('.', '/')}.sql`;
   if (!files.some((f) => f.path.endsWith(path))) throw new Error(`?fault=: there is no model ${fault.model}`);
-  return files.map((f) => (f.path.endsWith(path) ? { ...f, sql: f.sql.replace(/^([^\n]*\n)/, '$1-- retries: 1\n') } : f));
+  // The fault is named in the file too: a file with another fault is another model, which
+  // an incremental run builds again (an unchanged one it leaves as it is, never trying it).
+  const note = `-- A transient failure is injected here: ?fault=${fault.model},${fault.failures}.\n`;
+  return files.map((f) => (f.path.endsWith(path) ? { ...f, sql: f.sql.replace(/^([^\n]*\n)/, `$1-- retries: 1\n${note}`) } : f));
 }
 
 /** The runner's hook that fails the model's first tries; a counter that lives as long as the page. */

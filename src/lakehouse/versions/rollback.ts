@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/interface';
 import { qualified } from '../../engine/sql';
+import { forgetAllBuilds } from '../../pipeline/incremental/buildRecords';
 import { ensureLayerSchemas } from '../../pipeline/layers';
 import { commitVersion, type CommittedVersion } from './commitVersion';
 import { asOfSql } from './readAsOf';
@@ -26,5 +27,7 @@ export async function rollbackTo(engine: Engine, version: number, keys?: Readonl
     else work.push(`DROP TABLE IF EXISTS ${table}`);
   }
   if (work.length) await engine.exec(work.join(';\n'));
+  // The restored tables are not what the models were last built into: the next run builds them whole.
+  await forgetAllBuilds(engine);
   return commitVersion(engine, { kind: 'rollback', keys, restoredFrom: version });
 }

@@ -1,0 +1,67 @@
+import type { Engine } from '../../engine/interface';
+import type { Model } from '../model';
+import type { ModelRun } from '../runner';
+import { countBalance } from '../silverBalance';
+import { forgetBuild, hasBuildRecords, readBuildRecords, recordBuild } from './buildRecords';
+import { bronzeRecord, inputStates, planBuild, type BuildPlan, type RunState } from './planBuild';
+
+/**
+ * The runner's side of incremental runs (issue #15): before each model, what to do with
+ * it (planBuild.ts); after it, what it was built from (buildRecords.ts). A run that is not
+ * incremental (`enabled` false: a run outside a lakehouse, a re-run of chosen models)
+ * builds every model whole, and forgets the records of what it rebuilt so that a later
+ * incremental run does not trust them.
+ */
+export class IncrementalRun {
+  private constructor(
+    private readonly engine: Engine,
+    private readonly enabled: boolean,
+    private keeping: boolean,
+    private readonly state: RunState,
+  ) {}
+
+  static async start(engine: Engine, enabled: boolean): Promise<IncrementalRun> {
+    const keeping = await hasBuildRecords(engine);
+    const records = keeping ? await readBuildRecords(engine) : new Map();
+    const builds = new Map([...records.values()].map((r) => [r.model, r.build] as const));
+    return new IncrementalRun(engine, enabled, keeping, { records, builds });
+  }
+
+  /** What to do with `model`, and what its record will say it was built from. */
+  async plan(model: Model): Promise<{ plan: BuildPlan; inputs?: Record<string, string> }> {
+    if (!this.enabled) return { plan: { kind: 'full' } };
+    const inputs = await inputStates(this.engine, model, this.state);
+    return { plan: await planBuild(this.engine, model, this.state.records.get(model.id), inputs), inputs };
+  }
+
+  /** A model left as it is: the run reports it built, with its rows (and for silver where its rows are). */
+  async unchanged(model: Model, run: ModelRun, rows: number): Promise<void> {
+    run.status = 'success';
+    run.incremental = 'unchanged';
+    if (model.layer === 'silver') {
+      run.balance = await countBalance(this.engine, model.name);
+      run.rows = run.balance.silver;
+    } else run.rows = rows;
+  }
+
+  /** Before a model is built: its record goes, so a build that fails halfway is never trusted. */
+  async building(model: Model): Promise<void> {
+    this.state.builds.delete(model.id);
+    this.state.records.delete(model.id);
+    if (this.keeping) await forgetBuild(this.engine, model.id);
+  }
+
+  /** After a model was built: what it was built from, when the run keeps records. */
+  async built(model: Model, run: ModelRun, inputs: Record<string, string> | undefined, bronze: { bronzeRows?: number; batch?: number }): Promise<void> {
+    if (!this.enabled || run.status !== 'success') return;
+    const record = await recordBuild(this.engine, { model: model.id, sql: model.sql, inputs: inputs ?? null, rows: run.rows, ...bronze });
+    this.keeping = true;
+    this.state.records.set(model.id, record);
+    this.state.builds.set(model.id, record.build);
+  }
+
+  /** What a silver model's record keeps of its bronze, read before it is built. */
+  bronzeBefore(model: Model): Promise<{ bronzeRows?: number; batch?: number }> {
+    return this.enabled ? bronzeRecord(this.engine, model) : Promise.resolve({});
+  }
+}
