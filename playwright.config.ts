@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets several checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4321);
+const TIMED = /[\\/](console|predictions)\.spec\.ts$/;
 
 /**
  * End-to-end tests in Debian's Chromium (no browser download on this machine): the
@@ -39,6 +40,13 @@ export default defineConfig({
       ],
     },
   },
+  // Specs that time the app (a cancel within 2 s) run after all the others, one at a time:
+  // beside another browser on 2 cores they measured the neighbour as much as the app (the
+  // console's cancel took over 2 s twice in a row in a two-worker CI run, never alone).
+  projects: [
+    { name: 'e2e', testIgnore: TIMED },
+    { name: 'timed', testMatch: TIMED, dependencies: ['e2e'], workers: 1 },
+  ],
   webServer: {
     command: `node scripts/serve.mjs --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
