@@ -255,10 +255,7 @@ export class LakehouseService {
   /** A console statement may change tables: then the store is checkpointed and marked again. */
   async runSql(sql: string): Promise<ConsoleOutcome> {
     const outcome = await this.ready().runSql(sql);
-    // A cancel is answered at once: its save (statements before the cancelled one may have
-    // written) waits for the writer, which after the demo is still recording the run's
-    // version and saving, and the console showed "Cancelling…" for seconds meanwhile.
-    // A failed save removes the checkpoint marker, so the next start reports it.
+    // A cancel is answered at once; its save waits behind the writer (after the demo: the run's version and save).
     if (outcome.kind === 'cancelled') void this.store().save(this.ready()).catch(() => undefined);
     else if (outcome.kind !== 'rows') await this.store().save(this.ready());
     return outcome;
