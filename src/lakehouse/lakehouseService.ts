@@ -252,10 +252,9 @@ export class LakehouseService {
     return this.ready().gridWindow(request);
   }
 
-  /** A console statement may change tables: then the store is checkpointed and marked again. */
+  /** A console statement may change tables: then the store is checkpointed and marked again (after a cancel, in the background: it waits behind the writer). */
   async runSql(sql: string): Promise<ConsoleOutcome> {
     const outcome = await this.ready().runSql(sql);
-    // A cancel is answered at once; its save waits behind the writer (after the demo: the run's version and save).
     if (outcome.kind === 'cancelled') void this.store().save(this.ready()).catch(() => undefined);
     else if (outcome.kind !== 'rows') await this.store().save(this.ready());
     return outcome;
