@@ -20,7 +20,7 @@ import type { InputFile } from '../src/ingest/inputFile';
 import { Lakehouse } from '../src/lakehouse/lakehouse';
 import { databaseSize } from '../src/lakehouse/versions/vacuumVersions';
 import { readModels } from '../src/cli/readModels';
-import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
+import { formatLoad, loadAverage, loadVerdict, machineAndCommit } from './machineLoad';
 import { writeOlist } from './olistData';
 import { median } from './stats';
 import { writeBatchFiles } from './support/batchFiles';
@@ -82,7 +82,7 @@ try {
   md = `# Version storage after ${batches} batches (issue #15)
 
 \`npx tsx bench/batchStorage.ts -- --sf ${sf} --batches ${batches}\` · native DuckDB, a database file in ${tmpdir()} · ${cores} cores · commit ${commit} ·
-load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min; the machine is shared).
+load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min): ${loadVerdict(before, after, cores)}
 
 A lakehouse built from sf=${sf}, then ${batches} batches like bench/batches.ts's (1 % of the orders again under new ids,
 another 1 % changed, with their items, payments and reviews; other orders each batch), each loaded and run

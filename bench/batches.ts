@@ -17,7 +17,7 @@ import { NativeEngine } from '../src/engine/native/nativeEngine';
 import type { InputFile } from '../src/ingest/inputFile';
 import { Lakehouse } from '../src/lakehouse/lakehouse';
 import { readModels } from '../src/cli/readModels';
-import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
+import { formatLoad, loadAverage, loadVerdict, machineAndCommit } from './machineLoad';
 import { writeOlist } from './olistData';
 import { median } from './stats';
 import { writeBatchFiles } from './support/batchFiles';
@@ -107,7 +107,7 @@ const { cores, commit } = machineAndCommit();
 const md = `# A batch on a lakehouse vs a full rebuild (issue #15)
 
 \`npx tsx bench/batches.ts -- --sf ${sf} --runs ${runs}\` · native DuckDB (@duckdb/node-api), database files in ${tmpdir()} · ${cores} cores · commit ${commit} ·
-load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min; the machine is shared).
+load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min): ${loadVerdict(before, after, cores)}
 
 The batch: 1 % of the orders sent again under new ids and another 1 % sent again changed (canceled,
 items 1.00 dearer, reviews scored 1), with their items, payments and reviews: ${batchRows} CSV records in 4 files.

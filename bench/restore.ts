@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium, startServer } from './chromium';
-import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
+import { formatLoad, loadAverage, loadVerdict, machineAndCommit } from './machineLoad';
 import { median } from './stats';
 
 const { values } = parseArgs({ strict: false, options: { sf: { type: 'string', default: '0.1,1' }, runs: { type: 'string', default: '3' }, port: { type: 'string', default: '5221' } } });
@@ -113,7 +113,7 @@ const notes = rows.filter((r) => r.startsWith('<!--'));
 const md = `# Restore after reload (the lakehouse stored as a DuckDB database file in OPFS)
 
 \`npx tsx bench/restore.ts -- --sf ${scales.join(',')} --runs ${runs}\` · headless Chromium, EH bundle · ${cores} cores · commit ${commit} ·
-load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min; the machine is shared).
+load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min): ${loadVerdict(before, after, cores)}
 
 Medians of ${runs} reloads per scale. **re-attach**: opening the database file + checking every table against the
 checkpoint marker (what a stored lakehouse adds to a start). **restore**: the whole start-up as the worker measures

@@ -23,7 +23,7 @@ import { databaseSize, vacuumVersions } from '../src/lakehouse/versions/vacuumVe
 import { parseModel } from '../src/pipeline/model';
 import { readModels } from '../src/cli/readModels';
 import { runPipeline } from '../src/pipeline/runner';
-import { formatLoad, loadAverage, machineAndCommit } from './machineLoad';
+import { formatLoad, loadAverage, loadVerdict, machineAndCommit } from './machineLoad';
 import { writeOlist } from './olistData';
 import { median } from './stats';
 
@@ -89,7 +89,7 @@ const steps = Object.keys(times.native!) as Step[];
 const lines = [
   `# Committing a version at sf=${sf}`,
   '',
-  `Node, ${cores} cores, commit ${commit}, ${new Date().toISOString()}. Load average (1/5/15 min) ${formatLoad(before)} before, ${formatLoad(after)} after: the machine is shared with other agents, so absolute times are noisy; the ratios within one engine and run are what to read.`,
+  `Node, ${cores} cores, commit ${commit}, ${new Date().toISOString()}. Load average (1/5/15 min) ${formatLoad(before)} before, ${formatLoad(after)} after: ${loadVerdict(before, after, cores)} The ratios within one engine and run are what to read.`,
   `Medians of ${runs} interleaved runs (native on a database file, DuckDB-WASM in memory), milliseconds; "vs run" is the step's median over the median full pipeline run (silver + gold) of the same engine.`,
   '',
   '| step | native ms | vs run | wasm ms | vs run |',
