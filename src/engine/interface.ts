@@ -46,6 +46,12 @@ export interface Engine {
    * statement was stopped. Used by the SQL console; long loads can use it too.
    */
   cancel(): Promise<boolean>;
+  /**
+   * Where the engine can pause a statement between slices of its work (DuckDB-WASM's
+   * pending queries), `gate` is awaited before each statement and between its slices, so
+   * that background work gives the page's work the core. Engines that cannot pause have none.
+   */
+  giveWayTo?(gate: () => Promise<void> | void): void;
   close(): Promise<void>;
 }
 

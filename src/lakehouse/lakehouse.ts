@@ -72,6 +72,9 @@ export class Lakehouse {
     this.grid = new GridQueries(engine);
     this.console = new SqlConsole(engine, (work) => this.writer.run(work));
     this.history = new RunHistory(engine);
+    // Every statement of the writer's connection (loads, runs, bookkeeping, saves) pauses
+    // between its slices while a click is being answered and drawn.
+    engine.giveWayTo?.(() => this.interactive.giveWay());
   }
 
   engineInfo(): Promise<EngineInfo> {
@@ -289,7 +292,13 @@ export class Lakehouse {
 
   /** The dashboard charts' rows under the filter (all charts, or those named), from gold. */
   dashboard(filter: DashboardFilter, charts?: readonly ChartId[]): Promise<DashboardData> {
-    return this.interactive.track(() => stepTimes.time('dashboard', () => queryDashboard(this.engine, this.dashboardTables, filter, charts).finally(() => this.dashboardAnswer.answered())));
+    const answer = async () => {
+      // Building the tables is the writer's work, which gives way to tracked reads: a read
+      // waiting for them is not tracked until they are there.
+      await this.dashboardTables.ensure();
+      return this.interactive.track(() => queryDashboard(this.engine, this.dashboardTables, filter, charts));
+    };
+    return stepTimes.time('dashboard', answer).finally(() => this.dashboardAnswer.answered());
   }
 
   /** The states, categories and months the dashboard can be filtered to. */

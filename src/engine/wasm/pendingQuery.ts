@@ -23,19 +23,34 @@ export interface PendingQueryDatabase {
 export class PendingQueryRunner {
   private running = false;
   private cancelRequested = false;
+  /** Awaited before a statement starts and between its slices (see giveWayTo). */
+  private giveWay: () => Promise<void> | void = () => undefined;
 
   constructor(
     private readonly db: PendingQueryDatabase,
     private readonly conn: number,
   ) {}
 
+  /**
+   * `gate` is awaited before each statement and between its slices: while it waits, DuckDB's
+   * worker runs nothing of this connection, so the page's work (a click being drawn) gets
+   * the core it would otherwise share. A slice already running is not interrupted.
+   */
+  giveWayTo(gate: () => Promise<void> | void): void {
+    this.giveWay = gate;
+  }
+
   /** The last statement's result as Arrow IPC stream bytes. */
   async run(sql: string): Promise<Uint8Array> {
     this.running = true;
     this.cancelRequested = false;
     try {
+      await this.giveWay();
       let header = await this.db.startPendingQuery(this.conn, sql, false);
-      while (header === null) header = await this.db.pollPendingQuery(this.conn);
+      while (header === null) {
+        await this.giveWay();
+        header = await this.db.pollPendingQuery(this.conn);
+      }
       const chunks = [header];
       for (;;) {
         const chunk = await this.db.fetchQueryResults(this.conn);

@@ -109,6 +109,11 @@ export class WasmEngine implements Engine {
     return next;
   }
 
+  /** See PendingQueryRunner.giveWayTo: the main connection's statements pause for `gate`. */
+  giveWayTo(gate: () => Promise<void> | void): void {
+    this.pending.giveWayTo(gate);
+  }
+
   cancel(): Promise<boolean> {
     // Not queued: it must reach DuckDB's worker while the statement is between two slices.
     return this.pending.cancel();

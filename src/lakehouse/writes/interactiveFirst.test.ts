@@ -36,4 +36,39 @@ describe('InteractiveFirst', () => {
     release();
     await click;
   });
+
+  it('lets slices through without a timer when no click is recent', () => {
+    const clock = fakeClock();
+    const gate = new InteractiveFirst(300, 3000, clock.now, clock.sleep);
+    expect(gate.giveWay()).toBeUndefined();
+  });
+
+  it('pauses slices after a click until it has been quiet for settleMs', async () => {
+    const clock = fakeClock();
+    const gate = new InteractiveFirst(300, 3000, clock.now, clock.sleep);
+    await gate.track(async () => clock.advance(40));
+    clock.advance(100);
+    const before = clock.now();
+    await gate.giveWay();
+    expect(clock.now() - before).toBe(200);
+    expect(gate.giveWay()).toBeUndefined();
+  });
+
+  it('gives background work graceMs unhindered after a wait of maxWaitMs, then pauses it again', async () => {
+    const clock = fakeClock();
+    const gate = new InteractiveFirst(300, 3000, clock.now, clock.sleep, 1000);
+    let release!: () => void;
+    const clicking = gate.track(() => new Promise<void>((resolve) => (release = resolve)));
+    const before = clock.now();
+    await gate.giveWay();
+    expect(clock.now() - before).toBe(3000);
+    clock.advance(999);
+    expect(gate.giveWay()).toBeUndefined();
+    clock.advance(1);
+    const paused = gate.giveWay();
+    expect(paused).toBeInstanceOf(Promise);
+    release();
+    await clicking;
+    await paused;
+  });
 });

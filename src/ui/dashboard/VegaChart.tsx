@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import embed from 'vega-embed';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Spec, View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { KEY, ROWS, SELECTED } from './specs/chartBase';
 import { encodeOnEnter } from './encodeOnEnter';
+import { useVegaEmbed } from './useVegaEmbed';
 import { EMBED_OPTIONS } from './vegaOptions';
 
 export type ChartRow = Record<string, unknown>;
@@ -33,26 +33,14 @@ interface Props {
  */
 export function VegaChart({ spec, patch, rows, selected, dataKey, onPick, onView, onRendered }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState<View>();
+  const options = useMemo(() => ({ ...EMBED_OPTIONS, patch: (vega: Spec) => encodeOnEnter(patch ? patch(vega) : vega) }), [patch]);
+  const view = useVegaEmbed(container, spec, options);
   /** The rows the view holds, so that a change of selection alone does not push them again. */
   const pushed = useRef<ChartRow[]>(undefined);
-
-  useEffect(() => {
-    let finalize: (() => void) | undefined;
-    let cancelled = false;
-    const compiled = (vega: Spec) => encodeOnEnter(patch ? patch(vega) : vega);
-    void embed(container.current!, spec, { ...EMBED_OPTIONS, patch: compiled }).then((result) => {
-      if (cancelled) return result.finalize();
-      finalize = result.finalize;
-      setView(result.view);
-    });
-    return () => {
-      cancelled = true;
-      finalize?.();
-      pushed.current = undefined;
-      setView(undefined);
-    };
-  }, [spec, patch]);
+  // A new view holds no rows yet.
+  useLayoutEffect(() => {
+    pushed.current = undefined;
+  }, [view]);
 
   useEffect(() => {
     onView?.(view);
