@@ -86,6 +86,26 @@ test('sf=1 picked in the page comes back from the OPFS database after a reload; 
   expect(JSON.parse(await readSavedFile(page, 'manifest.json')).tables).toEqual([]);
 });
 
+test('no room in browser storage at start-up: the tab works in memory, says so, and keeps saying so', async ({ page, baseURL }) => {
+  // Chromium's own quota for this origin, set before the first visit: too small even to make the store's folder.
+  const origin = new URL(baseURL!).origin;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 64 * 1024 });
+  try {
+    await openApp(page);
+    const problem = page.getByTestId('saved-problem');
+    await expect(problem).toContainText('Browser storage is full: the lakehouse cannot be stored in this browser, so this tab works in memory');
+    await expect(problem).toContainText('storage quota');
+    await page.getByRole('button', { name: 'Try the demo' }).click();
+    await expect(page.locator('[data-chart] .vega-chart[data-rendered-key=""]')).toHaveCount(CHART_IDS.length, { timeout: 180_000 });
+    // The run's save stored nothing, and the notice did not give way to "Saved".
+    await expect(page.getByTestId('saved-notice')).toHaveCount(0);
+    await expect(problem).toContainText('this tab works in memory');
+  } finally {
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  }
+});
+
 test('storage full during a run: a clear message, and the store is never taken for a whole one', async ({ page, baseURL }) => {
   await openApp(page);
   // A real quota failure: Chromium's own quota for this origin, lowered to 3 MiB (the demo needs ~10).

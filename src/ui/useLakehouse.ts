@@ -46,6 +46,10 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
   const [error, setError] = useState<string>();
   const [cancelling, setCancelling] = useState(false);
   const [saved, setSaved] = useState<SavedState>({ status: 'checking' });
+  // Why this tab stores nothing (storage full or damaged, another tab has it), from start-up
+  // until a reset: saves then store nothing, and the notice must stay rather than vanish.
+  const notStored = useRef<SavedState>(undefined);
+  const orNotStored = (state: SavedState) => (state.status === 'none' && notStored.current) || state;
   // What started the current (or last) load, so the runs it makes can say so.
   const [trigger, setTrigger] = useState<RunTrigger>();
   // Read inside the memoised load callbacks, which must not change on every run.
@@ -63,6 +67,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
         // A lakehouse saved in this browser comes back before anything else can be loaded.
         const restored = await restoreSaved(c);
         if (restored.session) (setReport(restored.session.ingest), setPipeline(restored.session.pipeline), setTables(restored.tables ?? []));
+        if (restored.saved.status === 'damaged' || restored.saved.status === 'elsewhere') notStored.current = restored.saved;
         setSaved(restored.saved);
         setEngine({ status: 'ready', info });
       },
@@ -84,11 +89,11 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
     setModelling(undefined);
     setTables(await c.tables());
     // When the dashboard came first, the worker writes the run's version and record before the save.
-    setSaved({ status: 'saving', recording: showingDashboard });
+    setSaved(notStored.current ?? { status: 'saving', recording: showingDashboard });
     void answered
       .then(() => saveToBrowser(c))
       .then((state) => {
-        setSaved(state);
+        setSaved(orNotStored(state));
         // Ask once there is something to keep; a refusal changes nothing but the notice in Export & storage.
         if (state.status === 'saved') void navigator.storage?.persist?.().catch(() => false);
       });
@@ -159,7 +164,7 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
     const now = await c.tables();
     setTables(now);
     setPipeline((p) => p && { ...p });
-    setSaved(await saveToBrowser(c));
+    setSaved(orNotStored(await saveToBrowser(c)));
     return now;
   }, []);
   // New functions per pipeline run, so that the dashboard re-queries when gold is rebuilt.
@@ -182,7 +187,8 @@ export function useLakehouse(bundle: BundleChoice, onLanding?: () => void, stora
   const reset = useCallback(async () => {
     try {
       await client.current!.resetAll();
-      (setReport(undefined), setPipeline(undefined), setTables([]), setError(undefined), setSaved({ status: 'none' }));
+      if (notStored.current?.status === 'damaged') notStored.current = undefined;
+      (setReport(undefined), setPipeline(undefined), setTables([]), setError(undefined), setSaved(notStored.current ?? { status: 'none' }));
     } catch (e) {
       setError(`Reset did not finish: ${(e as Error).message}. Reload the page and try again, or clear this site's data in the browser settings.`);
     }

@@ -6,6 +6,7 @@ import coiWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url
 import coiPthreadWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { initParquet } from '../parquet';
+import { untilWorkerFails, workerFailure } from './untilWorkerFails';
 import { WasmEngine } from './wasmEngine';
 import { warmUpArrowInsert } from './warmUpArrowInsert';
 
@@ -78,17 +79,14 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto', dat
   if (isCoi && database) throw new Error('The multi-threaded DuckDB build cannot reopen a database file in browser storage; use the default build.');
   const worker = new Worker(bundle.mainWorker!);
   // An error thrown inside DuckDB's worker (a failed fetch, no memory for the WASM
-  // instance) would otherwise leave instantiate() waiting forever.
-  const workerFailed = new Promise<never>((_, reject) =>
-    worker.addEventListener('error', (e) => reject(new Error(`DuckDB's worker failed: ${e.message || 'unknown error'}`)), { once: true }),
-  );
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  // instance, an abort later on) would otherwise leave every call waiting forever.
+  const db = untilWorkerFails(new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker), workerFailure(worker));
   try {
-    await step('loading the DuckDB WebAssembly module', Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed]));
+    await step('loading the DuckDB WebAssembly module', db.instantiate(bundle.mainModule, bundle.pthreadWorker));
     // COI: the thread count is given when the database opens. Raising it afterwards with
     // `SET threads` hung 4 of 40 starts here (the pthread pool growing under a live
     // connection); given at open, none did (bench/results/bundle-start.md).
-    await step('opening the database', Promise.race([openDatabase(db, database, isCoi ? coiThreads() : undefined), workerFailed]));
+    await step('opening the database', openDatabase(db, database, isCoi ? coiThreads() : undefined));
     await step('loading the Parquet module', initParquet(async () => new URL(abs(parquetWasm))));
   } catch (error) {
     await db.terminate();
@@ -101,9 +99,17 @@ export async function createBrowserWasmEngine(choice: BundleChoice = 'auto', dat
   return engine;
 }
 
+/**
+ * How long one slice of a pending query may run (DuckDB-WASM's default: 100 ms). Between
+ * slices the writer gives way to a click (PendingQueryRunner.giveWayTo), so this bounds
+ * how much background work a click's drawing shares the cores with.
+ */
+const QUERY_SLICE_MS = 25;
+
 async function openDatabase(db: duckdb.AsyncDuckDB, database: DatabaseSource | undefined, maximumThreads?: number): Promise<void> {
-  if (!database) return db.open(maximumThreads ? { maximumThreads } : {});
-  if ('path' in database) return db.open({ path: database.path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+  const query = { queryPollingInterval: QUERY_SLICE_MS };
+  if (!database) return db.open(maximumThreads ? { maximumThreads, query } : { query });
+  if ('path' in database) return db.open({ path: database.path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, query });
   await db.registerFileBuffer(SNAPSHOT_FILE, database.snapshot);
-  return db.open({ path: SNAPSHOT_FILE, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+  return db.open({ path: SNAPSHOT_FILE, accessMode: duckdb.DuckDBAccessMode.READ_WRITE, query });
 }

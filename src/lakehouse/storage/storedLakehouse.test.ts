@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/interface';
 import { createNodeWasmEngine } from '../../engine/wasm/nodeWasmEngine';
 import { MemoryDirectory } from './memoryDirectory';
-import { ELSEWHERE, StoredLakehouse, type EngineSource, type StorageHost } from './storedLakehouse';
+import { ELSEWHERE, NO_ROOM, StoredLakehouse, type EngineSource, type StorageHost } from './storedLakehouse';
 import { DATABASE_FILE, FORMAT_VERSION, MANIFEST_FILE } from './storedManifest';
 
 /*
@@ -157,6 +157,37 @@ describe('StoredLakehouse', () => {
     expect(store.stored).toBe(true);
     expect(manifestOf(again).tables).toEqual([]);
     expect(await fresh.tables()).toEqual([]);
+  });
+
+  it('when browser storage has no room for a new file, works in memory and says why, with Reset', async () => {
+    const host = new FakeHost();
+    host.openEngine = async (source) => {
+      host.opened.push(source);
+      if (source !== 'memory') throw new Error('The operation failed because it would cause the application to exceed its storage quota.');
+      const memory = await createNodeWasmEngine();
+      memories.push(memory);
+      return memory;
+    };
+    const store = new StoredLakehouse(host);
+    const { lakehouse, result } = await store.open();
+    expect(result).toEqual({ status: 'damaged', message: expect.stringContaining(NO_ROOM) });
+    expect(result.status === 'damaged' && result.message).toMatch(/storage quota/);
+    expect(host.opened).toEqual(['file', 'memory']);
+    // Usable, and nothing is stored or marked.
+    await lakehouse.engine.exec('CREATE TABLE gold.t AS SELECT 1 AS x');
+    expect(await store.save(lakehouse)).toBeUndefined();
+    expect(host.folder.files.has(MANIFEST_FILE)).toBe(false);
+  });
+
+  it('when browser storage has no room even for its folder, works in memory and says why', async () => {
+    const host = new FakeHost();
+    host.folder.list = async () => {
+      throw new Error('The operation failed because it would cause the application to exceed its storage quota.');
+    };
+    const { lakehouse, result } = await new StoredLakehouse(host).open();
+    expect(result).toEqual({ status: 'damaged', message: expect.stringContaining(NO_ROOM) });
+    expect(host.opened).toEqual(['memory']);
+    expect(Number((await lakehouse.engine.query('SELECT 41 + 1 AS n')).get(0)!.n)).toBe(42);
   });
 
   it('without the writer lock (another tab has the file) works in memory, says so, and stores nothing', async () => {

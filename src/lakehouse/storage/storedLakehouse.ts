@@ -48,6 +48,8 @@ export interface StorageHost {
 export const ELSEWHERE =
   'Pocket Lakehouse is open in another tab of this browser, which has the stored lakehouse: this tab works in memory and stores nothing. Close the other tab and reload this one to open the stored lakehouse.';
 
+export const NO_ROOM = 'Browser storage is full: the lakehouse cannot be stored in this browser, so this tab works in memory and stores nothing until there is room. Reset removes what an earlier lakehouse left there; the browser\'s site settings show what else uses the space';
+
 const damaged = (why: string): RestoreResult => ({ status: 'damaged', message: `The lakehouse stored in this browser cannot be opened: ${why}.` });
 
 /**
@@ -84,10 +86,12 @@ export class StoredLakehouse {
     this.locked = await this.host.takeLock();
     lap('lock');
     if (!this.locked) return { lakehouse: await this.inMemory(), result: { status: 'elsewhere', message: ELSEWHERE } };
-    const found = await inspectStorage(folder);
+    // Making the folder is the first write to browser storage: it fails when there is no room.
+    const found = await inspectStorage(folder).catch((error: unknown) => error as Error);
+    if (found instanceof Error) return this.noRoom(found);
     lap('marker');
     if (found.status === 'damaged') return { lakehouse: await this.inMemory(), result: damaged(found.why) };
-    if (found.status === 'empty') return { lakehouse: await this.fresh(), result: { status: 'empty' } };
+    if (found.status === 'empty') return this.fresh().then((lakehouse) => ({ lakehouse, result: { status: 'empty' } }), (error: unknown) => this.noRoom(error));
     let engine: Engine;
     try {
       await folder.waitUntilFree?.(DATABASE_FILE);
@@ -207,6 +211,18 @@ export class StoredLakehouse {
     this.onFile = true;
     await this.checkpoint(lakehouse);
     return lakehouse;
+  }
+
+  /**
+   * A new database file could not be made because browser storage is full (DuckDB's open
+   * fails at once): the tab works in memory, says why, and offers Reset. Other errors
+   * are DuckDB's own and go on to the page.
+   */
+  private async noRoom(error: unknown): Promise<{ lakehouse: Lakehouse; result: RestoreResult }> {
+    const why = (error as Error).message ?? String(error);
+    if (!/quota/i.test(why)) throw error;
+    await this.host.folder!.remove(MANIFEST_FILE).catch(() => undefined);
+    return { lakehouse: await this.inMemory(), result: { status: 'damaged', message: `${NO_ROOM} (${why})` } };
   }
 
   private async inMemory(): Promise<Lakehouse> {
