@@ -1,7 +1,7 @@
 import type { Engine } from '../../engine/interface';
 import { qualified, quoteIdent } from '../../engine/sql';
-import { escapeHtml as e } from '../../ui/export/escapeHtml';
-import { reportHead } from '../../ui/export/reportHead';
+import { escapeHtml as e } from '../../report/escapeHtml';
+import { reportHead } from '../../report/reportHead';
 import { CHART_IDS } from '../dashboard/chartId';
 import { chartQuery } from '../dashboard/dashboardCharts';
 import type { ExtractTable } from './buildExtract';

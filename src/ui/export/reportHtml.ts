@@ -2,8 +2,8 @@ import type { ReportNumber } from '../../lakehouse/export/reportNumbers';
 import type { IngestReport } from '../../ingest/loadFiles';
 import type { TableInfo } from '../../lakehouse/tableInfo';
 import type { PipelineRun } from '../../pipeline/runner';
-import { escapeHtml as e } from './escapeHtml';
-import { reportHead } from './reportHead';
+import { escapeHtml as e } from '../../report/escapeHtml';
+import { reportHead } from '../../report/reportHead';
 
 export interface ReportChart {
   title: string;
