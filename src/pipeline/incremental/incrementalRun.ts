@@ -3,6 +3,7 @@ import type { Model } from '../model';
 import type { ModelRun } from '../runner';
 import { countBalance } from '../silverBalance';
 import { forgetBuild, hasBuildRecords, readBuildRecords, recordBuild } from './buildRecords';
+import { forgetMergedKeys, recordMergedKeys } from './mergedKeys';
 import { bronzeRecord, inputStates, planBuild, type BuildPlan, type RunState } from './planBuild';
 
 /**
@@ -13,6 +14,9 @@ import { bronzeRecord, inputStates, planBuild, type BuildPlan, type RunState } f
  * incremental run does not trust them.
  */
 export class IncrementalRun {
+  /** The build each model had before this run built it again. */
+  private readonly mergedFrom = new Map<string, string>();
+
   private constructor(
     private readonly engine: Engine,
     private readonly enabled: boolean,
@@ -46,9 +50,15 @@ export class IncrementalRun {
 
   /** Before a model is built: its record goes, so a build that fails halfway is never trusted. */
   async building(model: Model): Promise<void> {
+    const from = this.state.builds.get(model.id);
+    if (from === undefined) this.mergedFrom.delete(model.id);
+    else this.mergedFrom.set(model.id, from);
     this.state.builds.delete(model.id);
     this.state.records.delete(model.id);
-    if (this.keeping) await forgetBuild(this.engine, model.id);
+    if (this.keeping) {
+      await forgetBuild(this.engine, model.id);
+      await forgetMergedKeys(this.engine, model.id);
+    }
   }
 
   /** After a model was built: what it was built from, when the run keeps records. */
@@ -56,6 +66,9 @@ export class IncrementalRun {
     if (!this.enabled || run.status !== 'success') return;
     const record = await recordBuild(this.engine, { model: model.id, sql: model.sql, inputs: inputs ?? null, rows: run.rows, ...bronze });
     this.keeping = true;
+    // A merge says which keys it touched since the build it started from (mergedKeys.ts).
+    const from = this.mergedFrom.get(model.id);
+    if (run.incremental === 'merged' && from !== undefined) await recordMergedKeys(this.engine, model.id, from);
     this.state.records.set(model.id, record);
     this.state.builds.set(model.id, record.build);
   }

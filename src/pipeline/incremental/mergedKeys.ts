@@ -1,0 +1,33 @@
+import type { Engine } from '../../engine/interface';
+import { quoteLiteral } from '../../engine/sql';
+
+/**
+ * The keys a silver merge touched, kept for the lakehouse's version commit (issue #15: a
+ * batch must not cost a diff of every table). One row per key hash in `meta.merged_keys`:
+ * `model` (silver.orders), `from_build` (the build the merge started from: the keys are
+ * what changed since the table was that build's) and `key_hash` (`hash(key columns)`,
+ * as src/lakehouse/versions hashes a table's key). A model's rows go when it is built
+ * again, so they always describe its last build; a build that is not a merge leaves none.
+ */
+export const MERGED_KEYS_TABLE = 'meta.merged_keys';
+
+/** Where mergeNewRows leaves the touched key hashes for the runner to record (this connection only). */
+export const MERGED_KEYS_TEMP = 'temp.main.__merged_keys';
+
+async function ensureTable(engine: Engine): Promise<void> {
+  await engine.exec(`CREATE SCHEMA IF NOT EXISTS meta; CREATE TABLE IF NOT EXISTS ${MERGED_KEYS_TABLE} (model VARCHAR, from_build VARCHAR, key_hash UBIGINT)`);
+}
+
+/** Before `model` is built: what an earlier build touched no longer describes it. */
+export async function forgetMergedKeys(engine: Engine, model: string): Promise<void> {
+  await engine.exec(`DROP TABLE IF EXISTS ${MERGED_KEYS_TEMP}`);
+  const r = await engine.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'meta' AND table_name = 'merged_keys'`);
+  if (Number(r.toArray()[0]!.n) > 0) await engine.exec(`DELETE FROM ${MERGED_KEYS_TABLE} WHERE model = ${quoteLiteral(model)}`);
+}
+
+/** After a merge that succeeded on top of build `fromBuild`: its touched keys, from the temp table mergeNewRows left. */
+export async function recordMergedKeys(engine: Engine, model: string, fromBuild: string): Promise<void> {
+  await ensureTable(engine);
+  await engine.exec(`INSERT INTO ${MERGED_KEYS_TABLE} SELECT ${quoteLiteral(model)}, ${quoteLiteral(fromBuild)}, key_hash FROM ${MERGED_KEYS_TEMP};
+    DROP TABLE ${MERGED_KEYS_TEMP}`);
+}
