@@ -3,6 +3,8 @@ import type { Model } from '../model';
 import type { ModelRun } from '../runner';
 import { countBalance } from '../silverBalance';
 import { forgetBuild, hasBuildRecords, readBuildRecords, recordBuild } from './buildRecords';
+import type { ExpectationCheck, ExpectationResult } from '../expectations/runExpectation';
+import { checkSignature, keepChecks, readChecks } from './checkRecords';
 import { forgetMergedKeys, recordMergedKeys } from './mergedKeys';
 import { bronzeRecord, inputStates, planBuild, type BuildPlan, type RunState } from './planBuild';
 
@@ -71,6 +73,31 @@ export class IncrementalRun {
     if (run.incremental === 'merged' && from !== undefined) await recordMergedKeys(this.engine, model.id, from);
     this.state.records.set(model.id, record);
     this.state.builds.set(model.id, record.build);
+  }
+
+  /**
+   * The checks' results of the models this run left unchanged whose checks read only tables
+   * written by the builds they were counted on (checkRecords.ts): reported again, not counted.
+   */
+  async reusableChecks(checks: Array<{ model: Model; checks: ExpectationCheck[]; unchanged: boolean }>): Promise<Map<string, ExpectationResult[]>> {
+    const reused = new Map<string, ExpectationResult[]>();
+    if (!this.enabled || !this.keeping || !checks.some((c) => c.unchanged)) return reused;
+    const stored = await readChecks(this.engine);
+    for (const c of checks) {
+      const kept = stored.get(c.model.id);
+      if (c.unchanged && kept && kept.signature === checkSignature(c.model, c.checks, this.state.builds)) reused.set(c.model.id, kept.results);
+    }
+    return reused;
+  }
+
+  /** After the checks: the results counted this run, with what they were counted on. */
+  async countedChecks(counted: Array<{ model: Model; checks: ExpectationCheck[]; results: ExpectationResult[] }>): Promise<void> {
+    if (!this.enabled || !this.keeping) return;
+    const kept = counted.flatMap((c) => {
+      const signature = checkSignature(c.model, c.checks, this.state.builds);
+      return signature ? [{ model: c.model.id, signature, results: c.results }] : [];
+    });
+    await keepChecks(this.engine, kept);
   }
 
   /** What a silver model's record keeps of its bronze, read before it is built. */
