@@ -122,7 +122,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
       else {
         const bronze = await incremental.bronzeBefore(model);
         await incremental.building(model);
-        await buildWithRetries(engine, model, run, options, plan.kind === 'merge' ? plan.afterBatch : undefined);
+        await buildWithRetries(engine, model, run, options, plan.kind === 'merge' || plan.kind === 'keys' ? plan : undefined);
         await incremental.built(model, run, inputs, bronze);
         run.finished_at = new Date().toISOString();
       }

@@ -12,8 +12,8 @@ import { VERSIONS_SCHEMA } from './versionSchema';
  * of each model whose tables the last commit logged:
  * - a model whose build is still the one the last commit saw wrote nothing since: its
  *   tables (silver and duplicates, or gold) are as logged;
- * - a silver model merged on top of that build changed only the keys the merge recorded
- *   (meta.merged_keys): diff those;
+ * - a silver model merged on top of that build (or a gold model rebuilt by key) changed
+ *   only the keys the merge recorded (meta.merged_keys): diff those;
  * - bronze only appends: its rows of batches after the last commit's are the new ones
  *   (commitKnown.ts checks that the others still count as logged).
  * Anything that writes tables outside a run forgets every build record (a console write, a
@@ -54,7 +54,7 @@ export async function knownChanges(engine: Engine): Promise<KnownChanges | undef
     if (build === was) {
       unchanged.add(model);
       if (layer === 'silver') unchanged.add(`duplicates.${name}`);
-    } else if (layer === 'silver' && mergedFrom.get(model) === was) {
+    } else if (mergedFrom.get(model) === was) {
       mergedKeys.set(model, `SELECT key_hash FROM ${MERGED_KEYS_TABLE} WHERE model = ${quoteLiteral(model)}`);
     }
   }

@@ -18,6 +18,8 @@ import { bronzeRecord, inputStates, planBuild, type BuildPlan, type RunState } f
 export class IncrementalRun {
   /** The build each model had before this run built it again. */
   private readonly mergedFrom = new Map<string, string>();
+  /** The models this run merged by key, each with the build it merged on top of. */
+  private readonly merged = new Map<string, string>();
 
   private constructor(
     private readonly engine: Engine,
@@ -37,7 +39,7 @@ export class IncrementalRun {
   async plan(model: Model): Promise<{ plan: BuildPlan; inputs?: Record<string, string> }> {
     if (!this.enabled) return { plan: { kind: 'full' } };
     const inputs = await inputStates(this.engine, model, this.state);
-    return { plan: await planBuild(this.engine, model, this.state.records.get(model.id), inputs), inputs };
+    return { plan: await planBuild(this.engine, model, this.state.records.get(model.id), inputs, this.merged), inputs };
   }
 
   /** A model left as it is: the run reports it built, with its rows (and for silver where its rows are). */
@@ -70,7 +72,10 @@ export class IncrementalRun {
     this.keeping = true;
     // A merge says which keys it touched since the build it started from (mergedKeys.ts).
     const from = this.mergedFrom.get(model.id);
-    if (run.incremental === 'merged' && from !== undefined) await recordMergedKeys(this.engine, model.id, from);
+    if (run.incremental === 'merged' && from !== undefined) {
+      await recordMergedKeys(this.engine, model.id, from);
+      this.merged.set(model.id, from);
+    }
     this.state.records.set(model.id, record);
     this.state.builds.set(model.id, record.build);
   }

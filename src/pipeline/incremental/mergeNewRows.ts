@@ -7,7 +7,7 @@ import { decideMerge, MERGE_COLUMNS } from '../mergeBatches';
 import type { Model } from '../model';
 import { count } from '../silverBalance';
 import { replaceTableReference } from './replaceReference';
-import { MERGED_KEYS_TEMP } from './mergedKeys';
+import { keepChangedKeys } from './mergedKeys';
 
 /**
  * Brings silver.<name>, quarantine.<name> and duplicates.<name> up to date with the bronze
@@ -104,7 +104,8 @@ export async function mergeNewRows(engine: Engine, model: Model, afterBatch: num
     // commit diffs instead of the whole table (mergedKeys.ts), hashed as its history hashes
     // silver's key columns (cast to silver's types: the stage's could differ).
     const types = await columnTypes(engine, 'silver', name);
-    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${MERGED_KEYS_TEMP} AS SELECT DISTINCT hash(${model.key.map((k, i) => `_key.c${i}::${types.get(k)}`).join(', ')}) AS key_hash FROM ${winners}`);
+    const keyColumns = model.key.map((k, i) => `_key.c${i}::${types.get(k)} AS ${quoteIdent(k)}`).join(', ');
+    await keepChangedKeys(engine, model.id, `SELECT DISTINCT ${keyColumns} FROM ${winners}`, `hash(${model.key.map(quoteIdent).join(', ')})`);
     return await count(engine, `SELECT count(*) FROM ${silver}`);
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${rows}; DROP TABLE IF EXISTS ${stage}; DROP TABLE IF EXISTS ${merge}; DROP TABLE IF EXISTS ${winners}; DROP TABLE IF EXISTS ${moved}`);

@@ -11,8 +11,22 @@ import { quoteLiteral } from '../../engine/sql';
  */
 export const MERGED_KEYS_TABLE = 'meta.merged_keys';
 
-/** Where mergeNewRows leaves the touched key hashes for the runner to record (this connection only). */
+/** Where a merge leaves the touched key hashes for the runner to record (this connection only). */
 export const MERGED_KEYS_TEMP = 'temp.main.__merged_keys';
+
+/**
+ * The key values a merge of `model` (silver.orders) touched in this run, one column per key
+ * column: what a gold model's `changed silver.orders:` line reads as `changed.keys`.
+ */
+export function changedKeysTable(model: string): string {
+  return `temp.main."__changed_${model.replace('.', '_')}"`;
+}
+
+/** Leaves the merge's touched keys for the gold models after it and its key hashes for the commit. */
+export async function keepChangedKeys(engine: Engine, model: string, select: string, hashOf: string): Promise<void> {
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${changedKeysTable(model)} AS ${select};
+    CREATE OR REPLACE TEMP TABLE ${MERGED_KEYS_TEMP} AS SELECT DISTINCT ${hashOf} AS key_hash FROM ${changedKeysTable(model)}`);
+}
 
 async function ensureTable(engine: Engine): Promise<void> {
   await engine.exec(`CREATE SCHEMA IF NOT EXISTS meta; CREATE TABLE IF NOT EXISTS ${MERGED_KEYS_TABLE} (model VARCHAR, from_build VARCHAR, key_hash UBIGINT)`);
