@@ -8,7 +8,7 @@
  * both pay the same storage. Writes bench/results/batches.md with medians and the load
  * average.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +106,8 @@ const after = loadAverage();
 const { cores, commit } = machineAndCommit();
 const md = `# A batch on a lakehouse vs a full rebuild (issue #15)
 
+## ${new Date().toISOString().slice(0, 10)}, commit ${commit}
+
 \`npx tsx bench/batches.ts -- --sf ${sf} --runs ${runs}\` · native DuckDB (@duckdb/node-api), database files in ${tmpdir()} · ${cores} cores · commit ${commit} ·
 load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min): ${loadVerdict(before, after, cores)}
 
@@ -123,7 +125,8 @@ checks: the run's expectations and row accounting; commit: what Lakehouse.runPip
 run (the version commit of every changed table, the run's history).
 
 The batch run per model (median ms; how the incremental run brought it up to date: \`unchanged\` left as
-it was, \`merged\` typed only the batch's rows and merged them by key, \`whole\` built from all of bronze):
+it was, \`merged\` typed only the batch's rows and merged them by key (silver) or selected again only the
+keys the batch touched (gold declaring \`incremental:\`), \`whole\` built from all of its inputs):
 
 | model | how | ms |
 |---|---|---:|
@@ -132,5 +135,8 @@ ${perModel.join('\n')}
 Target (issue 15): a batch ≤ 15 % of a full rebuild.
 `;
 await mkdir('bench/results', { recursive: true });
-await writeFile('bench/results/batches.md', md);
+// Earlier measurements stay below, newest first (the title is written once).
+const path = 'bench/results/batches.md';
+const earlier = existsSync(path) ? readFileSync(path, 'utf8').replace(/^# .*\n+/, '') : '';
+await writeFile(path, earlier ? `${md}\n${earlier.startsWith('## ') ? earlier : `## Earlier\n\n${earlier}`}` : md);
 console.log(md);
