@@ -68,6 +68,7 @@ const before = loadAverage();
 const rows: string[] = [];
 const perModel: string[] = [];
 let batchRows = 0;
+let pairRatios: number[] = [];
 try {
   const { files } = await writeOlist(sf);
   const basePath = join(work, 'base.duckdb');
@@ -94,6 +95,8 @@ try {
   for (const [name, xs] of [['batch 2 on the sf=1 lakehouse', batchRuns], ['full rebuild (both batches loaded, one run)', rebuildRuns]] as const) {
     rows.push(`| ${name} | ${m(xs, 'total')} | ${m(xs, 'load')} | ${m(xs, 'silver')} | ${m(xs, 'gold')} | ${m(xs, 'checks')} | ${m(xs, 'after')} | ${(median(xs.map((x) => x.total)) / base * 100).toFixed(0)} % |`);
   }
+  // Each interleaved pair's own ratio: on a shared machine the load drifts between pairs more than within one.
+  pairRatios = batchRuns.map((b, i) => Math.round((b.total / rebuildRuns[i]!.total) * 100));
   // Per model, medians over the batch runs.
   for (const { name, how } of batchRuns[0]!.models) {
     const ms = median(batchRuns.map((r) => r.models.find((x) => x.name === name)?.ms ?? 0));
@@ -120,6 +123,8 @@ batch) and the pipeline run once. Interleaved, medians of ${runs}; silver and go
 | run | total ms | load ms | silver ms | gold ms | checks ms | commit ms | of a full rebuild |
 |---|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
+
+Each pair's own ratio (batch i / rebuild i, run one after the other): ${pairRatios.map((r) => `${r} %`).join(', ')}; median ${median(pairRatios)} %.
 
 checks: the run's expectations and row accounting; commit: what Lakehouse.runPipeline does after the
 run (the version commit of every changed table, the run's history).
