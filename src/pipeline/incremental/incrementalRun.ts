@@ -5,7 +5,7 @@ import { countBalance } from '../silverBalance';
 import { forgetBuild, hasBuildRecords, readBuildRecords, recordBuild } from './buildRecords';
 import type { ExpectationCheck, ExpectationResult } from '../expectations/runExpectation';
 import { checkSignature, keepChecks, readChecks } from './checkRecords';
-import { forgetMergedKeys, recordMergedKeys } from './mergedKeys';
+import { forgetMergedKeys, hasMergedKeys, recordMergedKeys } from './mergedKeys';
 import { bronzeRecord, inputStates, planBuild, type BuildPlan, type RunState } from './planBuild';
 
 /**
@@ -20,6 +20,8 @@ export class IncrementalRun {
   private readonly mergedFrom = new Map<string, string>();
   /** The models this run merged by key, each with the build it merged on top of. */
   private readonly merged = new Map<string, string>();
+  /** Whether meta.merged_keys exists (read at the first build, true once a merge recorded keys). */
+  private mergedKeysKept?: boolean;
 
   private constructor(
     private readonly engine: Engine,
@@ -61,7 +63,8 @@ export class IncrementalRun {
     this.state.records.delete(model.id);
     if (this.keeping) {
       await forgetBuild(this.engine, model.id);
-      await forgetMergedKeys(this.engine, model.id);
+      this.mergedKeysKept ??= await hasMergedKeys(this.engine);
+      await forgetMergedKeys(this.engine, model.id, this.mergedKeysKept);
     }
   }
 
@@ -74,6 +77,7 @@ export class IncrementalRun {
     const from = this.mergedFrom.get(model.id);
     if (run.incremental === 'merged' && from !== undefined) {
       await recordMergedKeys(this.engine, model.id, from);
+      this.mergedKeysKept = true;
       this.merged.set(model.id, from);
     }
     this.state.records.set(model.id, record);

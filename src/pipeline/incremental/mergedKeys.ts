@@ -32,11 +32,15 @@ async function ensureTable(engine: Engine): Promise<void> {
   await engine.exec(`CREATE SCHEMA IF NOT EXISTS meta; CREATE TABLE IF NOT EXISTS ${MERGED_KEYS_TABLE} (model VARCHAR, from_build VARCHAR, key_hash UBIGINT)`);
 }
 
-/** Before `model` is built: what an earlier build touched no longer describes it. */
-export async function forgetMergedKeys(engine: Engine, model: string): Promise<void> {
-  await engine.exec(`DROP TABLE IF EXISTS ${MERGED_KEYS_TEMP}`);
+/** Whether the lakehouse keeps merged keys at all (asked once per run: a query costs ~3–4 ms in DuckDB-WASM). */
+export async function hasMergedKeys(engine: Engine): Promise<boolean> {
   const r = await engine.query(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'meta' AND table_name = 'merged_keys'`);
-  if (Number(r.toArray()[0]!.n) > 0) await engine.exec(`DELETE FROM ${MERGED_KEYS_TABLE} WHERE model = ${quoteLiteral(model)}`);
+  return Number(r.toArray()[0]!.n) > 0;
+}
+
+/** Before `model` is built: what an earlier build touched no longer describes it (one statement). */
+export async function forgetMergedKeys(engine: Engine, model: string, kept: boolean): Promise<void> {
+  await engine.exec(`DROP TABLE IF EXISTS ${MERGED_KEYS_TEMP}${kept ? `; DELETE FROM ${MERGED_KEYS_TABLE} WHERE model = ${quoteLiteral(model)}` : ''}`);
 }
 
 /** After a merge that succeeded on top of build `fromBuild`: its touched keys, from the temp table mergeNewRows left. */
