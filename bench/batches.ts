@@ -8,7 +8,7 @@
  * both pay the same storage. Writes bench/results/batches.md with medians and the load
  * average.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,7 @@ const before = loadAverage();
 const rows: string[] = [];
 const perModel: string[] = [];
 let batchRows = 0;
+let pairRatios: number[] = [];
 try {
   const { files } = await writeOlist(sf);
   const basePath = join(work, 'base.duckdb');
@@ -94,6 +95,8 @@ try {
   for (const [name, xs] of [['batch 2 on the sf=1 lakehouse', batchRuns], ['full rebuild (both batches loaded, one run)', rebuildRuns]] as const) {
     rows.push(`| ${name} | ${m(xs, 'total')} | ${m(xs, 'load')} | ${m(xs, 'silver')} | ${m(xs, 'gold')} | ${m(xs, 'checks')} | ${m(xs, 'after')} | ${(median(xs.map((x) => x.total)) / base * 100).toFixed(0)} % |`);
   }
+  // Each interleaved pair's own ratio: on a shared machine the load drifts between pairs more than within one.
+  pairRatios = batchRuns.map((b, i) => Math.round((b.total / rebuildRuns[i]!.total) * 100));
   // Per model, medians over the batch runs.
   for (const { name, how } of batchRuns[0]!.models) {
     const ms = median(batchRuns.map((r) => r.models.find((x) => x.name === name)?.ms ?? 0));
@@ -105,6 +108,8 @@ try {
 const after = loadAverage();
 const { cores, commit } = machineAndCommit();
 const md = `# A batch on a lakehouse vs a full rebuild (issue #15)
+
+## ${new Date().toISOString().slice(0, 10)}, commit ${commit}
 
 \`npx tsx bench/batches.ts -- --sf ${sf} --runs ${runs}\` · native DuckDB (@duckdb/node-api), database files in ${tmpdir()} · ${cores} cores · commit ${commit} ·
 load average before ${formatLoad(before)}, after ${formatLoad(after)} (1 / 5 / 15 min): ${loadVerdict(before, after, cores)}
@@ -119,11 +124,14 @@ batch) and the pipeline run once. Interleaved, medians of ${runs}; silver and go
 |---|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 
+Each pair's own ratio (batch i / rebuild i, run one after the other): ${pairRatios.map((r) => `${r} %`).join(', ')}; median ${median(pairRatios)} %.
+
 checks: the run's expectations and row accounting; commit: what Lakehouse.runPipeline does after the
 run (the version commit of every changed table, the run's history).
 
 The batch run per model (median ms; how the incremental run brought it up to date: \`unchanged\` left as
-it was, \`merged\` typed only the batch's rows and merged them by key, \`whole\` built from all of bronze):
+it was, \`merged\` typed only the batch's rows and merged them by key (silver) or selected again only the
+keys the batch touched (gold declaring \`incremental:\`), \`whole\` built from all of its inputs):
 
 | model | how | ms |
 |---|---|---:|
@@ -132,5 +140,8 @@ ${perModel.join('\n')}
 Target (issue 15): a batch ≤ 15 % of a full rebuild.
 `;
 await mkdir('bench/results', { recursive: true });
-await writeFile('bench/results/batches.md', md);
+// Earlier measurements stay below, newest first (the title is written once).
+const path = 'bench/results/batches.md';
+const earlier = existsSync(path) ? readFileSync(path, 'utf8').replace(/^# .*\n+/, '') : '';
+await writeFile(path, earlier ? `${md}\n${earlier.startsWith('## ') ? earlier : `## Earlier\n\n${earlier}`}` : md);
 console.log(md);

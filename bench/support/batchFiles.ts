@@ -18,9 +18,11 @@ export async function writeBatchFiles(basePath: string, dir: string, salt = 'bat
   const orderSet = `(SELECT order_id, ${quoteLiteral(prefix)} || order_id AS new_id FROM bronze.orders WHERE ${first} AND ${pick(0)}
       UNION ALL SELECT order_id, order_id FROM bronze.orders WHERE ${first} AND ${pick(1)})`;
   const copy = async (file: string, sql: string) => engine.exec(`COPY (${sql}) TO ${quoteLiteral(join(dir, file))} (HEADER, DELIMITER ',')`);
-  const firstOf = (table: string) => `(SELECT * FROM bronze.${table} WHERE ${first})`;
+  // Aliased `b` and read as `b.*`: the batch files have the Olist files' columns, no more (a
+  // `SELECT *` over the join also wrote the join's new_id and a second order_id).
+  const firstOf = (table: string) => `(SELECT * FROM bronze.${table} WHERE ${first}) AS b`;
   try {
-    const data = () => `* EXCLUDE (_source, _source_kind, _row, _loaded_at, _batch, _op, _change_at)`;
+    const data = () => `b.* EXCLUDE (_source, _source_kind, _row, _loaded_at, _batch, _op, _change_at)`;
     await copy('olist_orders_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id, CASE WHEN s.new_id = s.order_id THEN 'canceled' ELSE order_status END AS order_status)
       FROM ${firstOf('orders')} JOIN ${orderSet} AS s USING (order_id)`);
     await copy('olist_order_items_dataset.csv', `SELECT ${data()} REPLACE (s.new_id AS order_id, CASE WHEN s.new_id = s.order_id THEN (price::DECIMAL(12,2) + 1)::VARCHAR ELSE price END AS price)

@@ -156,7 +156,7 @@ export class Lakehouse {
   /** The run's version and its record in the run history (neither ever fails the run). */
   private async bookkeep(run: PipelineRun, started: Date, finished?: Date): Promise<void> {
     // A run that built nothing leaves no consistent point to commit: its load goes into the next run's version.
-    if (run.models.some((m) => m.status === 'success')) await stepTimes.time('run: version commit', () => this.versions.commit('batch'));
+    if (run.models.some((m) => m.status === 'success')) await stepTimes.time('run: version commit', () => this.versions.commit('batch', true));
     await stepTimes.time('run: history', () => this.history.ran(run, started, { finishedAt: finished }));
   }
 

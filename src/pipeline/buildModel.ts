@@ -6,6 +6,11 @@ import type { Model } from './model';
 import type { ModelRun, RunOptions } from './runner';
 import { countBalance } from './silverBalance';
 import { mergeNewRows } from './incremental/mergeNewRows';
+import { rebuildKeys } from './incremental/goldByKeys';
+import type { BuildPlan } from './incremental/planBuild';
+
+/** A build that brings the model up to date by key: silver merging new rows, gold rebuilding keys. */
+type MergePlan = Extract<BuildPlan, { kind: 'merge' | 'keys' }>;
 
 export const CANCELLED_WHILE_RUNNING = 'cancelled while it ran; nothing of it was kept';
 export const CANCELLED_BETWEEN_TRIES = 'cancelled while it waited to be tried again; nothing of it was kept';
@@ -16,15 +21,15 @@ export const CANCELLED_BETWEEN_TRIES = 'cancelled while it waited to be tried ag
  * that would only fail again are not retried: out of memory (the user is told what to do
  * instead), a bronze column the table lacks, and a cancel (also during the pause).
  */
-export async function buildWithRetries(engine: Engine, model: Model, run: ModelRun, options: RunOptions, mergeAfterBatch?: number): Promise<void> {
+export async function buildWithRetries(engine: Engine, model: Model, run: ModelRun, options: RunOptions, byKey?: MergePlan): Promise<void> {
   const retries = model.retries ?? 0;
   const errors: string[] = [];
   for (let attempt = 1; ; attempt++) {
     run.attempts = attempt;
     try {
       await options.testHooks?.beforeAttempt?.(model, attempt);
-      // Only a first try merges new rows: one that failed may have applied part of them.
-      await build(engine, model, run, options, attempt === 1 ? mergeAfterBatch : undefined);
+      // Only a first try merges new rows (or rebuilds keys): one that failed may have applied part of them.
+      await build(engine, model, run, options, attempt === 1 ? byKey : undefined);
       run.status = 'success';
       break;
     } catch (error) {
@@ -53,9 +58,9 @@ export async function buildWithRetries(engine: Engine, model: Model, run: ModelR
   if (errors.length) run.retried_errors = errors;
 }
 
-async function build(engine: Engine, model: Model, run: ModelRun, options: RunOptions, mergeAfterBatch?: number): Promise<void> {
+async function build(engine: Engine, model: Model, run: ModelRun, options: RunOptions, byKey?: MergePlan): Promise<void> {
   if (model.layer === 'silver') {
-    const merged = mergeAfterBatch !== undefined && (await mergeNewRows(engine, model, mergeAfterBatch, options.testHooks?.onStage)) !== undefined;
+    const merged = byKey?.kind === 'merge' && (await mergeNewRows(engine, model, byKey.afterBatch, options.testHooks?.onStage)) !== undefined;
     if (merged) run.incremental = 'merged';
     else {
       delete run.incremental;
@@ -64,7 +69,11 @@ async function build(engine: Engine, model: Model, run: ModelRun, options: RunOp
     await options.testHooks?.afterSilver?.(model);
     run.balance = await countBalance(engine, model.name);
     run.rows = run.balance.silver;
+  } else if (byKey?.kind === 'keys') {
+    run.rows = await rebuildKeys(engine, model, byKey.affected);
+    run.incremental = 'merged';
   } else {
+    delete run.incremental;
     run.rows = await materialiseGold(engine, model);
   }
 }

@@ -21,6 +21,8 @@ export interface Model {
   retries?: number;
   docs: string[];
   expectations: ExpectationSpec[];
+  /** Gold only: `incremental:` and its `changed <table>:` lines (modelHeader.ts): rebuilt by key in a batch. */
+  incremental?: { key: string[]; changed: Record<string, string> };
   /** Layer-qualified tables the SQL reads, derived from the SQL. */
   references: string[];
 }
@@ -39,6 +41,7 @@ export function parseModel(file: ModelFile): Model {
   if (header.reduces && (layer !== 'silver' || header.key.length === 0)) {
     throw new Error(`${file.path}: reduces: is for silver models with a key`);
   }
+  if (header.incremental && layer !== 'gold') throw new Error(`${file.path}: incremental: is for gold models (silver merges by its key)`);
   const id = `${layer}.${name}`;
   return {
     id,

@@ -58,4 +58,17 @@ describe('parseModel', () => {
   it('only accepts silver/ and gold/ model paths', () => {
     expect(() => parseModel({ path: 'bronze/orders.sql', sql: 'SELECT 1' })).toThrow('must be silver/<name>.sql or gold/<name>.sql');
   });
+
+  it('reads a gold model\'s incremental key and the keys each changed table maps to, and refuses them elsewhere', () => {
+    const sql = `-- Facts.\n-- key: order_id\n-- incremental: order_id\n-- changed silver.orders: SELECT order_id FROM changed.keys\n-- changed Silver.Customers: SELECT order_id FROM silver.orders WHERE customer_id IN (SELECT customer_id FROM changed.keys)\nSELECT * FROM silver.orders`;
+    const m = parseModel({ path: 'gold/facts.sql', sql });
+    expect(m.incremental).toEqual({
+      key: ['order_id'],
+      changed: { 'silver.orders': 'SELECT order_id FROM changed.keys', 'silver.customers': 'SELECT order_id FROM silver.orders WHERE customer_id IN (SELECT customer_id FROM changed.keys)' },
+    });
+    expect(m.docs).toEqual([]);
+    expect(() => parseModel({ path: 'silver/orders.sql', sql: sql.replace('-- Facts.', '-- Orders.') })).toThrow(/silver\/orders.sql: incremental: is for gold models/);
+    expect(() => parseModel({ path: 'gold/facts.sql', sql: '-- Facts.\n-- changed silver.orders: SELECT 1\nSELECT 1' })).toThrow(/gold\/facts.sql:2: a changed line follows the incremental: line/);
+    expect(() => parseModel({ path: 'gold/facts.sql', sql: '-- Facts.\n-- incremental: \nSELECT 1' })).toThrow(/gold\/facts.sql:2: incremental: names the key columns/);
+  });
 });

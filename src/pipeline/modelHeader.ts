@@ -10,6 +10,12 @@ export interface ModelHeader {
   retries?: number;
   docs: string[];
   expectations: ExpectationSpec[];
+  /**
+   * Gold only: `incremental: <key columns>`: a batch rebuilds only the rows of the keys it
+   * can have changed, which one `changed <table>: SELECT …` line per table the model reads
+   * names from that table's changed keys (`changed.keys`); see src/pipeline/models/README.md.
+   */
+  incremental?: { key: string[]; changed: Record<string, string> };
 }
 
 /** More would hide a model that is simply broken behind minutes of pauses. */
@@ -25,7 +31,13 @@ export function parseModelHeader(path: string, sql: string): ModelHeader {
     if (line === '' && index === 0) continue;
     if (!line.startsWith('--')) break;
     const text = line.replace(/^--\s?/, '').trim();
-    const field = /^(grain|key|reduces|retries|expect):\s*(.*)$/i.exec(text);
+    const changed = /^changed\s+([a-z_]+\.[a-z0-9_]+):\s*(.*)$/i.exec(text);
+    if (changed) {
+      if (!header.incremental) throw new Error(`${path}:${index + 1}: a changed line follows the incremental: line it belongs to`);
+      header.incremental.changed[changed[1]!.toLowerCase()] = changed[2]!;
+      continue;
+    }
+    const field = /^(grain|key|reduces|retries|expect|incremental):\s*(.*)$/i.exec(text);
     if (!field) {
       if (!header.description) header.description = text;
       else if (text) header.docs.push(text);
@@ -42,6 +54,10 @@ export function parseModelHeader(path: string, sql: string): ModelHeader {
       case 'reduces':
         if (!/^[a-z_][a-z0-9_]*$/i.test(value)) throw new Error(`${path}:${index + 1}: reduces: names the one column that counts the rows each row stands for, got "${value}"`);
         header.reduces = value;
+        break;
+      case 'incremental':
+        header.incremental = { key: value.split(',').map((k) => k.trim()).filter(Boolean), changed: {} };
+        if (header.incremental.key.length === 0) throw new Error(`${path}:${index + 1}: incremental: names the key columns the model is rebuilt by`);
         break;
       case 'retries':
         if (!/^\d+$/.test(value) || Number(value) > MAX_RETRIES) throw new Error(`${path}:${index + 1}: retries: is a whole number from 0 to ${MAX_RETRIES}, got "${value}"`);

@@ -122,7 +122,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
       else {
         const bronze = await incremental.bronzeBefore(model);
         await incremental.building(model);
-        await buildWithRetries(engine, model, run, options, plan.kind === 'merge' ? plan.afterBatch : undefined);
+        await buildWithRetries(engine, model, run, options, plan.kind === 'merge' || plan.kind === 'keys' ? plan : undefined);
         await incremental.built(model, run, inputs, bronze);
         run.finished_at = new Date().toISOString();
       }
@@ -140,14 +140,26 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   // may read another that comes later in the order.
   const tables = await existingTables(engine, ['bronze', 'silver', 'gold']);
   const built = order.filter((_, i) => runs[i]!.status === 'success');
-  const checks = built.map((model) => ({ model, checks: modelChecks(model) }));
-  const counted = await runExpectations(engine, checks.flatMap((c) => c.checks), (t) => tables.has(t));
+  const checks = built.map((model) => ({ model, checks: modelChecks(model), unchanged: runs[order.indexOf(model)]!.incremental === 'unchanged' }));
+  // A model left unchanged reports the results its checks had on the same tables (incremental/checkRecords.ts).
+  const reused = await incremental.reusableChecks(checks);
+  const fresh = checks.filter((c) => !reused.has(c.model.id));
+  const counted = await runExpectations(engine, fresh.flatMap((c) => c.checks), (t) => tables.has(t));
   // Each model's expectations, then its row accounting: the order run.json and the views show.
-  for (const { model, checks: mine } of checks) {
-    expectations.push(...counted.splice(0, mine.length));
-    const balance = runs[order.indexOf(model)]!.balance;
-    if (balance) expectations.push(await checkRowAccounting(engine, model, balance));
+  const countedNow: Array<(typeof checks)[number] & { results: ExpectationResult[] }> = [];
+  for (const c of checks) {
+    const kept = reused.get(c.model.id);
+    if (kept) {
+      expectations.push(...kept);
+      continue;
+    }
+    const results = counted.splice(0, c.checks.length);
+    const balance = runs[order.indexOf(c.model)]!.balance;
+    if (balance) results.push(await checkRowAccounting(engine, c.model, balance));
+    expectations.push(...results);
+    countedNow.push({ ...c, results });
   }
+  await incremental.countedChecks(countedNow);
   const ok = runs.every((r) => r.status !== 'failed') && expectations.every((e) => e.severity !== 'error' || e.status === 'pass');
   return { models: runs, expectations, ok, milliseconds: Math.round(performance.now() - started) };
 }

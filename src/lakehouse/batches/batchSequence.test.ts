@@ -20,7 +20,8 @@ import { appendBatch, appendExpected, appendOrdersOnly, buildChanges, emptyLakeh
  * Bronze's own columns (_source, _row, _batch, …) are left out: they name the batch files.
  * Batch by batch runs incrementally (src/pipeline/incremental): silver merges only each
  * batch's rows, models nothing changed for are left as they are (an empty batch, a batch
- * of orders only); after those, duplicates.* and quarantine.* must equal the one-go run's
+ * of orders only), gold models declaring `incremental:` rebuild only the keys the merges
+ * touched (src/pipeline/incremental/goldByKeys.ts); after those, duplicates.* and quarantine.* must equal the one-go run's
  * row by row (which bronze row went where, against which kept row, of which kind).
  */
 
@@ -104,6 +105,10 @@ describe.each(testEngines)('batches on %s', (_kind, open) => {
       const whole = (m: (typeof MODELS)[number]) => b === 1 || m.reduces || m.references.some((r) => r.startsWith('silver.'));
       const silver = MODELS.filter((m) => m.layer === 'silver').map((m) => [m.id, whole(m) ? 'whole' : 'merged']);
       expect(Object.entries(ran).filter(([id]) => id.startsWith('silver.'))).toEqual(expect.arrayContaining(silver));
+      // Gold models declaring `incremental:` rebuild only the keys of what the silver merges touched.
+      const byKey = MODELS.filter((m) => m.incremental).map((m) => [m.id, b === 1 ? 'whole' : 'merged']);
+      expect(byKey.length).toBeGreaterThan(0);
+      expect(Object.entries(ran)).toEqual(expect.arrayContaining(byKey));
     }
     const incremental = await tablesNow(engine);
     expectSameTables(incremental, expected, 'batch by batch vs every change applied');
@@ -130,7 +135,14 @@ describe.each(testEngines)('batches on %s', (_kind, open) => {
     await commitBatch(engine, emptyIngestReport());
     const ordersOnly = how(await run(engine, true));
     const readsOrders = new Set(['silver.orders', ...descendants(MODELS, 'silver.orders')]);
-    expect(ordersOnly).toEqual(Object.fromEntries(MODELS.map((m) => [m.id, m.id === 'silver.orders' ? 'merged' : readsOrders.has(m.id) ? 'whole' : 'unchanged'])));
+    // Gold declaring `incremental:` goes by key when every table it reads that changed went by key (MODELS is in run order).
+    const expectedHow = new Map<string, string>();
+    for (const m of MODELS) {
+      const changedRefs = m.references.filter((r) => readsOrders.has(r));
+      const byKey = m.id === 'silver.orders' || (m.incremental && changedRefs.every((r) => expectedHow.get(r) === 'merged' && m.incremental!.changed[r]));
+      expectedHow.set(m.id, byKey ? 'merged' : readsOrders.has(m.id) ? 'whole' : 'unchanged');
+    }
+    expect(ordersOnly).toEqual(Object.fromEntries(expectedHow));
     const incrementalAll = await tablesNow(engine);
     const incrementalPlaces = await placesNow(engine);
     expect(incrementalPlaces.get('quarantine.orders')!.map((r) => r._reason)).toContainEqual(expect.stringMatching(/^update of a key that is not in the lakehouse \(order_id never-seen-again\)/));

@@ -14,7 +14,7 @@ export interface RowCounts {
  * columns' hash, or without a key the row's occurrence among equal rows, so that a table
  * with repeated rows keeps them all.
  */
-function hashedRows(t: TableState, key: string[]): string {
+export function hashedRows(t: Pick<TableState, 'layer' | 'name'>, key: string[]): string {
   const table = qualified(t.layer, t.name);
   if (key.length > 0) return `SELECT *, hash(__vrow) AS _v_hash, hash(${key.map(quoteIdent).join(', ')}) AS _v_key FROM ${table} __vrow`;
   return `SELECT *, row_number() OVER (PARTITION BY _v_hash)::UBIGINT AS _v_key FROM (SELECT *, hash(__vrow) AS _v_hash FROM ${table} __vrow)`;

@@ -25,10 +25,13 @@ export class LakehouseVersions {
     return new Map(this.models().map((m) => [m.id, m.key]));
   }
 
-  /** After a load and its run (a batch) or a re-run: never fails the run it follows. */
-  async commit(kind: VersionKind): Promise<CommittedVersion | undefined> {
+  /**
+   * After a load and its run (a batch) or a re-run: never fails the run it follows.
+   * `afterRun`: it follows an incremental run, whose build records say what changed.
+   */
+  async commit(kind: VersionKind, afterRun = false): Promise<CommittedVersion | undefined> {
     try {
-      const committed = await commitVersion(this.engine, { kind, keys: this.keys() });
+      const committed = await commitVersion(this.engine, { kind, keys: this.keys(), afterRun });
       this.lastError = undefined;
       return committed;
     } catch (error) {

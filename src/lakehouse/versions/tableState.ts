@@ -26,23 +26,35 @@ export interface LoggedState extends TableState {
 /** `silver.orders` */
 export const tableId = (t: { layer: string; name: string }) => `${t.layer}.${t.name}`;
 
+/** A versioned table's name and columns, before its content is looked at. */
+export type TableColumns = Omit<TableState, 'rows' | 'fingerprint'>;
+
 /**
  * Every versioned table with its fingerprint: the count and the sum of its rows' hashes
  * (one scan each, all in one query). Equal fingerprints mean the table did not change, so
  * only changed tables are diffed. Tables named `_…` are a load's work in progress.
  */
 export async function currentStates(engine: Engine): Promise<TableState[]> {
+  return fingerprints(engine, await currentColumns(engine));
+}
+
+/** Every versioned table's columns (one catalog query; no table is read). */
+export async function currentColumns(engine: Engine): Promise<TableColumns[]> {
   const layers = VERSIONED_LAYERS.map(quoteLiteral).join(', ');
   const cols = await engine.query(
     `SELECT schema_name AS layer, table_name AS name, list(column_name ORDER BY column_index) AS names, list(data_type ORDER BY column_index) AS types
      FROM duckdb_columns() WHERE database_name = current_database() AND schema_name IN (${layers}) AND NOT starts_with(table_name, '_')
      GROUP BY ALL ORDER BY layer, name`,
   );
-  const tables = cols.toArray().map((r) => {
+  return cols.toArray().map((r) => {
     const names = [...r.names] as string[];
     const types = [...r.types] as string[];
     return { layer: String(r.layer), name: String(r.name), columns: names.map((name, i) => ({ name, type: types[i]! })) };
   });
+}
+
+/** The tables' rows and fingerprints (see currentStates), in one query. */
+export async function fingerprints(engine: Engine, tables: TableColumns[]): Promise<TableState[]> {
   if (tables.length === 0) return [];
   const prints = await engine.query(
     tables

@@ -71,6 +71,7 @@ export async function forgetBuild(engine: Engine, model: string): Promise<void> 
 /** Forgets every record: the next run builds every model whole. */
 export async function forgetAllBuilds(engine: Engine): Promise<void> {
   if (await hasBuildRecords(engine)) await engine.exec(`DELETE FROM ${BUILDS_TABLE}`);
+  if ((await columnTypes(engine, 'meta', 'merged_keys')).size > 0) await engine.exec(`DELETE FROM meta.merged_keys`);
 }
 
 /** Records a build that succeeded, under a new build id. */

@@ -7,6 +7,7 @@ import { decideMerge, MERGE_COLUMNS } from '../mergeBatches';
 import type { Model } from '../model';
 import { count } from '../silverBalance';
 import { replaceTableReference } from './replaceReference';
+import { keepChangedKeys } from './mergedKeys';
 
 /**
  * Brings silver.<name>, quarantine.<name> and duplicates.<name> up to date with the bronze
@@ -99,6 +100,12 @@ export async function mergeNewRows(engine: Engine, model: Model, afterBatch: num
       DELETE FROM ${silver} WHERE (_source, _row) IN (SELECT (old_source, old_row) FROM ${moved});
       INSERT INTO ${silver} BY NAME SELECT * EXCLUDE (_reason, ${MERGE_COLUMNS.join(', ')}) FROM ${stage}
         WHERE _batch > 0 AND (_source, _row) IN (SELECT (_source, _row) FROM ${winners} WHERE _op IS DISTINCT FROM 'd')`);
+    // Every silver row the merge removed or wrote has one of these keys: what the version
+    // commit diffs instead of the whole table (mergedKeys.ts), hashed as its history hashes
+    // silver's key columns (cast to silver's types: the stage's could differ).
+    const types = await columnTypes(engine, 'silver', name);
+    const keyColumns = model.key.map((k, i) => `_key.c${i}::${types.get(k)} AS ${quoteIdent(k)}`).join(', ');
+    await keepChangedKeys(engine, model.id, `SELECT DISTINCT ${keyColumns} FROM ${winners}`, `hash(${model.key.map(quoteIdent).join(', ')})`);
     return await count(engine, `SELECT count(*) FROM ${silver}`);
   } finally {
     await engine.exec(`DROP TABLE IF EXISTS ${rows}; DROP TABLE IF EXISTS ${stage}; DROP TABLE IF EXISTS ${merge}; DROP TABLE IF EXISTS ${winners}; DROP TABLE IF EXISTS ${moved}`);

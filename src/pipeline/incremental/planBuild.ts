@@ -4,6 +4,7 @@ import { qualified } from '../../engine/sql';
 import type { Model } from '../model';
 import { count } from '../silverBalance';
 import type { BuildRecord } from './buildRecords';
+import { affectedKeys } from './goldByKeys';
 
 /**
  * How a run brings one model up to date (issue #15: a batch must not cost a rebuild):
@@ -12,9 +13,11 @@ import type { BuildRecord } from './buildRecords';
  * - `merge`: a silver model (one row per key) whose own bronze only got rows of later
  *   batches, and nothing else it reads changed: type those rows and merge them into
  *   silver by key (mergeNewRows.ts);
+ * - `keys`: a gold model declaring `incremental:` whose changed inputs were all merged by
+ *   key in this run, from the builds it last read: rebuild only the affected keys (goldByKeys.ts);
  * - `full`: anything else: build it whole, as a first run does.
  */
-export type BuildPlan = { kind: 'unchanged'; rows: number } | { kind: 'merge'; afterBatch: number } | { kind: 'full' };
+export type BuildPlan = { kind: 'unchanged'; rows: number } | { kind: 'merge'; afterBatch: number } | { kind: 'keys'; affected: string } | { kind: 'full' };
 
 /** What the run knows while it goes: each model's build id (its last record, or the build it just did). */
 export interface RunState {
@@ -64,12 +67,14 @@ async function bronzeState(engine: Engine, name: string, upTo?: number): Promise
 }
 
 /** The plan for `model` given its last record (see BuildPlan). `inputs` from inputStates. */
-export async function planBuild(engine: Engine, model: Model, record: BuildRecord | undefined, inputs: Record<string, string> | undefined): Promise<BuildPlan> {
+export async function planBuild(engine: Engine, model: Model, record: BuildRecord | undefined, inputs: Record<string, string> | undefined, merged: ReadonlyMap<string, string> = new Map()): Promise<BuildPlan> {
   if (!record || !inputs || !record.inputs || record.sql !== model.sql) return { kind: 'full' };
   // The tables the model writes must be as it left them (nobody dropped or refilled them).
   const rows = await outputRows(engine, model);
   if (rows !== record.rows) return { kind: 'full' };
   if (JSON.stringify(inputs) === JSON.stringify(record.inputs)) return { kind: 'unchanged', rows };
+  const affected = affectedKeys(model, inputs, record.inputs, merged);
+  if (affected) return { kind: 'keys', affected };
   // Merging is for a silver model whose own bronze table got rows; whatever else it reads
   // (silver.products reads the category translations) must be as it was.
   const own = `bronze.${model.name}`;

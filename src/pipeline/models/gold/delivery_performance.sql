@@ -1,9 +1,10 @@
 -- Delivery times of delivered orders against the estimate, with outliers flagged.
 -- grain: one row per order with status delivered and a delivery date
 -- key: order_id
--- Batches: incremental by key: one row per order from that order's own row, so only the orders
--- a batch touched need recomputing. Today every batch rebuilds it in full from silver (equal
--- to a rebuild by construction).
+-- Batches: incremental by key: one row per order from that order's own row of
+-- gold.order_facts, so a batch rebuilds only the orders gold.order_facts rebuilt.
+-- incremental: order_id
+-- changed gold.order_facts: SELECT order_id FROM changed.keys
 -- expect: not_null(order_id, customer_state, purchased_at, delivered_at, delivery_days, is_outlier)
 -- expect: not_null(estimated_at, is_late) warn
 -- expect: sql(outliers are flagged, not dropped; SELECT * FROM gold.delivery_performance WHERE NOT is_outlier AND (delivery_days < 0 OR delivery_days > 365))

@@ -1,9 +1,15 @@
 -- Orders with their customer, timeline, item count and revenue: the base of every gold revenue figure.
 -- grain: one row per order of silver.orders
 -- key: order_id
--- Batches: incremental by key: one row per order from its own customer, items and payments, so
--- only the orders a batch touched need recomputing. Today every batch rebuilds it in full from
--- silver (equal to a rebuild by construction).
+-- Batches: incremental by key: one row per order from its own row, customer and items, so a
+-- batch rebuilds only the orders it touched: the orders silver.orders merged, the orders of
+-- the items silver.order_items merged, and the orders of the customers silver.customers
+-- merged (their rows are deleted and selected again by this SELECT, filtered to those orders;
+-- anything else it reads changed, or a first run: built whole).
+-- incremental: order_id
+-- changed silver.orders: SELECT order_id FROM changed.keys
+-- changed silver.order_items: SELECT order_id FROM changed.keys
+-- changed silver.customers: SELECT order_id FROM silver.orders WHERE customer_id IN (SELECT customer_id FROM changed.keys)
 -- expect: not_null(order_id, customer_state, purchased_at, items, revenue, product_revenue, is_revenue_bearing)
 -- expect: range(items; 0; )
 -- expect: range(revenue; 0; )
