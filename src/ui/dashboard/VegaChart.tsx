@@ -36,8 +36,14 @@ export function VegaChart({ spec, patch, rows, selected, dataKey, onPick, onView
   const [view, setView] = useState<View>();
   /** The rows the view holds, so that a change of selection alone does not push them again. */
   const pushed = useRef<ChartRow[]>(undefined);
+  // A view is made once there are rows to show: embedding (compile, parse, first layout) costs
+  // the page's thread, and charts still waiting for their rows (a run that builds them in
+  // order of need) must not delay drawing the ones that have them. Once made, it stays.
+  const [wanted, setWanted] = useState(rows !== undefined);
+  if (rows !== undefined && !wanted) setWanted(true);
 
   useEffect(() => {
+    if (!wanted) return;
     let finalize: (() => void) | undefined;
     let cancelled = false;
     const compiled = (vega: Spec) => encodeOnEnter(patch ? patch(vega) : vega);
@@ -52,7 +58,7 @@ export function VegaChart({ spec, patch, rows, selected, dataKey, onPick, onView
       pushed.current = undefined;
       setView(undefined);
     };
-  }, [spec, patch]);
+  }, [spec, patch, wanted]);
 
   useEffect(() => {
     onView?.(view);
