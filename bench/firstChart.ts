@@ -57,13 +57,20 @@ const ARM = `
     const seen = {};
     addEventListener('click', () => { t0 = performance.now(); }, { capture: true, once: true });
     const marks = { loaded: '[data-testid="load-summary"]', built: '[data-testid="pipeline-summary"]', firstChart: '.vega-chart[data-rendered-key]' };
+    // The run's summary may come after the first chart (a run in order of need): all marks are awaited.
+    let drawn = NaN;
+    let scheduled = false;
     const observer = new MutationObserver(() => {
       if (Number.isNaN(t0)) return;
       for (const [name, selector] of Object.entries(marks)) if (seen[name] === undefined && document.querySelector(selector)) seen[name] = performance.now() - t0;
-      if (seen.firstChart === undefined) return;
-      observer.disconnect();
-      requestAnimationFrame(() => resolve({ ...seen, firstChart: performance.now() - t0 }));
+      if (seen.firstChart !== undefined && !scheduled) (scheduled = true), requestAnimationFrame(() => { drawn = performance.now() - t0; done(); });
+      done();
     });
+    const done = () => {
+      if (Number.isNaN(drawn) || Object.keys(marks).some((name) => seen[name] === undefined)) return;
+      observer.disconnect();
+      resolve({ ...seen, firstChart: drawn });
+    };
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-rendered-key'] });
   });
   undefined;
@@ -126,7 +133,7 @@ const table = (b: Build) => {
     '| from the click to | median ms |',
     '|---|---|',
     `| load summary shown (demo generated, loaded into bronze) | ${m('loaded')} |`,
-    `| run summary shown (silver and gold built) | ${m('built')} |`,
+    `| run summary shown (every model and check; after the first chart when the run builds in order of need) | ${m('built')} |`,
     `| **first chart drawn** | **${m('firstChart')}** |`,
     `| worker: load (data-ms) | ${m('loadMs')} |`,
     `| worker: pipeline (data-ms) | ${m('pipelineMs')} |`,

@@ -14,7 +14,7 @@ import { lineagePath, type LineageNode } from './catalog/lineagePath';
 import { rerunFrom, type Rerun } from './pipelineView/rerunFrom';
 import { duplicateGroups, duplicateRowsIPC, type DuplicateGroup } from './quality/duplicates';
 import { quarantineGroups, quarantineRowsIPC, type QuarantineGroup } from './quality/quarantine';
-import type { ChartId } from './dashboard/chartId';
+import { CHART_IDS, type ChartId } from './dashboard/chartId';
 import { chartQuery } from './dashboard/dashboardCharts';
 import { queryDashboard, type DashboardData } from './dashboard/dashboardData';
 import type { DashboardFilter } from './dashboard/dashboardFilter';
@@ -39,6 +39,7 @@ import { RunHistory, type LoadOrigin } from './runs/runHistory';
 import { stepTimes } from './timings/stepTimes';
 import { NextAnswer } from './firstChart/nextAnswer';
 import { FIRST_ROWS_WAIT_MS, type RunOrder } from './firstChart/runOrder';
+import { firstChartsFirst } from './firstChart/orderOfNeed';
 
 /**
  * The lakehouse's typed operations over one engine: what the browser worker exposes to
@@ -106,21 +107,32 @@ export class Lakehouse {
     return report;
   }
 
-  /** Builds silver and gold from what bronze holds now; `order` says what the answer waits for (runOrder.ts). */
-  runPipeline(files: ModelFile[], options?: RunOptions, order: RunOrder = 'bookkeeping first'): Promise<PipelineRun> {
+  /**
+   * Builds silver and gold from what bronze holds now; `order` says what the answer waits
+   * for (runOrder.ts). `dashboard first` builds in order of need (firstChart/orderOfNeed.ts)
+   * and calls `onFirstCharts` once the page can draw its first charts.
+   */
+  runPipeline(files: ModelFile[], options?: RunOptions, order: RunOrder = 'bookkeeping first', onFirstCharts?: () => void): Promise<PipelineRun> {
     if (order === 'bookkeeping first') return this.writer.run(() => this.runPipelineNow(files, options));
     return new Promise<PipelineRun>((answer, fail) => {
       this.bookkeeping = this.writer.run(async () => {
         const started = new Date();
-        const run = await this.buildModels(files, options).catch((error: unknown) => (fail(error), undefined));
-        if (!run) return;
-        const finished = new Date();
-        const firstRows = this.dashboardAnswer.next(FIRST_ROWS_WAIT_MS);
-        // In order of need: the dashboard's tables, then what the chart does not read.
-        const dashboard = run.models.some((m) => m.layer === 'gold' && m.status === 'success') ? this.dashboardTables.ensure().then(() => true, () => false) : Promise.resolve(false);
-        answer(run);
-        if (await dashboard) (await firstRows, await this.interactive.quiet());
-        await this.bookkeep(run, started, finished);
+        try {
+          const first = firstChartsFirst(this.dashboardTables, onFirstCharts);
+          const run = await this.buildModels(files, { ...options, first }, true).catch((error: unknown) => (fail(error), undefined));
+          if (!run) return;
+          const finished = new Date();
+          const firstRows = this.dashboardAnswer.next(FIRST_ROWS_WAIT_MS);
+          answer(run);
+          // Then the charts not drawn yet, then what no chart reads.
+          const dashboard = run.models.some((m) => m.layer === 'gold' && m.status === 'success') ? this.dashboardTables.buildCharts().then(() => true, () => false) : Promise.resolve(false);
+          const drawn = await dashboard;
+          this.dashboardTables.endStaged();
+          if (drawn) (await firstRows, await this.interactive.quiet());
+          await this.bookkeep(run, started, finished);
+        } finally {
+          this.dashboardTables.endStaged();
+        }
       });
     });
   }
@@ -140,8 +152,10 @@ export class Lakehouse {
     return run;
   }
 
-  private async buildModels(files: ModelFile[], options?: RunOptions): Promise<PipelineRun> {
-    this.dashboardTables.invalidate();
+  /** `staged`: the dashboard's tables are built as the run goes (firstChart/orderOfNeed.ts), not on first use after it. */
+  private async buildModels(files: ModelFile[], options?: RunOptions, staged = false): Promise<PipelineRun> {
+    if (staged) this.dashboardTables.beginStaged();
+    else this.dashboardTables.invalidate();
     this.grid.invalidate();
     this.models = files.map(parseModel);
     const bronzeFiles: Record<string, string[]> = {};
@@ -290,19 +304,24 @@ export class Lakehouse {
     return consoleChartRows(this.engine, fields);
   }
 
-  /** The dashboard charts' rows under the filter (all charts, or those named), from gold. */
-  dashboard(filter: DashboardFilter, charts?: readonly ChartId[]): Promise<DashboardData> {
-    const answer = async () => {
-      // Building the tables is the writer's work, which gives way to tracked reads: a read
-      // waiting for them is not tracked until they are there.
-      await this.dashboardTables.ensure();
-      return this.interactive.track(() => queryDashboard(this.engine, this.dashboardTables, filter, charts));
-    };
-    return stepTimes.time('dashboard', answer).finally(() => this.dashboardAnswer.answered());
+  /**
+   * The dashboard charts' rows under the filter (all charts, or those named), from gold.
+   * While a run builds gold in order of need, it waits for one of them to be ready and
+   * answers those that are; the others are listed as pending.
+   */
+  async dashboard(filter: DashboardFilter, charts: readonly ChartId[] = CHART_IDS): Promise<DashboardData> {
+    // Building the tables is the writer's work, which gives way to tracked reads: a read
+    // is tracked only once the tables it waits for are there.
+    const { ready, pending } = await this.dashboardTables.split(charts);
+    await this.dashboardTables.ensure(ready);
+    const data = await stepTimes.time('dashboard', () => this.interactive.track(() => queryDashboard(this.engine, this.dashboardTables, filter, ready))).finally(() => this.dashboardAnswer.answered());
+    return pending.length ? { ...data, pending } : data;
   }
 
   /** The states, categories and months the dashboard can be filtered to. */
-  dashboardOptions(): Promise<DashboardOptions> {
+  async dashboardOptions(): Promise<DashboardOptions> {
+    // They come from gold tables that a run in order of need builds after the first charts.
+    await this.dashboardTables.settled();
     return queryDashboardOptions(this.engine);
   }
 

@@ -168,12 +168,12 @@ export class LakehouseService {
     }
   }
 
-  /** Builds silver and gold from bronze with the shipped models; `order`: what the answer waits for (firstChart/runOrder.ts). */
-  async runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void, order?: RunOrder): Promise<PipelineRun> {
+  /** Builds silver and gold from bronze with the shipped models; `order`: what the answer waits for, and when `onFirstCharts` comes (firstChart/). */
+  async runPipeline(onPlan?: (models: string[]) => void, onModel?: (run: ModelRun, index: number, total: number) => void, order?: RunOrder, onChecking?: () => void, onFirstCharts?: () => void): Promise<PipelineRun> {
     const signal = this.operations.begin('run');
     try {
       await stepTimes.time('store: changing', () => this.store().changing());
-      return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, signal, testHooks: this.fault?.hooks }, order);
+      return await this.ready().runPipeline(faultyModelFiles(bundledModelFiles, this.fault?.fault), { onPlan, onModel, onChecking, signal, testHooks: this.fault?.hooks }, order, onFirstCharts);
     } finally {
       this.operations.end(signal);
     }

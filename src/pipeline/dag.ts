@@ -51,3 +51,26 @@ export function resumeSet(models: Model[], previous: ReadonlyArray<{ name: strin
   for (const m of topologicalOrder(models)) if (!succeeded.has(m.id)) for (const id of rerunSet(models, m.id)) out.add(id);
   return topologicalOrder(models).filter((m) => out.has(m.id)).map((m) => m.id);
 }
+
+/** `ids` and every model they read, directly or through others (tables that are not models are left out). */
+export function ancestors(models: Model[], ids: readonly string[]): Set<string> {
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const out = new Set<string>();
+  const visit = (id: string) => {
+    const model = byId.get(id);
+    if (!model || out.has(id)) return;
+    out.add(id);
+    for (const r of model.references) visit(r);
+  };
+  for (const id of ids) visit(id);
+  return out;
+}
+
+/**
+ * `order` (a topological order) with the models in `first` moved ahead of the others, each
+ * part keeping its order: still an order where each model comes after what it reads, as
+ * long as `first` holds the ancestors of its models (what `ancestors` returns).
+ */
+export function firstThenRest<T extends { id: string }>(order: readonly T[], first: ReadonlySet<string>): T[] {
+  return [...order.filter((m) => first.has(m.id)), ...order.filter((m) => !first.has(m.id))];
+}

@@ -1,7 +1,7 @@
 import type { MemoryUse } from '../engine/memoryUse';
 import type { Engine } from '../engine/interface';
 import { qualified, quoteLiteral } from '../engine/sql';
-import { descendants, topologicalOrder } from './dag';
+import { ancestors, descendants, firstThenRest, topologicalOrder } from './dag';
 import { runExpectations, type ExpectationCheck, type ExpectationResult } from './expectations/runExpectation';
 import type { ExpectationSpec } from './expectations/expectationSpec';
 import { ensureLayerSchemas } from './layers';
@@ -55,6 +55,15 @@ export interface RunOptions {
   onPlan?: (models: string[]) => void;
   /** Called as each model finishes (successfully or not). */
   onModel?: (run: ModelRun, index: number, total: number) => void;
+  /** Called once the models are built, as the expectations start (the page says the checks are running). */
+  onChecking?: () => void;
+  /**
+   * In order of need (the page's first charts, src/lakehouse/firstChart): `models` and
+   * every model they read are built first, then `then` runs with their runs (awaited),
+   * then the other models, then every expectation. The result is the same as without it,
+   * models and expectations listed in the usual order; only what happens first changes.
+   */
+  first?: { models: readonly string[]; then: (runs: readonly ModelRun[]) => Promise<void> };
   /**
    * Runs only these models (ids; see `rerunSet` in dag.ts), leaving every other table as
    * it is. A table they read that is neither in the set nor built skips them.
@@ -97,7 +106,10 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const started = performance.now();
   await ensureLayerSchemas(engine);
   await createSqlMacros(engine);
-  const order = topologicalOrder(models).filter((m) => !options.only || options.only.includes(m.id));
+  const usual = topologicalOrder(models).filter((m) => !options.only || options.only.includes(m.id));
+  const firstIds = options.first ? ancestors(models, options.first.models) : new Set<string>();
+  const order = firstThenRest(usual, firstIds);
+  const firstCount = order.filter((m) => firstIds.has(m.id)).length;
   options.onPlan?.(order.map((m) => m.id));
   const inRun = new Set(order.map((m) => m.id));
   const existing = await existingTables(engine, options.only ? ['bronze', 'silver', 'gold'] : ['bronze']);
@@ -108,6 +120,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
   const incremental = await IncrementalRun.start(engine, options.incremental === true && !options.only);
   let missingColumns: MissingColumns[];
   for (const [index, model] of order.entries()) {
+    if (options.first && index === firstCount) await options.first.then(runs);
     const run: ModelRun = { name: model.id, layer: model.layer, status: 'skipped', rows: 0, milliseconds: 0, depends_on: model.references };
     const missing = model.references.filter((r) => !inRun.has(r) && !existing.has(r) && (options.only || !/^(silver|gold)\./.test(r)));
     if (options.signal?.aborted) run.error = CANCELLED;
@@ -134,13 +147,18 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
     runs.push(run);
     options.onModel?.(run, index, order.length);
   }
+  if (options.first && firstCount === order.length) await options.first.then(runs);
+  // Listed in the usual order, whatever order they were built in.
+  const runOf = new Map(order.map((m, i) => [m.id, runs[i]!]));
+  runs.splice(0, runs.length, ...usual.map((m) => runOf.get(m.id)!));
   const cancelled = runs.some((r) => r.error === CANCELLED || r.error === CANCELLED_WHILE_RUNNING || r.error === CANCELLED_BETWEEN_TRIES);
   if (cancelled) return { models: runs, expectations, ok: false, cancelled, milliseconds: Math.round(performance.now() - started) };
   // Expectations run once every model is built: a reconciliation declared on one model
   // may read another that comes later in the order.
+  options.onChecking?.();
   const tables = await existingTables(engine, ['bronze', 'silver', 'gold']);
-  const built = order.filter((_, i) => runs[i]!.status === 'success');
-  const checks = built.map((model) => ({ model, checks: modelChecks(model), unchanged: runs[order.indexOf(model)]!.incremental === 'unchanged' }));
+  const built = usual.filter((m) => runOf.get(m.id)!.status === 'success');
+  const checks = built.map((model) => ({ model, checks: modelChecks(model), unchanged: runOf.get(model.id)!.incremental === 'unchanged' }));
   // A model left unchanged reports the results its checks had on the same tables (incremental/checkRecords.ts).
   const reused = await incremental.reusableChecks(checks);
   const fresh = checks.filter((c) => !reused.has(c.model.id));
@@ -154,7 +172,7 @@ export async function runPipeline(engine: Engine, models: Model[], options: RunO
       continue;
     }
     const results = counted.splice(0, c.checks.length);
-    const balance = runs[order.indexOf(c.model)]!.balance;
+    const balance = runOf.get(c.model.id)!.balance;
     if (balance) results.push(await checkRowAccounting(engine, c.model, balance));
     expectations.push(...results);
     countedNow.push({ ...c, results });

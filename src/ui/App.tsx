@@ -24,6 +24,7 @@ import { SavedDataNotice } from './persistence/SavedDataNotice';
 import { isPersisting } from './persistence/savedState';
 import { useUrlView } from './views/useUrlState';
 import { StatusArea } from './shell/StatusArea';
+import { preloadedLazy } from './shell/preloadedLazy';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 import { useSettledOnce } from './shell/useSettledOnce';
 import { ViewPanel, ViewTabs } from './views/ViewTabs';
@@ -35,8 +36,7 @@ import { WatchPanel } from './watch/WatchPanel';
 import { useWatchedFolder } from './watch/useWatchedFolder';
 
 // Vega and Vega-Lite are large: the dashboard is its own chunk, fetched once data is loading.
-const loadDashboard = () => import('./dashboard/Dashboard');
-const Dashboard = lazy(loadDashboard);
+const { Component: Dashboard, preload: loadDashboard } = preloadedLazy(() => import('./dashboard/Dashboard'));
 const ExportPanel = lazy(() => import('./export/ExportPanel'));
 const GovernanceView = lazy(() => import('./governance/GovernanceView'));
 const PredictionsView = lazy(() => import('./predictions/PredictionsView'));
@@ -85,7 +85,8 @@ export function App() {
   // The latest run's alert (tab title, Runs view): read again after every load, run and re-run.
   const runs = useRunAlert(lake.api, lake.engine.status === 'ready' && !isPersisting(lake.saved), [lake.pipeline, lake.report]);
   useEffect(() => {
-    if (hasTables) void loadDashboard();
+    // Fetched and warmed once data is loading: the first chart then draws without Vega's cold start.
+    if (hasTables) void loadDashboard().then((m) => m.warmUpCharts());
     else setSelected(undefined);
   }, [hasTables]);
   // The offline cache fills once the app has been idle a moment (scripts/pwaOptions.mjs).
@@ -93,6 +94,9 @@ export function App() {
   const loadDemo = () => lake.loadDemo(DEMO_SCALE);
   const resetSaved = () => void lake.reset();
   const goldReady = lake.pipeline !== undefined && lake.modelling === undefined && lake.progress === undefined;
+  // The demo's run draws its first charts before it ends (lakehouse/firstChart): its progress then sits in the status area, above them.
+  const dashboardReady = goldReady || lake.firstCharts;
+  const modelProgress = lake.modelling && <ModelProgress states={lake.modelling} checking={lake.checking} compact={lake.firstCharts} onCancel={lake.cancel} cancelling={lake.cancelling} />;
 
   return (
     <div className="app">
@@ -105,7 +109,7 @@ export function App() {
           <StatusArea>
             <LoadPanel busy={busy} compact={hasTables} onFiles={lake.loadFiles} onDemo={loadDemo} />
             {lake.report && <IngestSummary report={lake.report} />}
-            {lake.pipeline && <PipelineSummary run={lake.pipeline} />}
+            {lake.firstCharts && modelProgress ? modelProgress : lake.pipeline && <PipelineSummary run={lake.pipeline} />}
             <SavedDataNotice saved={lake.saved} onReset={resetSaved} />
             <WatchPanel watch={watch} compact />
           </StatusArea>
@@ -117,7 +121,7 @@ export function App() {
           </>
         )}
         {lake.progress && <ProgressView progress={lake.progress} onCancel={lake.cancel} cancelling={lake.cancelling} />}
-        {lake.modelling && <ModelProgress states={lake.modelling} onCancel={lake.cancel} cancelling={lake.cancelling} />}
+        {!lake.firstCharts && modelProgress}
         {!busy && <LoadNotices report={lake.report} run={lake.pipeline} />}
         {lake.error && (
           <p className="error" role="alert">
@@ -145,7 +149,7 @@ export function App() {
             </ViewPanel>
             <ViewPanel view="dashboard" current={view}>
               {() =>
-                goldReady ? (
+                dashboardReady ? (
                   <Suspense fallback={<p className="hint">Loading the charts…</p>}>
                     <Dashboard query={lake.dashboard} queryOptions={lake.dashboardOptions} />
                   </Suspense>

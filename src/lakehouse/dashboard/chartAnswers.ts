@@ -77,6 +77,11 @@ export class ChartAnswers {
     return { answers: new ChartAnswers(answers), builds };
   }
 
+  /** These charts' rows and `other`'s (a staged build adds charts as they are built). */
+  with(other: ChartAnswers): ChartAnswers {
+    return new ChartAnswers(new Map([...this.answers, ...other.answers]));
+  }
+
   /**
    * The chart's rows under the (validated) filter as Arrow IPC, or undefined when they are
    * not kept here (a chart not loaded, or the category chart with a selected category

@@ -1,105 +1,13 @@
 import { tableExists } from '../../engine/catalog';
 import type { Engine } from '../../engine/interface';
-import { CLV_BINS } from './charts/clvHistogram';
 import { ChartAnswers } from './chartAnswers';
 import { buildChartIndexes, chartIndexesSql, type IndexBuild } from './chartIndexes';
-import { ITEM_CATEGORY, ITEMS_WITH_PRODUCTS } from './productCategory';
+import { CHART_IDS, type ChartId } from './chartId';
+import { DASHBOARD_SCHEMA, dashboardTablesSql } from './rowLevelTables';
+import { StagedBuild } from './stagedBuild';
 import { stepTimes } from '../timings/stepTimes';
 
-/** Where the dashboard's working tables live: not a medallion layer, so not in the table list. */
-export const DASHBOARD_SCHEMA = 'dashboard';
-
-/**
- * The dashboard's working tables, built in DuckDB from the gold tables after each pipeline
- * run, in two steps:
- *
- * - row level (this file), gold reshaped with small integer keys for orders and customers:
- *   customers (segment, bands, CLV bin), orders and items (each with its order's state,
- *   month and customer, and the customer's segment, bands and CLV bin), deliveries
- *   (non-outlier rows of gold.delivery_performance with the month), and the histograms'
- *   fixed scales. The column definitions are gold's; only the shape changes.
- * - one pre-aggregated index per chart (chartIndex.ts, chartIndexes.ts), keyed by the
- *   filter combinations the chart depends on, built from the row-level tables. Clicks
- *   read only the indexes, so their cost does not grow with the data.
- *
- * (Promoting items to a gold model would remove the copy of the category rule: see
- * productCategory.ts.)
- */
-/** Each customer's zip-prefix location, when the geolocation source was loaded. */
-const CUSTOMER_LOCATIONS = `SELECT c.customer_id, l.geolocation_lat, l.geolocation_lng
-  FROM silver.customers AS c JOIN silver.geolocation AS l ON l.geolocation_zip_code_prefix = c.customer_zip_code_prefix`;
-const NO_LOCATIONS = 'SELECT NULL::VARCHAR AS customer_id, NULL::DOUBLE AS geolocation_lat, NULL::DOUBLE AS geolocation_lng WHERE false';
-
-/** The SQL that builds the tables: with customer locations when silver.geolocation exists. */
-export const dashboardTablesSql = (withLocations: boolean) => {
-  const locations = withLocations ? CUSTOMER_LOCATIONS : NO_LOCATIONS;
-  return `
-CREATE SCHEMA IF NOT EXISTS ${DASHBOARD_SCHEMA};
-
--- Fixed axes for the histograms, from all the data, so bins stay put while filters change:
--- the delay tails fold into end bins at the 0.5 % / 99.5 % quantiles; the CLV bin width
--- is a round number (1, 2 or 5 × 10^k) putting the 99th percentile near bin ${CLV_BINS}.
-CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.scales AS
-WITH delay AS (
-  SELECT floor(quantile_cont(delay_days, 0.005))::INTEGER AS delay_lo, ceil(quantile_cont(delay_days, 0.995))::INTEGER AS delay_hi
-  FROM gold.delivery_performance
-  WHERE NOT is_outlier
-),
-target AS (
-  SELECT greatest(coalesce(quantile_cont(predicted_clv, 0.99), 0), 1) / ${CLV_BINS} AS raw FROM gold.customer_ltv
-),
-magnitude AS (
-  SELECT raw, pow(10, floor(log10(raw))) AS m FROM target
-)
-SELECT d.delay_lo, d.delay_hi,
-  m * CASE WHEN raw <= m THEN 1 WHEN raw <= 2 * m THEN 2 WHEN raw <= 5 * m THEN 5 ELSE 10 END AS clv_width
-FROM delay AS d, magnitude;
-
-CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.customers AS
-SELECT
-  row_number() OVER (ORDER BY l.customer_unique_id)::INTEGER AS customer_key,
-  l.customer_unique_id, r.segment, s.frequency_band, s.aov_band, l.predicted_clv, l.revenue,
-  least(floor(l.predicted_clv / x.clv_width), ${CLV_BINS})::INTEGER AS clv_bin
-FROM gold.customer_ltv AS l
-JOIN gold.rfm AS r USING (customer_unique_id)
-JOIN gold.customer_segments AS s USING (customer_unique_id),
-${DASHBOARD_SCHEMA}.scales AS x;
-
--- lat_cell / lng_cell: the whole degrees south-west of the customer's zip-prefix location
--- (silver.geolocation), NULL when it has none.
-CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.orders AS
-SELECT
-  row_number() OVER (ORDER BY f.purchased_at, f.order_id)::INTEGER AS order_key,
-  f.order_id, c.customer_key, f.customer_state,
-  date_trunc('month', f.purchased_at)::DATE AS month,
-  f.revenue, f.is_revenue_bearing,
-  c.segment, c.frequency_band, c.aov_band, c.clv_bin,
-  floor(g.geolocation_lat)::SMALLINT AS lat_cell, floor(g.geolocation_lng)::SMALLINT AS lng_cell
-FROM gold.order_facts AS f
-LEFT JOIN ${DASHBOARD_SCHEMA}.customers AS c USING (customer_unique_id)
-LEFT JOIN (${locations}) AS g USING (customer_id)
-ORDER BY order_key;
-
-CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.items AS
-SELECT
-  o.order_key, o.customer_key, o.customer_state, o.month, o.lat_cell, o.lng_cell,
-  ${ITEM_CATEGORY} AS category,
-  (i.price + i.freight_value)::DECIMAL(12,2) AS revenue,
-  o.segment, o.frequency_band, o.aov_band, o.clv_bin
-FROM ${ITEMS_WITH_PRODUCTS}
-JOIN ${DASHBOARD_SCHEMA}.orders AS o USING (order_id)
-WHERE o.is_revenue_bearing
-ORDER BY o.order_key;
-
-CREATE OR REPLACE TABLE ${DASHBOARD_SCHEMA}.deliveries AS
-SELECT o.order_key, d.customer_state, o.month, d.is_late, d.delay_days, d.delivery_days
-FROM gold.delivery_performance AS d
-JOIN ${DASHBOARD_SCHEMA}.orders AS o USING (order_id)
-WHERE NOT d.is_outlier
-ORDER BY o.order_key;
-
-`;
-};
+export { DASHBOARD_SCHEMA, dashboardTablesSql };
 
 /** What "View data" shows of how the tables are built. */
 export const DASHBOARD_TABLES_SQL = `${dashboardTablesSql(true)}\n${chartIndexesSql()}`;
@@ -113,9 +21,14 @@ export interface DashboardBuild {
   milliseconds: number;
 }
 
-/** Builds the dashboard's tables once per pipeline run, on first use. */
+/**
+ * Builds the dashboard's tables once per pipeline run: on first use, or chart by chart
+ * while a run builds gold in order of need (beginStaged, buildCharts, endStaged).
+ */
 export class DashboardTables {
   private built?: Promise<void>;
+  /** A staged build under way: queries wait for their charts instead of building the tables. */
+  private staged?: StagedBuild;
   /** The tables were built elsewhere (usePrebuilt): only the answers are computed here. */
   private prebuilt = false;
   /** The last build's cost (the benchmark reports it). */
@@ -125,7 +38,10 @@ export class DashboardTables {
 
   constructor(private readonly engine: Engine) {}
 
-  ensure(): Promise<void> {
+  /** Resolves once `charts` can be answered (by default every chart): built now, or by the staged build under way. */
+  ensure(charts: readonly ChartId[] = CHART_IDS): Promise<void> {
+    const staged = this.staged;
+    if (staged) return staged.readiness.all(charts).then(() => (charts.every((c) => staged.readiness.isReady(c)) ? undefined : this.ensure(charts)));
     this.built ??= stepTimes.time('dashboard: build', () => (this.prebuilt ? this.loadAnswers().then(() => undefined) : this.build())).catch((error: unknown) => {
       this.built = undefined;
       throw error;
@@ -149,10 +65,55 @@ export class DashboardTables {
   }
 
   /**
+   * `charts` split into those that can be answered now and those a staged build has not
+   * made ready yet, waiting until one can be. Without a staged build, every chart can
+   * (ensure builds the tables).
+   */
+  split(charts: readonly ChartId[]): Promise<{ ready: ChartId[]; pending: ChartId[] }> {
+    return this.staged ? this.staged.readiness.split(charts) : Promise.resolve({ ready: [...charts], pending: [] });
+  }
+
+  /** A run is about to build gold in order of need: from now on queries wait for the charts buildCharts makes ready. */
+  beginStaged(): void {
+    this.invalidate();
+    this.staged = new StagedBuild(this.engine);
+  }
+
+  /** Builds what `charts` (by default, every chart not ready yet) need from the gold built so far, and makes them ready to answer. */
+  async buildCharts(charts?: readonly ChartId[]): Promise<void> {
+    const staged = this.staged;
+    if (!staged) return;
+    const todo = charts ?? CHART_IDS.filter((c) => !staged.readiness.isReady(c));
+    const answers = await stepTimes.time('dashboard: build', () => staged.build(todo));
+    if (this.staged !== staged) return; // invalidated meanwhile: these rows are not current
+    this.answers = this.answers ? this.answers.with(answers) : answers;
+    staged.readiness.markReady(todo);
+  }
+
+  /** Resolves once no staged build is under way (at once when none is). */
+  settled(): Promise<void> {
+    return this.staged?.readiness.all(CHART_IDS) ?? Promise.resolve();
+  }
+
+  /**
+   * The staged build is over (its run is): whole when every chart was built, else the
+   * tables are built again on next use. Nobody waits on it any more.
+   */
+  endStaged(): void {
+    const staged = this.staged;
+    if (!staged) return;
+    this.staged = undefined;
+    if (staged.complete) (this.built = Promise.resolve()), (this.lastBuild = staged.cost());
+    else (this.built = undefined), (this.answers = undefined);
+    staged.readiness.end();
+  }
+
+  /**
    * The tables are there already, built elsewhere from rows this engine does not have (a
    * published extract: built by the publisher from the audience's rows only).
    */
   usePrebuilt(): void {
+    this.endStaged();
     this.prebuilt = true;
     this.built = undefined;
     this.answers = undefined;
@@ -160,6 +121,9 @@ export class DashboardTables {
 
   /** Gold has changed (or is gone): rebuild on next use. */
   invalidate(): void {
+    const staged = this.staged;
+    this.staged = undefined;
+    staged?.readiness.end();
     this.prebuilt = false;
     this.built = undefined;
     this.answers = undefined;

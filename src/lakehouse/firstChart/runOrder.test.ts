@@ -38,8 +38,6 @@ describe('the order of a run that lands on the dashboard', () => {
     const seenBySave = lake.exclusive(async () => ({ versions: await versionCount(), runs: (await lake.history.list()).length }));
     const charts = await lake.dashboard({});
     expect(charts.charts.length).toBeGreaterThan(0);
-    // The dashboard's build (the writer's work) did not give way to the read waiting for it.
-    expect(lake.interactive.waits).toBe(0);
     expect(await seenBySave).toEqual({ versions: 1, runs: 1 });
     await lake.bookkept();
     const [version] = await lake.versions.list();

@@ -14,8 +14,6 @@ export class InteractiveFirst {
   private lastActive = -Infinity;
   /** Until then, giveWay lets background work through (its fair share after a long wait). */
   private graceUntil = -Infinity;
-  /** How many times giveWay held background work (tests read it). */
-  waits = 0;
 
   constructor(
     private readonly settleMs = 300,
@@ -32,7 +30,6 @@ export class InteractiveFirst {
   giveWay(): Promise<void> | undefined {
     const now = this.now();
     if (now < this.graceUntil || (this.active === 0 && now - this.lastActive >= this.settleMs)) return undefined;
-    this.waits++;
     return this.quiet().then(() => {
       if (this.now() - now >= this.maxWaitMs) this.graceUntil = this.now() + this.graceMs;
     });

@@ -11,6 +11,8 @@ interface Props {
   result?: ChartResult;
   dataKey?: string;
   selected: string | null;
+  /** The run is still building this chart's tables (it builds gold in order of need). */
+  pending?: boolean;
   onPick?: (definition: ChartDefinition, key: string) => void;
 }
 
@@ -19,7 +21,7 @@ interface Props {
  * Memoised: while an update runs, each chart's rows arrive on their own, and only that
  * chart should re-render.
  */
-export const ChartCard = memo(function ChartCard({ definition, result, dataKey, selected, onPick }: Props) {
+export const ChartCard = memo(function ChartCard({ definition, result, dataKey, selected, pending = false, onPick }: Props) {
   const { id, title, description } = definition;
   const [view, setView] = useState<View>();
   const [showData, setShowData] = useState(false);
@@ -35,7 +37,7 @@ export const ChartCard = memo(function ChartCard({ definition, result, dataKey, 
       </p>
       <div className="chart-body" aria-busy={result === undefined}>
         <VegaChart spec={spec} patch={definition.patch} rows={result?.rows} selected={selected} dataKey={dataKey} onPick={definition.filterBy ? pick : undefined} onView={setView} />
-        {result === undefined && <p className="chart-note">Loading…</p>}
+        {result === undefined && <p className="chart-note">{pending ? 'Building this chart…' : 'Loading…'}</p>}
         {empty && <p className="chart-note">Nothing to show under these filters.</p>}
       </div>
       <div className="chart-actions">

@@ -10,6 +10,8 @@ import { CHARTS, type ChartDefinition } from './chartCatalog';
 import { describeFilter, FilterBar } from './FilterBar';
 import { useDashboardData, useDashboardOptions } from './useDashboardData';
 
+export { warmUpCharts } from './warmUp';
+
 interface Props {
   query: (filter: DashboardFilter, charts: ChartId[]) => Promise<DashboardData>;
   queryOptions: () => Promise<DashboardOptions>;
@@ -43,7 +45,9 @@ export default function Dashboard({ query, queryOptions }: Props) {
       <FilterBar filter={filter} options={options} onChange={onFilter} />
       <p className="dashboard-status" role="status">
         {state.loading
-          ? 'Updating…'
+          ? state.pending?.length
+            ? `${CHARTS.length - state.pending.length} of ${CHARTS.length} charts ready · the others are still being built`
+            : 'Updating…'
           : `${active.length ? active.map(([d, v]) => describeFilter(d, v!)).join(' · ') : 'All orders'} · ${state.queried ?? 0} of ${CHARTS.length} charts queried in ${Math.round(state.milliseconds ?? 0)} ms`}
       </p>
       {state.error && (
@@ -59,6 +63,7 @@ export default function Dashboard({ query, queryOptions }: Props) {
             result={state.charts?.get(definition.id)}
             dataKey={state.chartKeys.get(definition.id)}
             selected={definition.filterBy ? (filter[definition.filterBy.dimension] ?? null) : null}
+            pending={state.pending?.includes(definition.id) ?? false}
             onPick={pick}
           />
         ))}

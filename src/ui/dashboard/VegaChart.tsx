@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Spec, View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { KEY, ROWS, SELECTED } from './specs/chartBase';
@@ -33,8 +33,13 @@ interface Props {
  */
 export function VegaChart({ spec, patch, rows, selected, dataKey, onPick, onView, onRendered }: Props) {
   const container = useRef<HTMLDivElement>(null);
+  // A view is made once there are rows to show: embedding (compile, parse, first layout) costs
+  // the page's thread, and charts still waiting for their rows (a run that builds them in
+  // order of need) must not delay drawing the ones that have them. Once made, it stays.
+  const [wanted, setWanted] = useState(rows !== undefined);
+  if (rows !== undefined && !wanted) setWanted(true);
   const options = useMemo(() => ({ ...EMBED_OPTIONS, patch: (vega: Spec) => encodeOnEnter(patch ? patch(vega) : vega) }), [patch]);
-  const view = useVegaEmbed(container, spec, options);
+  const view = useVegaEmbed(container, spec, options, wanted);
   /** The rows the view holds, so that a change of selection alone does not push them again. */
   const pushed = useRef<ChartRow[]>(undefined);
   // A new view holds no rows yet.

@@ -16,6 +16,8 @@ export interface DashboardState {
   milliseconds?: number;
   queried?: number;
   loading: boolean;
+  /** Charts whose tables the run is still building (it builds gold in order of need): asked again until they are ready. */
+  pending?: ChartId[];
   error?: string;
 }
 
@@ -61,7 +63,7 @@ export function useDashboardData(
     const stale = charts.filter((c) => loaded.current.get(c)?.key !== wanted.get(c));
     // A chart whose rows hold for the new filter shows it now (a state chart's highlight);
     // the others keep the key of the rows they show until theirs arrive.
-    const show = (done: boolean, milliseconds?: number) =>
+    const show = (done: boolean, milliseconds?: number, pending?: ChartId[]) =>
       setState((s) => {
         const results = new Map<ChartId, ChartResult>();
         const chartKeys = new Map<ChartId, string>();
@@ -72,11 +74,12 @@ export function useDashboardData(
           const shownKey = entry.key === wanted.get(chart) ? key : s.chartKeys.get(chart);
           if (shownKey !== undefined) chartKeys.set(chart, shownKey);
         }
-        return { key: done ? key : s.key, charts: results, chartKeys, milliseconds: milliseconds ?? (done ? 0 : s.milliseconds), queried: stale.length, loading: !done };
+        return { key: done ? key : s.key, charts: results, chartKeys, milliseconds: milliseconds ?? (done ? 0 : s.milliseconds), queried: stale.length, loading: !done, ...(pending?.length ? { pending } : {}) };
       });
     show(stale.length === 0);
-    if (stale.length > 0) {
-      query(filter, stale).then(
+    // Charts not built yet come back as pending: they are asked for again, and the worker answers once they are built.
+    const ask = (asked: ChartId[]) =>
+      query(filter, asked).then(
         (data) => {
           if (!current) return;
           // For bench/crossFilter.ts: when the rows arrived, to split query from drawing time.
@@ -88,11 +91,13 @@ export function useDashboardData(
           for (const c of data.charts) if (!changed.includes(c)) loaded.current.get(c.chart)!.key = wanted.get(c.chart)!;
           const decoded = decodeDashboard({ ...data, charts: changed });
           for (const c of changed) loaded.current.set(c.chart, { key: wanted.get(c.chart)!, result: decoded.get(c.chart)!, ipc: c.ipc });
-          show(true, data.milliseconds);
+          const pending = data.pending ?? [];
+          show(pending.length === 0, data.milliseconds, pending);
+          if (pending.length > 0) ask(pending);
         },
         (e: Error) => current && setState((s) => ({ ...s, loading: false, error: e.message })),
       );
-    }
+    if (stale.length > 0) ask(stale);
     return () => {
       current = false;
     };

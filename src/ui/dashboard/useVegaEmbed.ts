@@ -4,13 +4,14 @@ import type { View } from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 
 /**
- * Embeds `spec` into the container once per (spec, options) and finalizes the view when
- * either changes or the component unmounts; an embed that finishes after that is
- * finalized at once. The live view, undefined until it is ready.
+ * Embeds `spec` into the container once per (spec, options), when `enabled`, and finalizes
+ * the view when either changes or the component unmounts; an embed that finishes after
+ * that is finalized at once. The live view, undefined until it is ready.
  */
-export function useVegaEmbed(container: RefObject<HTMLDivElement | null>, spec: TopLevelSpec, options: EmbedOptions): View | undefined {
+export function useVegaEmbed(container: RefObject<HTMLDivElement | null>, spec: TopLevelSpec, options: EmbedOptions, enabled = true): View | undefined {
   const [view, setView] = useState<View>();
   useEffect(() => {
+    if (!enabled) return;
     let finalize: (() => void) | undefined;
     let cancelled = false;
     void embed(container.current!, spec, options).then((result) => {
@@ -23,6 +24,6 @@ export function useVegaEmbed(container: RefObject<HTMLDivElement | null>, spec: 
       finalize?.();
       setView(undefined);
     };
-  }, [container, spec, options]);
+  }, [container, spec, options, enabled]);
   return view;
 }
