@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/interface';
 import { createNodeWasmEngine } from '../../engine/wasm/nodeWasmEngine';
 import { MemoryDirectory } from './memoryDirectory';
-import { ELSEWHERE, NO_ROOM, StoredLakehouse, type EngineSource, type StorageHost } from './storedLakehouse';
+import { CHECKPOINT_QUIET_MS, ELSEWHERE, NO_ROOM, StoredLakehouse, type EngineSource, type StorageHost } from './storedLakehouse';
 import { DATABASE_FILE, FORMAT_VERSION, MANIFEST_FILE } from './storedManifest';
 
 /*
@@ -138,6 +138,23 @@ describe('StoredLakehouse', () => {
     expect(await lakehouse.tables()).toEqual([]);
     expect(store.stored).toBe(false);
     expect(await store.save(lakehouse)).toBeUndefined();
+  });
+
+  it("the save's CHECKPOINT (one step that cannot give way) waits until the dashboard has had no click for a while", async () => {
+    const host = new FakeHost();
+    const store = new StoredLakehouse(host);
+    const { lakehouse } = await store.open();
+    const sent: string[] = [];
+    const exec = lakehouse.engine.exec.bind(lakehouse.engine);
+    lakehouse.engine.exec = (sql) => (sent.push(`${Math.round(performance.now())} ${sql}`), exec(sql));
+    // A click being drawn when the save begins, and done 200 ms later.
+    let release!: () => void;
+    const click = lakehouse.interactive.track(() => new Promise<void>((resolve) => (release = resolve)));
+    const clickEnds = new Promise<number>((resolve) => setTimeout(() => (release(), resolve(performance.now())), 200));
+    expect(await store.save(lakehouse)).toMatchObject({ tables: 0 });
+    await click;
+    const checkpointAt = Number(sent.find((s) => s.endsWith(' CHECKPOINT'))!.split(' ')[0]);
+    expect(checkpointAt - (await clickEnds)).toBeGreaterThanOrEqual(CHECKPOINT_QUIET_MS - 20);
   });
 
   it('a longer file is fine (working tables written after the checkpoint)', async () => {

@@ -187,6 +187,10 @@ export class StoredLakehouse {
     const folder = this.host.folder!;
     try {
       await lakehouse.dropWorkingTables();
+      // DuckDB runs a CHECKPOINT as one step that cannot give way to a click (5.6 s at sf=1:
+      // it writes the whole run into the file, DuckDB-WASM keeping it in memory until then),
+      // so it starts only once the dashboard has had no click for a while.
+      await lakehouse.interactive.quiet(CHECKPOINT_QUIET_MS, CHECKPOINT_MAX_WAIT_MS);
       await lakehouse.engine.exec('CHECKPOINT');
       const tables = await storedTables(lakehouse.engine);
       const manifest = createManifest(tables, (await folder.size(DATABASE_FILE)) ?? 0, lakehouse.session());
@@ -238,6 +242,14 @@ export class StoredLakehouse {
     return next;
   }
 }
+
+/**
+ * The save's CHECKPOINT waits until the dashboard has had no click for this long (a user
+ * looking at a chart), and for CHECKPOINT_MAX_WAIT_MS at most (a user clicking on and on
+ * then meets it once rather than the lakehouse staying unsaved).
+ */
+export const CHECKPOINT_QUIET_MS = 2000;
+export const CHECKPOINT_MAX_WAIT_MS = 30_000;
 
 /**
  * How much write-ahead log DuckDB lets grow before it checkpoints on its own. Its default

@@ -37,6 +37,24 @@ describe('InteractiveFirst', () => {
     await click;
   });
 
+  it('waits for a longer quiet spell when asked (a step that cannot give way once started)', async () => {
+    const clock = fakeClock();
+    const gate = new InteractiveFirst(300, 3000, clock.now, clock.sleep);
+    await gate.track(async () => clock.advance(40));
+    clock.advance(500);
+    const before = clock.now();
+    await gate.quiet(2000, 30_000);
+    expect(clock.now() - before).toBe(1500);
+    // And never longer than its own maximum while clicks go on.
+    let release!: () => void;
+    const click = gate.track(() => new Promise<void>((resolve) => (release = resolve)));
+    const held = clock.now();
+    await gate.quiet(2000, 30_000);
+    expect(clock.now() - held).toBe(30_000);
+    release();
+    await click;
+  });
+
   it('lets slices through without a timer when no click is recent', () => {
     const clock = fakeClock();
     const gate = new InteractiveFirst(300, 3000, clock.now, clock.sleep);

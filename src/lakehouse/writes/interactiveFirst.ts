@@ -50,14 +50,18 @@ export class InteractiveFirst {
     }
   }
 
-  /** Resolves once no interactive work has run for settleMs, or after maxWaitMs. */
-  async quiet(): Promise<void> {
+  /**
+   * Resolves once no interactive work has run for `settleMs`, or after `maxWaitMs` (by
+   * default the ones giveWay uses; a step that cannot give way once started asks for a
+   * longer quiet spell: see storedLakehouse.ts).
+   */
+  async quiet(settleMs = this.settleMs, maxWaitMs = this.maxWaitMs): Promise<void> {
     const started = this.now();
     for (;;) {
       const idleFor = this.active > 0 ? 0 : this.now() - this.lastActive;
       const waited = this.now() - started;
-      if (idleFor >= this.settleMs || waited >= this.maxWaitMs) return;
-      await this.sleep(Math.min(this.settleMs - idleFor, this.maxWaitMs - waited, 50));
+      if (idleFor >= settleMs || waited >= maxWaitMs) return;
+      await this.sleep(Math.min(settleMs - idleFor, maxWaitMs - waited, 50));
     }
   }
 }
