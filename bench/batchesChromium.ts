@@ -47,6 +47,8 @@ interface PickTiming {
   /** Pick → saved to OPFS. */
   saved: number;
   steps: Record<string, number>;
+  /** Each model's milliseconds in the run the pick started, from the Pipeline view (`silver.orders` → ms). */
+  models: Record<string, number>;
 }
 
 const WATCHED = { run: 'run: models', committed: 'run: history', saved: 'save' } as const;
@@ -79,7 +81,19 @@ async function timePick(page: Page, worker: Worker, paths: string[]): Promise<Pi
   if (seen.saved === undefined) throw new Error(`the pick was not saved in time; steps: ${JSON.stringify(after)}`);
   const steps: Record<string, number> = {};
   for (const s of after) steps[s.step] = (steps[s.step] ?? 0) + s.ms;
-  return { run: seen.run!, committed: seen.committed!, saved: seen.saved, steps };
+  return { run: seen.run!, committed: seen.committed!, saved: seen.saved, steps, models: await modelTimes(page) };
+}
+
+/** The last run's time per model, as the Pipeline view shows it; back to the tab the page was on. */
+async function modelTimes(page: Page): Promise<Record<string, number>> {
+  const selected = page.getByRole('tab', { selected: true });
+  const was = await selected.textContent();
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  const nodes = page.locator('.dag-node[data-ms]');
+  await nodes.first().waitFor({ timeout: 60_000 });
+  const models = Object.fromEntries(await nodes.evaluateAll((els) => els.map((e) => [e.getAttribute('data-node')!, Number(e.getAttribute('data-ms'))] as const)));
+  if (was) await page.getByRole('tab', { name: was }).click();
+  return models;
 }
 
 async function openPage(browser: Browser): Promise<{ page: Page; worker: Worker; close: () => Promise<void> }> {
@@ -151,9 +165,13 @@ const { cores, commit } = machineAndCommit();
 const med = (xs: PickTiming[], k: 'run' | 'committed' | 'saved') => median(xs.map((x) => x[k]));
 const pct = (k: 'run' | 'committed' | 'saved') => `${((med(batchRuns, k) / med(rebuildRuns, k)) * 100).toFixed(0)} %`;
 const pairs = (k: 'run' | 'committed' | 'saved') => batchRuns.map((b, i) => `${Math.round((b[k] / rebuildRuns[i]![k]) * 100)} %`).join(', ');
-const stepNames = ['load: files', 'load: batch', 'run: models', 'run: version commit', 'save'];
+const stepNames = [...new Set([...batchRuns, ...rebuildRuns].flatMap((r) => Object.keys(r.steps)))];
 const stepMed = (xs: PickTiming[], s: string) => Math.round(median(xs.map((x) => x.steps[s] ?? 0)));
-const row = (name: string, xs: PickTiming[]) => `| ${name} | ${Math.round(med(xs, 'run'))} | ${Math.round(med(xs, 'committed'))} | ${Math.round(med(xs, 'saved'))} | ${stepNames.map((s) => stepMed(xs, s)).join(' | ')} |`;
+const row = (name: string, xs: PickTiming[]) => `| ${name} | ${Math.round(med(xs, 'run'))} | ${Math.round(med(xs, 'committed'))} | ${Math.round(med(xs, 'saved'))} |`;
+const stepRows = stepNames.map((s) => `| ${s} | ${stepMed(batchRuns, s)} | ${stepMed(rebuildRuns, s)} |`);
+const modelNames = Object.keys(batchRuns[0]?.models ?? {});
+const modelMed = (xs: PickTiming[], m: string) => Math.round(median(xs.map((x) => x.models[m] ?? 0)));
+const modelRows = modelNames.map((m) => `| ${m} | ${modelMed(batchRuns, m)} | ${modelMed(rebuildRuns, m)} |`);
 const md = `## ${new Date().toISOString().slice(0, 10)}, commit ${commit}: Chromium (the app, DuckDB-WASM EH, OPFS)
 
 \`npx vite build && npx tsx bench/batchesChromium.ts -- --sf ${sf} --runs ${runs}\` · headless Chromium (Debian's), the built app served by scripts/serve.mjs, EH bundle, the lakehouse in its OPFS database · ${cores} cores · commit ${commit} ·
@@ -163,17 +181,29 @@ The batch (${batchRows} CSV records in 4 files, as in the native section) picked
 holds the sf=${sf} lakehouse (its files picked, run and saved first), against a **full rebuild**: a fresh page (empty
 OPFS) picking the sf=${sf} files and the batch's files at once (one load, one whole run: the app runs the pipeline after
 every load, so a page cannot hold both batches before one run; same rows and work, though within one load the first
-row of a key wins). Times from the pick, polled from the worker's steps; interleaved, medians of ${runs}. The worker's
-own steps after the pick in ms (load: files = read and bronze; load: batch = the batch bookkeeping; run: models =
-models and checks; save = the OPFS checkpoint).
+row of a key wins). Times from the pick, polled from the worker's steps; interleaved, medians of ${runs}.
 
-| pick | to run done ms | to committed ms | to saved ms | load: files | load: batch | run: models | run: version commit | save |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| pick | to run done ms | to committed ms | to saved ms |
+|---|---:|---:|---:|
 ${row('batch 2 on the sf=' + sf + ' lakehouse', batchRuns)}
 ${row('full rebuild (all files, one load, one run)', rebuildRuns)}
 ${row('(the sf=' + sf + ' lakehouse itself, before each batch)', baseRuns)}
 
 Batch / rebuild: to run done ${pct('run')} (pairs ${pairs('run')}), to committed ${pct('committed')} (pairs ${pairs('committed')}), to saved ${pct('saved')} (pairs ${pairs('saved')}).
+
+The worker's own steps after the pick (src/lakehouse/timings; medians, ms; a step that ran more than once is summed:
+load: files = read and bronze; load: batch = the batch bookkeeping; run: models = models, checks, and in a run in
+order of need the dashboard's tables built as it goes; save = the OPFS checkpoint):
+
+| worker step | batch ms | rebuild ms |
+|---|---:|---:|
+${stepRows.join('\n')}
+
+Each model's time in that run (the Pipeline view; medians, ms):
+
+| model | batch ms | rebuild ms |
+|---|---:|---:|
+${modelRows.join('\n')}
 
 Target (issue 15): a batch ≤ 15 % of a full rebuild.
 `;
