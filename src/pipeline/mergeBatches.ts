@@ -60,7 +60,8 @@ export async function decideMerge(engine: Engine, stage: string, name: string, k
   // Only contested keys are ordered: those with more than one good record or any change
   // record (a lone 'u' or 'd' must be judged). A key with one snapshot row simply keeps it:
   // usually nearly all keys, and ranking them all measured most of the merge's time.
-  await engine.exec(`CREATE OR REPLACE TABLE ${merge} AS
+  // A stage in the temp catalog (an incremental merge's) gets a temporary merge table beside it.
+  await engine.exec(`CREATE OR REPLACE ${merge.startsWith('temp.') ? 'TEMP ' : ''}TABLE ${merge} AS
     WITH contested AS (
       SELECT ${key} AS _key FROM ${stage} WHERE _reason IS NULL GROUP BY ALL HAVING count(*) > 1 OR count(_op) > 0
     ),

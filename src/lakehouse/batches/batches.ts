@@ -73,8 +73,11 @@ export async function commitBatch(engine: Engine, report: IngestReport, loadedAt
   for (const { layer, table, columns } of batch === 1 ? [] : tables) {
     if (!columns.has('_source')) continue;
     const target = qualified(layer, table);
-    const clashes = await engine.query(`SELECT DISTINCT _source FROM ${target} WHERE _batch = ${batch}
-      AND _source IN (SELECT _source FROM ${target} WHERE _batch < ${batch})`);
+    // The few sources of this batch first (its rows are the table's last: DuckDB skips the
+    // others by their _batch range), then only those among the older rows: a table this
+    // batch did not load (geolocation, 1 M rows at sf=1) no longer costs a scan of its _source.
+    const clashes = await engine.query(`WITH fresh AS MATERIALIZED (SELECT DISTINCT _source FROM ${target} WHERE _batch = ${batch})
+      SELECT _source FROM fresh WHERE EXISTS (SELECT 1 FROM fresh) AND _source IN (SELECT _source FROM ${target} WHERE _batch < ${batch} AND _source IN (SELECT _source FROM fresh))`);
     for (const r of clashes.toArray()) {
       const from = String(r._source);
       const to = `${from} (batch ${batch})`;

@@ -110,4 +110,13 @@ describe.each(testEngines)('a batch commit from what the run knows (%s)', (_name
     expect(commits[3]!.known.fromRun.length).toBeGreaterThan(30);
     expect(commits.every((c) => c.whole.fromRun.length === 0)).toBe(true);
   });
+
+  it('hashes the tables the run rebuilt whole once, for the fingerprint, the key check and the diff', () => {
+    expect(commits[0]!.known.rebuilt).toEqual([]);
+    // Gold built whole from merged inputs (RFM's NTILEs, the medians), and the duplicates of every merged silver model.
+    const second = commits[1]!.known.rebuilt;
+    expect(second).toEqual(expect.arrayContaining(['gold.rfm', 'gold.customer_segments', 'gold.delivery_by_state', 'duplicates.orders', 'duplicates.order_items']));
+    expect(second.filter((t) => commits[1]!.known.fromRun.includes(t))).toEqual([]);
+    expect(commits.every((c) => c.whole.rebuilt.length === 0)).toBe(true);
+  });
 });

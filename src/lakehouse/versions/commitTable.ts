@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/interface';
 import { qualified, quoteIdent } from '../../engine/sql';
-import type { TableColumn, TableState } from './tableState';
+import type { LoggedState, TableColumn, TableColumns, TableState } from './tableState';
 import { historyTable, VERSIONS_SCHEMA } from './versionSchema';
 
 export interface RowCounts {
@@ -41,9 +41,45 @@ export async function commitTable(engine: Engine, t: TableState, key: string[], 
     await engine.exec(`CREATE OR REPLACE TABLE ${history} AS SELECT *, ${version} AS _v_from, NULL::INTEGER AS _v_to FROM (${hashedRows(t, key)})`);
     return { added: t.rows, updated: 0, deleted: 0 };
   }
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE __v_now AS SELECT _v_key, _v_hash FROM (${hashedRows(t, key)})`);
+  return diffNow(engine, t, key, version);
+}
+
+/**
+ * A table a model rebuilt since the last commit (knownChanges.ts: nearly always changed),
+ * hashed once: its rows' hashes give the fingerprint, the row count and whether the
+ * declared key is unique (by its hash), and are then diffed against the history — where
+ * commitVersion would scan it three times (fingerprint, key check, diff). The same log as
+ * that path: null when its content and key are as logged, else the state, key and counts.
+ */
+export async function commitRebuilt(engine: Engine, t: TableColumns, before: LoggedState, declared: string[], version: number): Promise<{ state: TableState; key: string[]; counts: RowCounts } | null> {
+  let key = declared.length > 0 && declared.every((k) => t.columns.some((c) => c.name === k)) ? declared : [];
+  let now = await hashNow(engine, t, key);
+  if (key.length > 0 && now.keys !== now.rows) {
+    key = [];
+    now = await hashNow(engine, t, key);
+  }
+  const state: TableState = { ...t, rows: now.rows, fingerprint: now.fingerprint };
+  const same = before.fingerprint === state.fingerprint && before.rows === state.rows && JSON.stringify(before.columns) === JSON.stringify(t.columns) && JSON.stringify(before.key) === JSON.stringify(key);
+  if (same) {
+    await engine.exec('DROP TABLE __v_now');
+    return null;
+  }
+  return { state, key, counts: await diffNow(engine, state, key, version) };
+}
+
+/** Leaves the table's row hashes in __v_now; returns its rows, distinct keys and fingerprint (the sum of the row hashes, as tableState.ts). */
+async function hashNow(engine: Engine, t: Pick<TableState, 'layer' | 'name'>, key: string[]): Promise<{ rows: number; keys: number; fingerprint: string }> {
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE __v_now AS SELECT _v_key, _v_hash FROM (${hashedRows(t, key)})`);
+  const r = (await engine.query(`SELECT count(*)::BIGINT AS n, count(DISTINCT _v_key)::BIGINT AS k, coalesce(sum(_v_hash::HUGEINT), 0)::VARCHAR AS f FROM __v_now`)).toArray()[0]!;
+  return { rows: Number(r.n), keys: Number(r.k), fingerprint: String(r.f) };
+}
+
+/** The diff of __v_now (the table's row hashes now) against the history's open rows, written as version `version`. */
+async function diffNow(engine: Engine, t: TableState, key: string[], version: number): Promise<RowCounts> {
+  const history = historyTable(t.layer, t.name);
   await widenHistory(engine, t, history);
-  await engine.exec(`CREATE OR REPLACE TEMP TABLE __v_now AS SELECT _v_key, _v_hash FROM (${hashedRows(t, key)});
-    CREATE OR REPLACE TEMP TABLE __v_open AS SELECT _v_key, _v_hash FROM ${history} WHERE _v_to IS NULL;
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE __v_open AS SELECT _v_key, _v_hash FROM ${history} WHERE _v_to IS NULL;
     CREATE OR REPLACE TEMP TABLE __v_gone AS SELECT * FROM __v_open o WHERE NOT EXISTS (SELECT 1 FROM __v_now n WHERE n._v_key = o._v_key AND n._v_hash = o._v_hash);
     CREATE OR REPLACE TEMP TABLE __v_new AS SELECT * FROM __v_now n WHERE NOT EXISTS (SELECT 1 FROM __v_open o WHERE n._v_key = o._v_key AND n._v_hash = o._v_hash)`);
   const counts = await engine.query(

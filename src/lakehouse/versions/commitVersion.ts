@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/interface';
 import { quoteLiteral } from '../../engine/sql';
-import { closeTable, commitTable, usableKey, type RowCounts } from './commitTable';
+import { closeTable, commitRebuilt, commitTable, usableKey, type RowCounts } from './commitTable';
 import { currentColumns, fingerprints, loggedStates, tableId, type LoggedState, type TableColumns, type TableState } from './tableState';
 import { commitAppended, commitMergedKeys, type KnownCommit } from './commitKnown';
 import { knownChanges, rememberCommittedBuilds, type KnownChanges } from './knownChanges';
@@ -27,6 +27,8 @@ export interface CommittedVersion {
   milliseconds: number;
   /** The tables committed from what the run knew (knownChanges.ts), neither fingerprinted nor diffed whole. */
   fromRun: string[];
+  /** The tables the run rebuilt other than by key, hashed once for the fingerprint, key check and diff (commitTable.ts's commitRebuilt). */
+  rebuilt: string[];
 }
 
 export interface CommitOptions {
@@ -67,8 +69,18 @@ export async function commitVersion(engine: Engine, options: CommitOptions): Pro
   const known = options.afterRun ? await knownChanges(engine) : undefined;
   const rest: TableColumns[] = [];
   const fromRun: string[] = [];
+  const rebuilt: string[] = [];
   for (const t of all) {
-    const done = known && (await commitFromKnown(engine, t, logged.get(tableId(t)), options.keys?.get(tableId(t)) ?? [], known, version));
+    const before = logged.get(tableId(t));
+    const declared = options.keys?.get(tableId(t)) ?? [];
+    if (known?.rebuilt.has(tableId(t)) && before?.present) {
+      // Rebuilt by the run: hashed once, not fingerprinted first (commitTable.ts).
+      const done = await commitRebuilt(engine, t, before, declared, version);
+      rebuilt.push(tableId(t));
+      if (done) record(done.state, true, done.key, done.counts);
+      continue;
+    }
+    const done = known && (await commitFromKnown(engine, t, before, declared, known, version));
     if (done === undefined) rest.push(t);
     else fromRun.push(tableId(t));
     if (done) record(done.state, true, done.state.key, done.counts);
@@ -100,7 +112,7 @@ export async function commitVersion(engine: Engine, options: CommitOptions): Pro
   if (log.length) await engine.exec(`INSERT INTO ${VERSIONS_SCHEMA}.changes VALUES ${log.join(', ')}`);
   await engine.exec(`INSERT INTO ${VERSIONS_SCHEMA}.commits VALUES (${version}, ${timestampLiteral(at)}, ${batch}, ${quoteLiteral(options.kind)}, ${options.restoredFrom ?? 'NULL'})`);
   await rememberCommittedBuilds(engine);
-  return { version, batch, kind: options.kind, committedAt: at.toISOString(), restoredFrom: options.restoredFrom, tables, milliseconds: Math.round(performance.now() - started), fromRun };
+  return { version, batch, kind: options.kind, committedAt: at.toISOString(), restoredFrom: options.restoredFrom, tables, milliseconds: Math.round(performance.now() - started), fromRun, rebuilt };
 }
 
 /**

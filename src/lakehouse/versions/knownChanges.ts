@@ -28,6 +28,13 @@ export interface KnownChanges {
   appendedAfter: number;
   /** Tables whose rows changed only under these keys: a SELECT of their `key_hash`. */
   mergedKeys: Map<string, string>;
+  /**
+   * Tables a model wrote since the last commit other than by key (built whole; and the
+   * duplicates of a silver model merged since): nearly always changed, so they are hashed
+   * once for the fingerprint, the key check and the diff together (commitTable.ts), not
+   * fingerprinted first.
+   */
+  rebuilt: Set<string>;
 }
 
 const COMMITTED_BUILDS = `${VERSIONS_SCHEMA}.committed_builds`;
@@ -47,6 +54,7 @@ export async function knownChanges(engine: Engine): Promise<KnownChanges | undef
   const mergedFrom = (await has(engine, 'meta', 'merged_keys')) ? await pairs(engine, `SELECT DISTINCT model, from_build AS build FROM ${MERGED_KEYS_TABLE}`) : new Map<string, string>();
   const unchanged = new Set<string>();
   const mergedKeys = new Map<string, string>();
+  const rebuilt = new Set<string>();
   for (const [model, build] of builds) {
     const [layer, name] = model.split('.') as [string, string];
     const was = committed.get(model);
@@ -54,14 +62,16 @@ export async function knownChanges(engine: Engine): Promise<KnownChanges | undef
     if (build === was) {
       unchanged.add(model);
       if (layer === 'silver') unchanged.add(`duplicates.${name}`);
-    } else if (mergedFrom.get(model) === was) {
-      mergedKeys.set(model, `SELECT key_hash FROM ${MERGED_KEYS_TABLE} WHERE model = ${quoteLiteral(model)}`);
+      continue;
     }
+    if (mergedFrom.get(model) === was) mergedKeys.set(model, `SELECT key_hash FROM ${MERGED_KEYS_TABLE} WHERE model = ${quoteLiteral(model)}`);
+    else rebuilt.add(model);
+    if (layer === 'silver') rebuilt.add(`duplicates.${name}`);
   }
   // No build survived since the last commit: something forgot them all, trust nothing.
   if (unchanged.size === 0 && mergedKeys.size === 0) return undefined;
   const last = await engine.query(`SELECT coalesce(max(batch), 0)::INTEGER AS b FROM ${VERSIONS_SCHEMA}.commits`);
-  return { unchanged, appendedAfter: Number(last.toArray()[0]!.b), mergedKeys };
+  return { unchanged, appendedAfter: Number(last.toArray()[0]!.b), mergedKeys, rebuilt };
 }
 
 /** After a commit: the builds whose tables it logged as they are (what the next commit's knownChanges compares with). */

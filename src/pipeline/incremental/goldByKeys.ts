@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/interface';
 import { qualified, quoteIdent } from '../../engine/sql';
 import type { Model } from '../model';
 import { count } from '../silverBalance';
-import { changedKeysTable, keepChangedKeys } from './mergedKeys';
+import { changedKeysTable, keepChangedKeys, removedRowsTable } from './mergedKeys';
 import { replaceTableReference } from './replaceReference';
 
 /**
@@ -12,7 +12,9 @@ import { replaceTableReference } from './replaceReference';
  * table it reads are deleted and selected again by the model's own SELECT, filtered to
  * them. Equal to a full rebuild when, as the header promises, a key's rows depend only on
  * rows those lines map to it. The affected keys are kept for the gold models after it and
- * the version commit (mergedKeys.ts). Returns the model's rows.
+ * the version commit (mergedKeys.ts), and so are the rows it deleted (what those keys held
+ * before: `changed.removed` for the models after it, which can name keys the new rows no longer
+ * have, as the customer an order moved away from). Returns the model's rows.
  */
 export async function rebuildKeys(engine: Engine, model: Model, affected: string): Promise<number> {
   const key = model.incremental!.key;
@@ -23,7 +25,8 @@ export async function rebuildKeys(engine: Engine, model: Model, affected: string
   const typed = key.map((k) => `${quoteIdent(k)}::${types.get(k)} AS ${quoteIdent(k)}`).join(', ');
   await keepChangedKeys(engine, model.id, `SELECT DISTINCT ${typed} FROM (${affected}) AS __a`, `hash(${cols})`);
   const keys = `SELECT ${cols} FROM ${changedKeysTable(model.id)}`;
-  await engine.exec(`DELETE FROM ${target} WHERE ${tuple} IN (${keys});
+  await engine.exec(`CREATE OR REPLACE TEMP TABLE ${removedRowsTable(model.id)} AS SELECT * FROM ${target} WHERE ${tuple} IN (${keys});
+    DELETE FROM ${target} WHERE ${tuple} IN (${keys});
     INSERT INTO ${target} SELECT * FROM (${model.sql}\n) AS __m WHERE ${tuple} IN (${keys})`);
   return count(engine, `SELECT count(*) FROM ${target}`);
 }
@@ -42,7 +45,9 @@ export function affectedKeys(model: Model, inputs: Record<string, string>, befor
     const sql = model.incremental.changed[ref];
     const from = merged.get(ref);
     if (!sql || from === undefined || before[ref] !== `build ${from}`) return undefined;
-    parts.push(replaceTableReference(sql, 'changed', 'keys', changedKeysTable(ref)));
+    const keyed = replaceTableReference(sql, 'changed', 'keys', changedKeysTable(ref));
+    // A gold input rebuilt by key also left the rows it deleted; a silver merge leaves none.
+    parts.push(ref.startsWith('gold.') ? replaceTableReference(keyed, 'changed', 'removed', removedRowsTable(ref)) : keyed);
   }
   const key = model.incremental.key;
   return parts.length ? parts.map((p) => `SELECT ${key.map(quoteIdent).join(', ')} FROM (${p})`).join('\nUNION ALL\n') : undefined;

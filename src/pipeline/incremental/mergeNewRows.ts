@@ -34,10 +34,13 @@ export async function mergeNewRows(engine: Engine, model: Model, afterBatch: num
   // The rows to type, under the bronze table's own name so that the model's SQL reads them
   // unchanged but for the schema (its implicit alias stays `<name>`).
   const rows = `temp.main.${quoteIdent(name)}`;
-  const stage = qualified('silver', `_stage_${name}`);
-  const merge = qualified('silver', `_stage_${name}_merge`);
-  const winners = qualified('silver', `_stage_${name}_winners`);
-  const moved = qualified('silver', `_stage_${name}_moved`);
+  // The merge's work tables are temporary: a batch's few rows need not be written to the
+  // database file (in the browser, the OPFS file) only to be dropped at the end.
+  const work = (suffix: string) => `temp.main.${quoteIdent(`_stage_${name}${suffix}`)}`;
+  const stage = work('');
+  const merge = work('_merge');
+  const winners = work('_winners');
+  const moved = work('_moved');
   const key = structOf(model.key);
   const modelOn = (source: string) => replaceTableReference(model.sql, 'bronze', name, source);
   try {
@@ -50,7 +53,7 @@ export async function mergeNewRows(engine: Engine, model: Model, afterBatch: num
     const kept = columns.filter((c) => c !== '_reason');
     const silverColumns = [...(await columnTypes(engine, 'silver', name)).keys()];
     if (kept.some((c) => MERGE_COLUMNS.includes(c)) || kept.length !== silverColumns.length || kept.some((c) => !silverColumns.includes(c))) return undefined;
-    await engine.exec(`CREATE OR REPLACE TABLE ${stage} AS SELECT m.*, b._batch, b._op FROM (${modelOn(rows)}) AS m
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${stage} AS SELECT m.*, b._batch, b._op FROM (${modelOn(rows)}) AS m
         LEFT JOIN (SELECT _source, _row, _batch, _op FROM ${rows}) AS b ON b._source = m._source AND b._row = m._row`);
     await onStage?.(model, stage);
     // Each key the new rows name (a delete names its key even when the rest is empty) starts from its silver row.
@@ -66,13 +69,13 @@ export async function mergeNewRows(engine: Engine, model: Model, afterBatch: num
 
     // The keys whose winner is a new record: contested ones from the merge, and keys with
     // one new snapshot row and no silver row (new, or deleted before).
-    await engine.exec(`CREATE OR REPLACE TABLE ${winners} AS
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${winners} AS
       SELECT _key, _source, _row, _batch, _op FROM ${merge} WHERE _winner AND _batch > 0
       UNION ALL
       SELECT ${key}, _source, _row, _batch, _op FROM ${stage}
       WHERE _reason IS NULL AND _batch > 0 AND ${key} NOT IN (SELECT _key FROM ${merge})`);
     // Their old winners: the silver row that lost, or the delete record that removed the key.
-    await engine.exec(`CREATE OR REPLACE TABLE ${moved} AS
+    await engine.exec(`CREATE OR REPLACE TEMP TABLE ${moved} AS
       SELECT m._source AS old_source, m._row::BIGINT AS old_row, w._source AS new_source, w._row::BIGINT AS new_row, w._op AS new_op
       FROM ${merge} AS m JOIN ${winners} AS w USING (_key) WHERE m._batch = 0 AND NOT m._winner`);
     if ((await count(engine, `SELECT count(*) FROM ${duplicates} WHERE _kind = 'delete'`)) > 0) {

@@ -22,6 +22,14 @@ export function changedKeysTable(model: string): string {
   return `temp.main."__changed_${model.replace('.', '_')}"`;
 }
 
+/**
+ * The rows a gold model rebuilt by key deleted in this run (all its columns, as they were):
+ * what a later gold model's `changed gold.<model>:` line reads as `changed.removed`.
+ */
+export function removedRowsTable(model: string): string {
+  return `temp.main."__removed_${model.replace('.', '_')}"`;
+}
+
 /** Leaves the merge's touched keys for the gold models after it and its key hashes for the commit. */
 export async function keepChangedKeys(engine: Engine, model: string, select: string, hashOf: string): Promise<void> {
   await engine.exec(`CREATE OR REPLACE TEMP TABLE ${changedKeysTable(model)} AS ${select};

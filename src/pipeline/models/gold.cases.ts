@@ -12,7 +12,7 @@ const GOLD_COLUMNS: Record<string, Record<string, string | string[]>> = {
   },
   customer_ltv: {
     customer_unique_id: 'VARCHAR', orders: 'INTEGER', revenue: MONEY, avg_order_value: MONEY, first_purchase_at: 'TIMESTAMP',
-    last_purchase_at: 'TIMESTAMP', lifespan_days: 'INTEGER', predicted_clv: MONEY, expected_orders_12m: 'DOUBLE',
+    last_purchase_at: 'TIMESTAMP', lifespan_days: 'INTEGER', predicted_clv: MONEY, expected_orders_12m: 'DOUBLE', reference_date: 'DATE',
   },
   rfm: {
     customer_unique_id: 'VARCHAR', recency_days: 'INTEGER', frequency: 'INTEGER', monetary: MONEY, r_score: 'INTEGER',

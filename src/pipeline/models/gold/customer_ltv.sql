@@ -1,9 +1,13 @@
 -- Customer lifetime value: what each person has bought, and a 12-month prediction.
 -- grain: one row per customer_unique_id with at least one revenue-bearing order
 -- key: customer_unique_id
--- Batches: incremental by key: a customer's row depends only on that customer's orders and
--- items, so only the customers a batch touched need recomputing. Today every batch rebuilds it
--- in full from silver (equal to a rebuild by construction).
+-- Batches: incremental by key: a customer's row depends only on that customer's orders and on
+-- the reference date, so a batch rebuilds the customers of the orders gold.order_facts rebuilt,
+-- as they are now and as they were (`changed.removed`: an order that moved to another customer
+-- or was deleted), and every customer when the reference date moved (kept in reference_date).
+-- incremental: customer_unique_id
+-- changed gold.order_facts: SELECT customer_unique_id FROM gold.order_facts WHERE order_id IN (SELECT order_id FROM changed.keys) UNION ALL SELECT customer_unique_id FROM changed.removed
+-- changed silver.orders: SELECT customer_unique_id FROM gold.customer_ltv WHERE reference_date IS DISTINCT FROM (SELECT max(order_purchase_timestamp)::DATE + 1 FROM silver.orders)
 -- expect: not_null(customer_unique_id, orders, revenue, avg_order_value, first_purchase_at, last_purchase_at, lifespan_days, predicted_clv)
 -- expect: range(orders; 1; )
 -- expect: range(revenue; 0; )
@@ -28,8 +32,8 @@
 --   predicted_clv       = avg_order_value * expected_orders_12m
 -- Tenure is floored at one year so that a customer first seen last week is not
 -- extrapolated from a few days (a new customer is predicted to repeat their orders once
--- in the year), and the rate is capped at 12 orders a year. expected_orders_12m is kept as
--- an extra column.
+-- in the year), and the rate is capped at 12 orders a year. expected_orders_12m and
+-- reference_date (DATE) are kept as extra columns.
 WITH reference AS (
   SELECT max(order_purchase_timestamp)::DATE + 1 AS reference_date FROM silver.orders
 ),
@@ -49,7 +53,8 @@ measured AS (
     c.*,
     c.revenue::DOUBLE / c.orders AS avg_order_value,
     date_diff('day', c.first_purchase_at, c.last_purchase_at)::INTEGER AS lifespan_days,
-    least(c.orders * 365.0 / greatest(date_diff('day', c.first_purchase_at::DATE, r.reference_date), 365), 12)::DOUBLE AS expected_orders_12m
+    least(c.orders * 365.0 / greatest(date_diff('day', c.first_purchase_at::DATE, r.reference_date), 365), 12)::DOUBLE AS expected_orders_12m,
+    r.reference_date
   FROM customers AS c, reference AS r
 )
 SELECT
@@ -61,5 +66,6 @@ SELECT
   last_purchase_at,
   lifespan_days,
   round(avg_order_value * expected_orders_12m, 2) AS predicted_clv,
-  expected_orders_12m
+  expected_orders_12m,
+  reference_date
 FROM measured
