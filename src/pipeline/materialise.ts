@@ -2,7 +2,7 @@ import type { Engine } from '../engine/interface';
 import { tableExists } from '../engine/catalog';
 import { qualified, quoteIdent } from '../engine/sql';
 import { appendTable } from '../ingest/appendTable';
-import { ABSORBED, META_COLUMNS, recordAbsorbedRows, recordRepeatedRows } from './duplicates';
+import { ABSORBED_COLUMNS, META_COLUMNS, recordAbsorbedRows, recordRepeatedRows } from './duplicates';
 import { decideMerge, keptByMerge, MERGE_COLUMNS, needsMerge, recordMergedRows, withMergeColumns } from './mergeBatches';
 import type { Model } from './model';
 import { count } from './silverBalance';
@@ -15,8 +15,8 @@ export type { SilverBalance } from './silverBalance';
  * - a model that returns every bronze row typed: the first good row per key by `_row`
  *   (then `_source`); the others are recorded in duplicates.<name> against it;
  * - a model that reduces (`reduces:` in its header): its summary rows as they are, one per
- *   key; the good bronze rows each one lists in `_absorbed`, but for its own, are recorded
- *   in duplicates.<name> against it.
+ *   key; its rows of the good bronze rows a summary absorbs (`_kept_row` set) are recorded
+ *   in duplicates.<name> against the summary's own.
  * Returns the rows of silver.<name>. Whether every bronze row landed in exactly one of the
  * three tables is checked afterwards from the tables themselves (rowAccounting.ts).
  * `onStage` (tests only) sees the model's whole result before it is split.
@@ -36,8 +36,8 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
     const columns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${stage})`)).toArray().map((r) => String(r.column_name));
     if (!columns.includes('_reason')) throw new Error(`${model.path}: a silver model must return a _reason column (NULL for good rows)`);
     if (model.reduces && !columns.includes(model.reduces)) throw new Error(`${model.path}: reduces: ${model.reduces} is not a column the model returns`);
-    if (model.reduces && !columns.includes(ABSORBED)) {
-      throw new Error(`${model.path}: a model that reduces must return ${ABSORBED}, the {_source, _row, _values} of every good bronze row each of its rows stands for`);
+    if (model.reduces && !ABSORBED_COLUMNS.every((c) => columns.includes(c))) {
+      throw new Error(`${model.path}: a model that reduces must return ${ABSORBED_COLUMNS.join(', ')}: on a row of each good bronze row a summary absorbs, the kept row and whether it repeats it exactly`);
     }
     await onStage?.(model, stage);
     if (merging) merge = await decideMerge(engine, stage, model.name, model.key, columns.filter((c) => c !== '_reason' && !META_COLUMNS.includes(c) && !MERGE_COLUMNS.includes(c)));
@@ -56,7 +56,11 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
     const dropColumns = ['_reason'];
     if (model.reduces) {
       await recordAbsorbedRows(engine, model.name, stage);
-      dropColumns.push(ABSORBED);
+      // Silver is the summaries alone: copied out of the stage (one row per key), rather
+      // than deleting the absorbed rows (most of the stage) from it.
+      await engine.exec(`DROP TABLE IF EXISTS ${silver};
+        CREATE TABLE ${silver} AS SELECT * EXCLUDE (_reason, ${ABSORBED_COLUMNS.join(', ')}) FROM ${stage} WHERE _reason IS NULL AND _kept_row IS NULL`);
+      return await count(engine, `SELECT count(*) FROM ${silver}`);
     } else if (merge) {
       await recordMergedRows(engine, model.name, merge);
       kept = keptByMerge(merge);
