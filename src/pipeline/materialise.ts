@@ -2,7 +2,7 @@ import type { Engine } from '../engine/interface';
 import { tableExists } from '../engine/catalog';
 import { qualified, quoteIdent } from '../engine/sql';
 import { appendTable } from '../ingest/appendTable';
-import { ABSORBED_COLUMNS, META_COLUMNS, recordAbsorbedRows, recordRepeatedRows } from './duplicates';
+import { ABSORBED_COLUMNS, keepAbsorbedRows, META_COLUMNS, recordRepeatedRows } from './duplicates';
 import { decideMerge, keptByMerge, MERGE_COLUMNS, needsMerge, recordMergedRows, withMergeColumns } from './mergeBatches';
 import type { Model } from './model';
 import { count } from './silverBalance';
@@ -26,8 +26,9 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
   const silver = qualified('silver', model.name);
   // Staged next to silver.<name>, which is then made from the stage in place (rows deleted,
   // _reason dropped, renamed): copying every row again cost ~50 ms per 100k rows in WASM.
+  // A reducing model's stage becomes duplicates.<name> (keepAbsorbedRows), so it is staged there.
   const stageName = `_stage_${model.name}`;
-  const stage = qualified('silver', stageName);
+  const stage = qualified(model.reduces ? 'duplicates' : 'silver', stageName);
   // A lakehouse of several batches, or with change records, merges by key (mergeBatches.ts).
   const merging = !model.reduces && (await needsMerge(engine, model.name));
   await engine.exec(`CREATE OR REPLACE TABLE ${stage} AS ${merging ? withMergeColumns(model.sql, model.name) : model.sql}`);
@@ -55,11 +56,11 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
     let kept = '_reason IS NULL';
     const dropColumns = ['_reason'];
     if (model.reduces) {
-      await recordAbsorbedRows(engine, model.name, stage);
-      // Silver is the summaries alone: copied out of the stage (one row per key), rather
-      // than deleting the absorbed rows (most of the stage) from it.
+      // Silver is the summaries alone, one row per key, copied out of the stage; the stage
+      // then keeps the absorbed rows, most of it, as duplicates.<name>.
       await engine.exec(`DROP TABLE IF EXISTS ${silver};
         CREATE TABLE ${silver} AS SELECT * EXCLUDE (_reason, ${ABSORBED_COLUMNS.join(', ')}) FROM ${stage} WHERE _reason IS NULL AND _kept_row IS NULL`);
+      await keepAbsorbedRows(engine, model.name, stage);
       return await count(engine, `SELECT count(*) FROM ${silver}`);
     } else if (merge) {
       await recordMergedRows(engine, model.name, merge);

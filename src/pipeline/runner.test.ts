@@ -138,13 +138,13 @@ const reducing = (where = 'TRUE') => ({
 WITH typed AS (SELECT *, TRY_CAST(lat AS DOUBLE) AS y FROM bronze.points),
 good AS (SELECT * FROM typed WHERE zip IS NOT NULL AND y IS NOT NULL AND ${where}),
 summary AS (SELECT zip, avg(y) AS mean_lat, count(*)::INTEGER AS points, min({_row: _row, _source: _source, lat: lat}) AS first FROM good GROUP BY zip)
-SELECT zip, mean_lat, points, NULL AS _kept_source, NULL AS _kept_row, NULL AS _kind, first._row AS _row, first._source AS _source, NULL AS _reason
+SELECT zip, mean_lat, points, first._row AS _row, first._source AS _source, NULL AS _reason, NULL AS _kept_source, NULL AS _kept_row, NULL AS _kind
 FROM summary
 UNION ALL
-SELECT zip, NULL, NULL, first._source, first._row, CASE WHEN lat = first.lat THEN 'exact' ELSE 'conflicting' END, _row, _source, NULL
+SELECT zip, NULL, NULL, _row, _source, NULL, first._source, first._row, CASE WHEN lat = first.lat THEN 'exact' ELSE 'conflicting' END
 FROM good JOIN summary USING (zip) WHERE _row <> first._row
 UNION ALL
-SELECT zip, NULL, NULL, NULL, NULL, NULL, _row, _source, CASE WHEN zip IS NULL THEN 'zip missing' ELSE 'lat is not a number: ' || lat END
+SELECT zip, NULL, NULL, _row, _source, CASE WHEN zip IS NULL THEN 'zip missing' ELSE 'lat is not a number: ' || lat END, NULL, NULL, NULL
 FROM typed WHERE zip IS NULL OR y IS NULL`,
 });
 

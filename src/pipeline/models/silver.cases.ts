@@ -61,7 +61,7 @@ export function silverCases(): void {
       expect(c.absorbed_by_no_summary).toBe(0);
       expect(c.not_in_bronze).toBe(0);
       const types = await columnTypes(engine, stage(name));
-      expect(Object.keys(types).slice(-8)).toEqual(['_kept_source', '_kept_row', '_kind', '_source', '_source_kind', '_row', '_loaded_at', '_reason']);
+      expect(Object.keys(types).slice(-8)).toEqual(['_source', '_source_kind', '_row', '_loaded_at', '_reason', '_kept_source', '_kept_row', '_kind']);
     },
   );
 

@@ -109,20 +109,18 @@ SELECT
   c.geolocation_city,
   s.geolocation_state,
   l.points,
+  l.first_point._source, l.first_point._source_kind, l.first_point._row, l.first_point._loaded_at,
+  NULL::VARCHAR AS _reason,
+  -- Last, after _reason: the runner keeps these columns of the absorbed points as duplicates.geolocation.
   NULL::VARCHAR AS _kept_source,
   NULL::BIGINT AS _kept_row,
-  NULL::VARCHAR AS _kind,
-  l.first_point._source, l.first_point._source_kind, l.first_point._row, l.first_point._loaded_at,
-  NULL::VARCHAR AS _reason
+  NULL::VARCHAR AS _kind
 FROM location AS l
 LEFT JOIN city AS c USING (zip)
 LEFT JOIN state AS s USING (zip)
 UNION ALL
 SELECT
   zip, NULL, NULL, NULL, NULL, NULL,
-  CASE WHEN good THEN kept._source END,
-  CASE WHEN good THEN kept._row END,
-  CASE WHEN NOT good THEN NULL WHEN _values = kept._values THEN 'exact' ELSE 'conflicting' END,
   _source, _source_kind, _row, _loaded_at,
   CASE WHEN NOT good THEN concat_ws('; ',
     CASE WHEN zip IS NULL THEN 'geolocation_zip_code_prefix missing' END,
@@ -133,5 +131,8 @@ SELECT
     CASE WHEN lat IS NOT NULL AND lng IS NOT NULL
           AND NOT (lat BETWEEN -34 AND 6 AND lng BETWEEN -74 AND -34)
          THEN 'point outside Brazil: ' || lat_text || ', ' || lng_text END
-  ) END
+  ) END,
+  CASE WHEN good THEN kept._source END,
+  CASE WHEN good THEN kept._row END,
+  CASE WHEN NOT good THEN NULL WHEN _values = kept._values THEN 'exact' ELSE 'conflicting' END
 FROM others
