@@ -32,6 +32,8 @@ def construct(node: exp.Expression) -> str | None:
         return f"{node.sql_name().lower()}()"
     if isinstance(node, exp.Group) and node.args.get("all"):
         return "GROUP BY ALL"
+    if isinstance(node, exp.CTE) and node.args.get("materialized") is not None:
+        return "WITH … AS [NOT] MATERIALIZED"
     simple = {
         exp.Qualify: "QUALIFY",
         exp.Glob: "GLOB",
@@ -270,6 +272,13 @@ def _row_value(node: exp.Tuple) -> exp.Expression | None:
     return exp.Struct(expressions=[e.copy() for e in node.expressions])
 
 
+
+def _without_materialized(node: exp.Expression) -> exp.Expression:
+    """A CTE without DuckDB's hint, which says only whether to hold its rows, never what they are."""
+    copy = node.copy()
+    copy.set("materialized", None)
+    return copy
+
 RULES: list[Rule] = [
     Rule("quick_trim", ("quick_trim()",), "our macro; trims Unicode spaces like DuckDB's trim", _replace(exp.Anonymous, _quick_trim)),
     Rule("trim", ("trim()",), "DuckDB trims Unicode spaces, Spark only the ASCII space", _replace(exp.Trim, _trim)),
@@ -288,5 +297,6 @@ RULES: list[Rule] = [
     Rule("round", ("round()",), "DuckDB's double rounding", _replace(exp.Round, _round)),
     Rule("nulls_last", ("ORDER BY",), "DuckDB sorts NULLs last", _replace(exp.Ordered, _nulls_last)),
     Rule("hash", ("hash()",), "a row's hash, compared only for equality: xxhash64", _replace(exp.Anonymous, _hash)),
+    Rule("cte_materialized", ("WITH … AS [NOT] MATERIALIZED",), "no such hint in Spark, which inlines a CTE at each use", _replace(exp.CTE, _without_materialized)),
     Rule("row_value", ("row value (a, b)",), "a row value is a struct", _replace(exp.Tuple, _row_value)),
 ]

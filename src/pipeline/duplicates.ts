@@ -12,8 +12,11 @@ const EMPTY = '_source VARCHAR, _row BIGINT, _kept_source VARCHAR, _kept_row BIG
 /** The bronze columns every layer carries; the others are a row's data. */
 export const META_COLUMNS = ['_source', '_source_kind', '_row', '_loaded_at'];
 
-/** The column a reducing model returns on each summary row: every good bronze row it stands for. */
-export const ABSORBED = '_absorbed';
+/**
+ * The columns a reducing model returns on each row of a good bronze row its summary absorbs
+ * (NULL on summary and quarantined rows): the kept row it repeats, and whether exactly.
+ */
+export const ABSORBED_COLUMNS = ['_kept_source', '_kept_row', '_kind'];
 
 /**
  * For a model that returns every bronze row: within each key that has more than one good
@@ -43,25 +46,38 @@ export async function recordRepeatedRows(engine: Engine, name: string, stage: st
     FROM ranked WHERE n > 1`);
 }
 
+/** The columns of duplicates.<source>, in order. */
+const DUPLICATE_COLUMNS = ['_source', '_row', '_kept_source', '_kept_row', '_kind'];
+
 /**
- * For a model that reduces: each summary row lists in `_absorbed` the good bronze rows it
- * stands for, as {_source, _row, _values}; all but the summary's own (`_source`, `_row`),
- * the kept row, are duplicates. `_values` is what the model says a bronze row's data is
- * (geolocation: a hash of its data columns as loaded); a duplicate is exact when its
- * `_values` equal the kept row's. Taken from the list rather than from bronze: fetching a
- * million bronze rows by (_source, _row) doubled the model's time.
+ * For a model that reduces: each good bronze row its summaries absorb is a row of the model
+ * that names the kept row (`_kept_source`, `_kept_row`: the summary's own) and says whether
+ * it repeats it exactly (`_kind`). No per-key list: a list of every absorbed row per key is
+ * memory DuckDB-WASM cannot spill (at sf=10 it ran geolocation out of memory,
+ * bench/results/scale-sf10.md).
+ * Those rows are most of the model's result (a million at sf=1): writing them a second
+ * time cost seconds in WASM. So when the stage (in the duplicates schema) has the columns of
+ * duplicates.<name> in order once the others are dropped (a model that returns them last,
+ * after _reason, with BIGINT _row and _kept_row), the stage becomes duplicates.<name>: the
+ * few other rows deleted, the other columns dropped, renamed. Otherwise they are copied.
+ * Call it last: the stage is gone afterwards.
  */
-export async function recordAbsorbedRows(engine: Engine, name: string, stage: string): Promise<void> {
-  // The kept row's _values are found in its own summary's list: one pass, no join.
-  await engine.exec(`CREATE OR REPLACE TABLE ${qualified('duplicates', name)} AS
-    SELECT a._source, a._row::BIGINT AS _row, _kept_source, _kept_row,
-      CASE WHEN kept IS NOT NULL AND a._values IS NOT DISTINCT FROM kept._values THEN 'exact' ELSE 'conflicting' END AS _kind
-    FROM (
-      SELECT _kept_source, _kept_row, kept, unnest(listed) AS a FROM (
-        SELECT _source AS _kept_source, _row::BIGINT AS _kept_row, ${ABSORBED} AS listed,
-          list_filter(${ABSORBED}, p -> p._source = _source AND p._row = _row)[1] AS kept
-        FROM ${stage} WHERE _reason IS NULL))
-    WHERE (a._source, a._row::BIGINT) IS DISTINCT FROM (_kept_source, _kept_row)`);
+export async function keepAbsorbedRows(engine: Engine, name: string, stage: string): Promise<void> {
+  const target = qualified('duplicates', name);
+  const types = new Map((await engine.query(`SELECT column_name AS c, column_type AS t FROM (DESCRIBE ${stage})`)).toArray().map((r) => [String(r.c), String(r.t)]));
+  const kept = [...types.keys()].filter((c) => DUPLICATE_COLUMNS.includes(c));
+  const inPlace = kept.join() === DUPLICATE_COLUMNS.join() && types.get('_row') === 'BIGINT' && types.get('_kept_row') === 'BIGINT' && stage.startsWith('"duplicates".');
+  if (!inPlace) {
+    await engine.exec(`CREATE OR REPLACE TABLE ${target} AS
+      SELECT _source, _row::BIGINT AS _row, _kept_source, _kept_row::BIGINT AS _kept_row, _kind
+      FROM ${stage} WHERE _reason IS NULL AND _kept_row IS NOT NULL`);
+    return;
+  }
+  const dropped = [...types.keys()].filter((c) => !DUPLICATE_COLUMNS.includes(c));
+  await engine.exec(`DELETE FROM ${stage} WHERE _reason IS NOT NULL OR _kept_row IS NULL;
+    ${dropped.map((c) => `ALTER TABLE ${stage} DROP COLUMN ${quoteIdent(c)};`).join(' ')}
+    DROP TABLE IF EXISTS ${target};
+    ALTER TABLE ${stage} RENAME TO ${quoteIdent(name)}`);
 }
 
 /** The columns as one struct value `{c0: a, c1: b}`: compared whole, NULL equal to NULL. (A one-field `row()` is not a struct in an IN list.) */

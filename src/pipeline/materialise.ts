@@ -2,7 +2,7 @@ import type { Engine } from '../engine/interface';
 import { tableExists } from '../engine/catalog';
 import { qualified, quoteIdent } from '../engine/sql';
 import { appendTable } from '../ingest/appendTable';
-import { ABSORBED, META_COLUMNS, recordAbsorbedRows, recordRepeatedRows } from './duplicates';
+import { ABSORBED_COLUMNS, keepAbsorbedRows, META_COLUMNS, recordRepeatedRows } from './duplicates';
 import { decideMerge, keptByMerge, MERGE_COLUMNS, needsMerge, recordMergedRows, withMergeColumns } from './mergeBatches';
 import type { Model } from './model';
 import { count } from './silverBalance';
@@ -15,8 +15,8 @@ export type { SilverBalance } from './silverBalance';
  * - a model that returns every bronze row typed: the first good row per key by `_row`
  *   (then `_source`); the others are recorded in duplicates.<name> against it;
  * - a model that reduces (`reduces:` in its header): its summary rows as they are, one per
- *   key; the good bronze rows each one lists in `_absorbed`, but for its own, are recorded
- *   in duplicates.<name> against it.
+ *   key; its rows of the good bronze rows a summary absorbs (`_kept_row` set) are recorded
+ *   in duplicates.<name> against the summary's own.
  * Returns the rows of silver.<name>. Whether every bronze row landed in exactly one of the
  * three tables is checked afterwards from the tables themselves (rowAccounting.ts).
  * `onStage` (tests only) sees the model's whole result before it is split.
@@ -26,8 +26,9 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
   const silver = qualified('silver', model.name);
   // Staged next to silver.<name>, which is then made from the stage in place (rows deleted,
   // _reason dropped, renamed): copying every row again cost ~50 ms per 100k rows in WASM.
+  // A reducing model's stage becomes duplicates.<name> (keepAbsorbedRows), so it is staged there.
   const stageName = `_stage_${model.name}`;
-  const stage = qualified('silver', stageName);
+  const stage = qualified(model.reduces ? 'duplicates' : 'silver', stageName);
   // A lakehouse of several batches, or with change records, merges by key (mergeBatches.ts).
   const merging = !model.reduces && (await needsMerge(engine, model.name));
   await engine.exec(`CREATE OR REPLACE TABLE ${stage} AS ${merging ? withMergeColumns(model.sql, model.name) : model.sql}`);
@@ -36,8 +37,8 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
     const columns = (await engine.query(`SELECT column_name FROM (DESCRIBE ${stage})`)).toArray().map((r) => String(r.column_name));
     if (!columns.includes('_reason')) throw new Error(`${model.path}: a silver model must return a _reason column (NULL for good rows)`);
     if (model.reduces && !columns.includes(model.reduces)) throw new Error(`${model.path}: reduces: ${model.reduces} is not a column the model returns`);
-    if (model.reduces && !columns.includes(ABSORBED)) {
-      throw new Error(`${model.path}: a model that reduces must return ${ABSORBED}, the {_source, _row, _values} of every good bronze row each of its rows stands for`);
+    if (model.reduces && !ABSORBED_COLUMNS.every((c) => columns.includes(c))) {
+      throw new Error(`${model.path}: a model that reduces must return ${ABSORBED_COLUMNS.join(', ')}: on a row of each good bronze row a summary absorbs, the kept row and whether it repeats it exactly`);
     }
     await onStage?.(model, stage);
     if (merging) merge = await decideMerge(engine, stage, model.name, model.key, columns.filter((c) => c !== '_reason' && !META_COLUMNS.includes(c) && !MERGE_COLUMNS.includes(c)));
@@ -55,8 +56,12 @@ export async function materialiseSilver(engine: Engine, model: Model, onStage?: 
     let kept = '_reason IS NULL';
     const dropColumns = ['_reason'];
     if (model.reduces) {
-      await recordAbsorbedRows(engine, model.name, stage);
-      dropColumns.push(ABSORBED);
+      // Silver is the summaries alone, one row per key, copied out of the stage; the stage
+      // then keeps the absorbed rows, most of it, as duplicates.<name>.
+      await engine.exec(`DROP TABLE IF EXISTS ${silver};
+        CREATE TABLE ${silver} AS SELECT * EXCLUDE (_reason, ${ABSORBED_COLUMNS.join(', ')}) FROM ${stage} WHERE _reason IS NULL AND _kept_row IS NULL`);
+      await keepAbsorbedRows(engine, model.name, stage);
+      return await count(engine, `SELECT count(*) FROM ${silver}`);
     } else if (merge) {
       await recordMergedRows(engine, model.name, merge);
       kept = keptByMerge(merge);

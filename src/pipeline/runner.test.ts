@@ -135,12 +135,16 @@ const reducing = (where = 'TRUE') => ({
   sql: `-- Points, one row per zip.
 -- key: zip
 -- reduces: points
-WITH typed AS (SELECT *, TRY_CAST(lat AS DOUBLE) AS y FROM bronze.points)
-SELECT zip, avg(y) AS mean_lat, count(*)::INTEGER AS points, list({_source: _source, _row: _row, _values: lat}) AS _absorbed,
-  min(_row) AS _row, any_value(_source) AS _source, NULL AS _reason
-FROM typed WHERE zip IS NOT NULL AND y IS NOT NULL AND ${where} GROUP BY zip
+WITH typed AS (SELECT *, TRY_CAST(lat AS DOUBLE) AS y FROM bronze.points),
+good AS (SELECT * FROM typed WHERE zip IS NOT NULL AND y IS NOT NULL AND ${where}),
+summary AS (SELECT zip, avg(y) AS mean_lat, count(*)::INTEGER AS points, min({_row: _row, _source: _source, lat: lat}) AS first FROM good GROUP BY zip)
+SELECT zip, mean_lat, points, first._row AS _row, first._source AS _source, NULL AS _reason, NULL AS _kept_source, NULL AS _kept_row, NULL AS _kind
+FROM summary
 UNION ALL
-SELECT zip, NULL, NULL, NULL, _row, _source, CASE WHEN zip IS NULL THEN 'zip missing' ELSE 'lat is not a number: ' || lat END
+SELECT zip, NULL, NULL, _row, _source, NULL, first._source, first._row, CASE WHEN lat = first.lat THEN 'exact' ELSE 'conflicting' END
+FROM good JOIN summary USING (zip) WHERE _row <> first._row
+UNION ALL
+SELECT zip, NULL, NULL, _row, _source, CASE WHEN zip IS NULL THEN 'zip missing' ELSE 'lat is not a number: ' || lat END, NULL, NULL, NULL
 FROM typed WHERE zip IS NULL OR y IS NULL`,
 });
 
@@ -185,7 +189,7 @@ describe.each(testEngines)('runPipeline with a silver model that reduces, on the
     const run = await runPipeline(engine, [parseModel({ ...reducing(), sql: reducing().sql.replace('reduces: points', 'reduces: n') })]);
     expect(run.models[0]).toMatchObject({ status: 'failed', error: 'silver/points.sql: reduces: n is not a column the model returns' });
     expect(() => parseModel({ path: 'gold/points.sql', sql: reducing().sql })).toThrow('reduces: is for silver models with a key');
-    const unlisted = await runPipeline(engine, [parseModel({ ...reducing(), sql: reducing().sql.replace('AS _absorbed', 'AS absorbed') })]);
-    expect(unlisted.models[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('a model that reduces must return _absorbed') });
+    const unlisted = await runPipeline(engine, [parseModel({ ...reducing(), sql: reducing().sql.replace('AS _kind', 'AS kind') })]);
+    expect(unlisted.models[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('a model that reduces must return _kept_source, _kept_row, _kind') });
   });
 });

@@ -10,8 +10,10 @@ const require = createRequire(import.meta.url);
 /**
  * DuckDB-WASM in Node (the same WASM build family as the browser), used by unit tests
  * and by `--engine wasm` in the CLI so that the browser's engine is what gets tested.
+ * `path`: a database file on disk (created when missing), as the browser's OPFS database
+ * file: tables can leave memory for it, temporary data cannot (no temp directory).
  */
-export async function createNodeWasmEngine(): Promise<WasmEngine> {
+export async function createNodeWasmEngine(path?: string): Promise<WasmEngine> {
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
   const bundles: duckdb.DuckDBBundles = {
     mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
@@ -19,7 +21,7 @@ export async function createNodeWasmEngine(): Promise<WasmEngine> {
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();
-  db.open({});
+  db.open(path ? { path, accessMode: duckdb.DuckDBAccessMode.READ_WRITE } : {});
   await initNodeParquet();
   // The synchronous bindings have no connectInternal(); a connection's id is reached
   // through useUnsafe, and everything else is called on the bindings with that id.

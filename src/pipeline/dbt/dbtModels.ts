@@ -1,9 +1,9 @@
 import type { Model } from '../model';
 import { byDialect, type DbtModelSql } from './dbtSql';
 import { dbtModelName } from './dbtNames';
-import { ABSORBED } from '../duplicates';
+import { ABSORBED_COLUMNS } from '../duplicates';
 
-/** The columns of a model's SELECT, as lineage.json lists them (silver: _reason and a reducing model's _absorbed are the runner's, not silver's). */
+/** The columns of a model's SELECT, as lineage.json lists them (silver: _reason and a reducing model's absorbed-row columns are the runner's, not silver's). */
 export type ColumnsOf = (modelId: string) => string[];
 
 const config = (schema: string, alias: string) => `{{ config(schema='${schema}', alias='${alias}') }}`;
@@ -26,12 +26,12 @@ export function dbtModelFiles(model: Model, sql: DbtModelSql, columnsOf: Columns
     };
   }
   const staging = dbtModelName('silver_staging', model.name);
-  const columns = columnsOf(model.id).filter((c) => c !== '_reason' && c !== ABSORBED);
+  const columns = silverColumns(model, columnsOf);
   const keep = model.reduces
-    ? `-- The model reduces (reduces: ${model.reduces}): its good rows are one per key already.
+    ? `-- The model reduces (reduces: ${model.reduces}): its summaries are one per key already; its other good rows are the ones they absorb.
 SELECT ${columns.join(', ')}
 FROM {{ ref('${staging}') }}
-WHERE _reason IS NULL\n`
+WHERE _reason IS NULL AND _kept_row IS NULL\n`
     : `-- The first good row per key (${model.key.join(', ')}) by _row, then _source, as the app's runner keeps.
 SELECT ${columns.join(', ')}
 FROM (
@@ -56,4 +56,9 @@ JOIN (
   SELECT _source, _row, _reason FROM {{ ref('${staging}') }} WHERE _reason IS NOT NULL
 ) AS s ON b._source = s._source AND b._row = s._row\n`,
   };
+}
+
+/** A silver model's columns in silver: without _reason, and for a model that reduces without the columns of its absorbed rows. */
+export function silverColumns(model: Model, columnsOf: ColumnsOf): string[] {
+  return columnsOf(model.id).filter((c) => c !== '_reason' && !(model.reduces && ABSORBED_COLUMNS.includes(c)));
 }

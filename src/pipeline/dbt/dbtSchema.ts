@@ -2,9 +2,8 @@ import type { ExpectationSpec } from '../expectations/expectationSpec';
 import type { Model } from '../model';
 import { piiKind } from '../pii';
 import { dbtModelName } from './dbtNames';
-import type { ColumnsOf } from './dbtModels';
+import { silverColumns, type ColumnsOf } from './dbtModels';
 import { toYaml } from './yaml';
-import { ABSORBED } from '../duplicates';
 
 type Test = string | Record<string, Record<string, unknown>>;
 
@@ -83,7 +82,7 @@ export function layerSchemaYaml(models: Model[], columnsOf: ColumnsOf): string {
   for (const model of models) {
     const { columnTests, modelTests } = mapExpectations(model);
     const description = [model.description, ...model.docs].join('\n');
-    const columns = columnsOf(model.id).filter((c) => c !== '_reason' && c !== ABSORBED);
+    const columns = silverColumns(model, columnsOf);
     for (const tested of columnTests.keys()) if (!columns.includes(tested)) columns.push(tested);
     entries.push({
       name: dbtModelName(model.layer, model.name),

@@ -35,24 +35,33 @@ export function silverCases(): void {
   });
 
   it.each(SILVER.filter((m) => m.reduces).map((m) => [m.name, m.reduces!, m.key.map(quoteIdent).join(', ')]))(
-    'silver.%s returns one row per key and each quarantined bronze row once; its %s count covers the other bronze rows',
+    'silver.%s returns one row per key, each quarantined bronze row once and each absorbed bronze row once; its %s count covers the absorbed rows',
     async (name, count, key) => {
       const c = await one(engine, `SELECT
           (SELECT count(*) FROM bronze.${name}) AS bronze,
-          (SELECT count(*) FROM ${stage(name)} WHERE _reason IS NULL) AS kept,
-          (SELECT count(DISTINCT (${key})) FROM ${stage(name)} WHERE _reason IS NULL) AS keys,
-          (SELECT sum(${quoteIdent(count)})::BIGINT FROM ${stage(name)} WHERE _reason IS NULL) AS counted,
+          (SELECT count(*) FROM ${stage(name)} WHERE _reason IS NULL AND _kept_row IS NULL) AS kept,
+          (SELECT count(DISTINCT (${key})) FROM ${stage(name)} WHERE _reason IS NULL AND _kept_row IS NULL) AS keys,
+          (SELECT sum(${quoteIdent(count)})::BIGINT FROM ${stage(name)} WHERE _reason IS NULL AND _kept_row IS NULL) AS counted,
           (SELECT count(*) FROM ${stage(name)} WHERE _reason IS NOT NULL) AS quarantined,
-          (SELECT count(DISTINCT (_source, _row)) FROM ${stage(name)} WHERE _reason IS NOT NULL) AS distinct_quarantined,
+          (SELECT count(*) FROM ${stage(name)} WHERE _reason IS NULL AND _kept_row IS NOT NULL) AS absorbed,
+          (SELECT count(*) FROM ${stage(name)} WHERE _reason IS NOT NULL AND _kept_row IS NOT NULL) AS quarantined_and_absorbed,
+          (SELECT count(DISTINCT (_source, _row)) FROM ${stage(name)}) AS distinct_rows,
+          (SELECT count(*) FROM ${stage(name)} AS a ANTI JOIN ${stage(name)} AS k ON k._source = a._kept_source AND k._row = a._kept_row AND k._reason IS NULL AND k._kept_row IS NULL
+             WHERE a._kept_row IS NOT NULL) AS absorbed_by_no_summary,
           (SELECT count(*) FROM ${stage(name)} AS s ANTI JOIN bronze.${name} AS b
              ON s._source = b._source AND s._row = b._row AND s._source_kind = b._source_kind AND s._loaded_at = b._loaded_at) AS not_in_bronze`);
       expect(c.keys).toBeGreaterThan(0);
       expect(c.kept).toBe(c.keys);
-      expect(c.distinct_quarantined).toBe(c.quarantined);
-      expect(Number(c.counted) + Number(c.quarantined)).toBe(c.bronze);
+      expect(c.absorbed).toBeGreaterThan(0);
+      expect(c.quarantined_and_absorbed).toBe(0);
+      // Every bronze row is a summary's own, absorbed or quarantined, and once only.
+      expect(Number(c.kept) + Number(c.absorbed) + Number(c.quarantined)).toBe(c.bronze);
+      expect(c.distinct_rows).toBe(c.bronze);
+      expect(Number(c.counted)).toBe(Number(c.kept) + Number(c.absorbed));
+      expect(c.absorbed_by_no_summary).toBe(0);
       expect(c.not_in_bronze).toBe(0);
       const types = await columnTypes(engine, stage(name));
-      expect(Object.keys(types).slice(-5)).toEqual(['_source', '_source_kind', '_row', '_loaded_at', '_reason']);
+      expect(Object.keys(types).slice(-8)).toEqual(['_source', '_source_kind', '_row', '_loaded_at', '_reason', '_kept_source', '_kept_row', '_kind']);
     },
   );
 

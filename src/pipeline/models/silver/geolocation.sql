@@ -12,25 +12,29 @@
 -- latitude and longitude are numbers inside Brazil's bounding box (lat -34..6,
 -- lng -74..-34, inclusive); other points are quarantined.
 -- The model reduces (models/README.md): it returns one row per zip prefix, summarising the
--- zip's good points (exact repeats included), and one row per quarantined point.
+-- zip's good points (exact repeats included), one row per quarantined point, and one row per
+-- other good point, absorbed into its zip's summary.
 -- geolocation_lat and geolocation_lng are the medians (DOUBLE), geolocation_city the most
 -- frequent city (trimmed, lower-case; ties go to the first name in alphabetical order),
 -- geolocation_state the most frequent state (upper-case; same tie rule), points the number
 -- of good points (INTEGER); _source, _source_kind, _row and _loaded_at are those of the
--- zip's first good point by _row (then _source); _absorbed lists every good point of the
--- zip as {_source, _row, _values}, _values a hash of its five columns as loaded (the runner
--- records the points after the first in duplicates.geolocation, exact when the hash is the
--- first point's, and keeps _absorbed out of silver).
+-- zip's first good point by _row (then _source). An absorbed point names that first point
+-- (_kept_source, _kept_row) and says whether it repeats it exactly (_kind: exact when a
+-- hash of its five columns as loaded is the first point's, conflicting otherwise); the
+-- runner records it in duplicates.geolocation.
 -- geolocation_zip_code_prefix is 5-character text left-padded with zeros.
 -- Hard rules (quarantine): zip prefix missing; latitude or longitude missing or not a
 -- number; point outside Brazil's bounding box.
--- There are about a million points: per point, only what the rules and the medians need
--- is computed; city and state are cleaned once per distinct spelling in a zip, and the
--- texts of a reason only for quarantined points.
+-- There are about a million points per scale factor (10 M at sf 10): per point, only what
+-- the rules and the medians need is computed; city and state are cleaned once per distinct
+-- spelling in a zip, and the texts of a reason only for quarantined points. Memory stays
+-- bounded (DuckDB-WASM cannot spill to disk): `points` is read twice from bronze rather
+-- than held (NOT MATERIALIZED), and the summary keeps per zip only the medians' values and
+-- the spellings; the absorbed points stream past a join with the zips' first points.
 -- Batches: geolocation reduces, it is not merged by key: every batch's points count, and
 -- each zip's summary is recomputed from the points of all batches (a point list has no
 -- versions; change records for geolocation are read as points like any row).
-WITH points AS (
+WITH points AS NOT MATERIALIZED (
   SELECT
     -- Nearly every zip prefix is five digits already and needs no trimming or padding.
     CASE WHEN geolocation_zip_code_prefix::VARCHAR GLOB '[0-9][0-9][0-9][0-9][0-9]' THEN geolocation_zip_code_prefix::VARCHAR
@@ -57,10 +61,7 @@ location AS (
     median(lng) AS geolocation_lng,
     count(*)::INTEGER AS points,
     -- (_row, _source) is unique per bronze row: the smallest is the zip's first good point.
-    min({_row: _row, _source: _source, _source_kind: _source_kind, _loaded_at: _loaded_at}) AS first_point,
-    -- Every good point the zip stands for: the runner records all but the first in
-    -- duplicates.geolocation, against the first.
-    list({_source: _source, _row: _row, _values: _values}) AS _absorbed,
+    min({_row: _row, _source: _source, _source_kind: _source_kind, _loaded_at: _loaded_at, _values: _values}) AS first_point,
     -- How often each city and state is written so, among the zip's good points.
     histogram(geolocation_city::VARCHAR) AS city_spellings,
     histogram(geolocation_state::VARCHAR) AS state_spellings
@@ -90,13 +91,16 @@ state AS (
   GROUP BY zip, state
   QUALIFY row_number() OVER (PARTITION BY zip ORDER BY sum(n) DESC, state) = 1
 ),
-quarantined AS (
+-- Every point but its zip's first good one: quarantined, or absorbed into the zip's summary.
+others AS (
   SELECT
-    *,
-    NULLIF(trim(lat_raw::VARCHAR), '') AS lat_text,
-    NULLIF(trim(lng_raw::VARCHAR), '') AS lng_text
-  FROM points
-  WHERE NOT good
+    p.*,
+    l.first_point AS kept,
+    NULLIF(trim(p.lat_raw::VARCHAR), '') AS lat_text,
+    NULLIF(trim(p.lng_raw::VARCHAR), '') AS lng_text
+  FROM points AS p
+  LEFT JOIN location AS l USING (zip)
+  WHERE NOT p.good OR p._row <> l.first_point._row OR p._source <> l.first_point._source
 )
 SELECT
   l.zip AS geolocation_zip_code_prefix,
@@ -105,17 +109,20 @@ SELECT
   c.geolocation_city,
   s.geolocation_state,
   l.points,
-  l._absorbed,
   l.first_point._source, l.first_point._source_kind, l.first_point._row, l.first_point._loaded_at,
-  NULL::VARCHAR AS _reason
+  NULL::VARCHAR AS _reason,
+  -- Last, after _reason: the runner keeps these columns of the absorbed points as duplicates.geolocation.
+  NULL::VARCHAR AS _kept_source,
+  NULL::BIGINT AS _kept_row,
+  NULL::VARCHAR AS _kind
 FROM location AS l
 LEFT JOIN city AS c USING (zip)
 LEFT JOIN state AS s USING (zip)
 UNION ALL
 SELECT
-  zip, NULL, NULL, NULL, NULL, NULL, NULL,
+  zip, NULL, NULL, NULL, NULL, NULL,
   _source, _source_kind, _row, _loaded_at,
-  concat_ws('; ',
+  CASE WHEN NOT good THEN concat_ws('; ',
     CASE WHEN zip IS NULL THEN 'geolocation_zip_code_prefix missing' END,
     CASE WHEN lat_text IS NULL THEN 'geolocation_lat missing'
          WHEN lat IS NULL THEN 'geolocation_lat is not a number: ' || lat_text END,
@@ -124,5 +131,8 @@ SELECT
     CASE WHEN lat IS NOT NULL AND lng IS NOT NULL
           AND NOT (lat BETWEEN -34 AND 6 AND lng BETWEEN -74 AND -34)
          THEN 'point outside Brazil: ' || lat_text || ', ' || lng_text END
-  )
-FROM quarantined
+  ) END,
+  CASE WHEN good THEN kept._source END,
+  CASE WHEN good THEN kept._row END,
+  CASE WHEN NOT good THEN NULL WHEN _values = kept._values THEN 'exact' ELSE 'conflicting' END
+FROM others
